@@ -1,0 +1,182 @@
+package io.localvpc.api.ec2;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.localvpc.api.ApiCall;
+import io.localvpc.api.ApiReply;
+import io.localvpc.api.wire.QueryDecoder;
+import io.localvpc.api.wire.ServiceModel;
+import io.localvpc.api.wire.XmlEncoder;
+import io.localvpc.core.AwsException;
+import io.localvpc.core.catalog.Regions;
+import io.localvpc.core.model.IdempotencyRecord;
+import io.localvpc.core.state.ResourceCodec;
+import io.localvpc.core.state.Scope;
+import io.localvpc.core.state.Store;
+import io.localvpc.core.state.Tx;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The EC2 Query protocol end to end: form body in, XML out. Finds the caller's account and region,
+ * decodes the parameters against the model, runs the operation (a snapshot read, or one transaction
+ * with DryRun and ClientToken applied), and encodes the result or AWS's error document.
+ */
+public final class Ec2Api {
+    private static final System.Logger LOG = System.getLogger("localvpc.api");
+
+    private final ServiceModel model;
+    private final OperationRegistry registry;
+    private final Store store;
+    private final String defaultAccount;
+    private final String defaultRegion;
+
+    public Ec2Api(Store store, String defaultAccount, String defaultRegion) {
+        this.model = Ec2Model.get();
+        this.registry = Ec2Families.registry(model);
+        this.store = store;
+        this.defaultAccount = defaultAccount;
+        this.defaultRegion = defaultRegion;
+    }
+
+    public OperationRegistry registry() {
+        return registry;
+    }
+
+    public ApiReply handle(ApiCall call) {
+        String requestId = UUID.randomUUID().toString();
+        long started = System.nanoTime();
+        String action = "?";
+        try {
+            if (call.header("x-amz-target") != null) return notEc2Json(call.header("x-amz-target"));
+            Map<String, String> params = formParams(call);
+            action = params.getOrDefault("Action", "?");
+            CallerIdentity caller = CallerIdentity.of(call, params, defaultRegion);
+            if (!caller.service().equals("ec2")) {
+                throw new AwsException("InvalidAction", "This request was signed for the AWS service '" + caller.service()
+                        + "', but localvpc serves only the EC2 API at this address. Point only EC2 clients (aws ec2 …, Ec2Client) here.");
+            }
+            if (!params.containsKey("Action")) {
+                throw new AwsException("MissingAction", "The request must contain the parameter Action. localvpc serves the EC2 Query API: "
+                        + "POST / with a form body such as Action=DescribeVpcs&Version=2016-11-15.");
+            }
+            Operation op = registry.find(action).orElseThrow(() -> new AwsException("InvalidAction",
+                    "The action " + params.get("Action") + " is not valid for this web service (localvpc does not serve it; see the README's table of supported operations)."));
+            Regions.require(caller.region());
+            Scope scope = new Scope(caller.account(defaultAccount), caller.region());
+            ServiceModel.Operation shapes = model.operation(action).orElseThrow();
+            ObjectNode decoded = QueryDecoder.decode(shapes.input(), params);
+            Ec2Request in = new Ec2Request(action, scope, requestId, shapes.input(), decoded);
+            ObjectNode result = run(op, in);
+            String xml = XmlEncoder.encode(action, model.xmlNamespace(), shapes.output(), result, requestId);
+            log(op instanceof Operation.Write ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
+                    action, scope.key(), "ok", started, requestId);
+            return ApiReply.xml(200, xml);
+        } catch (AwsException e) {
+            log(System.Logger.Level.INFO, action, "", e.code() + ": " + e.getMessage(), started, requestId);
+            return ApiReply.xml(e.httpStatus(), XmlEncoder.error(e.code(), e.getMessage(), requestId));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, action + " failed inside localvpc (request " + requestId + ")", e);
+            return ApiReply.xml(500, XmlEncoder.error("InternalError",
+                    "localvpc could not complete " + action + " because of an internal error (request " + requestId + "); nothing was changed. Details are in the server log.", requestId));
+        }
+    }
+
+    private ObjectNode run(Operation op, Ec2Request in) {
+        boolean dryRun = in.bool("DryRun", false);
+        if (op instanceof Operation.Read read) {
+            ObjectNode out = read.handler().handle(in, store.view(in.scope()));
+            if (dryRun) throw dryRunSucceeded();
+            return out;
+        }
+        Operation.WriteHandler handler = ((Operation.Write) op).handler();
+        if (dryRun) {
+            store.rehearse(in.scope(), tx -> handler.handle(in, tx));
+            throw dryRunSucceeded();
+        }
+        return store.write(in.scope(), tx -> withClientToken(in, tx, handler));
+    }
+
+    /** Same ClientToken and parameters → the first answer again; same token, other parameters → AWS's mismatch error. */
+    private static ObjectNode withClientToken(Ec2Request in, Tx tx, Operation.WriteHandler handler) {
+        String token = in.string("ClientToken");
+        if (token == null || token.isEmpty()) return handler.handle(in, tx);
+        String id = IdempotencyRecord.idFor(in.action(), token);
+        String digest = digest(in.params());
+        var previous = tx.find(IdempotencyRecord.class, id);
+        if (previous.isPresent()) {
+            if (!previous.get().parametersDigest().equals(digest)) {
+                throw new AwsException("IdempotentParameterMismatch", "The client token '" + token
+                        + "' was already used for a " + in.action() + " request with different parameters. Use a new token for a different request.");
+            }
+            try {
+                return (ObjectNode) ResourceCodec.mapper().readTree(previous.get().resultJson());
+            } catch (Exception e) {
+                throw new IllegalStateException("stored result for client token " + token + " is unreadable", e);
+            }
+        }
+        ObjectNode out = handler.handle(in, tx);
+        tx.put(new IdempotencyRecord(id, digest, out == null ? "{}" : out.toString()));
+        return out;
+    }
+
+    private static String digest(ObjectNode params) {
+        ObjectNode copy = params.deepCopy();
+        copy.remove("DryRun");
+        copy.remove("ClientToken");
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(copy.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AwsException dryRunSucceeded() {
+        return new AwsException("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
+    }
+
+    private static ApiReply notEc2Json(String target) {
+        ObjectNode err = Json.object();
+        err.put("__type", "UnknownOperationException");
+        err.put("message", "localvpc serves the EC2 Query API at this address; this JSON request (X-Amz-Target: " + target
+                + ") is for another service. Point only EC2 clients here.");
+        return ApiReply.json(400, err.toString());
+    }
+
+    /** The form body's parameters, and for GET the query string's (EC2 accepts both). */
+    static Map<String, String> formParams(ApiCall call) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (call.rawQuery() != null && !call.rawQuery().isEmpty()) parseInto(call.rawQuery(), params);
+        if (call.body() != null && call.body().length > 0) {
+            parseInto(new String(call.body(), StandardCharsets.UTF_8), params);
+        }
+        return params;
+    }
+
+    private static void parseInto(String form, Map<String, String> params) {
+        for (String pair : form.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            try {
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.put(k, v);
+            } catch (IllegalArgumentException e) {
+                throw new AwsException("MalformedQueryString", "The request body is not valid form encoding near '"
+                        + (pair.length() > 40 ? pair.substring(0, 40) + "…" : pair) + "'. Send application/x-www-form-urlencoded parameters.");
+            }
+        }
+    }
+
+    private static void log(System.Logger.Level level, String action, String scope, String outcome, long started, String requestId) {
+        if (!LOG.isLoggable(level)) return;
+        LOG.log(level, String.format("%s %s %s (%.1f ms, request %s)", action, scope, outcome, (System.nanoTime() - started) / 1e6, requestId));
+    }
+}

@@ -1,0 +1,51 @@
+package io.localvpc.api.ec2;
+
+import io.localvpc.api.ec2.family.AddressHandlers;
+import io.localvpc.api.ec2.family.InstanceHandlers;
+import io.localvpc.api.ec2.family.InternetGatewayHandlers;
+import io.localvpc.api.ec2.family.NatGatewayHandlers;
+import io.localvpc.api.ec2.family.NetworkAclHandlers;
+import io.localvpc.api.ec2.family.NetworkInterfaceHandlers;
+import io.localvpc.api.ec2.family.PrefixListHandlers;
+import io.localvpc.api.ec2.family.RegionHandlers;
+import io.localvpc.api.ec2.family.RouteTableHandlers;
+import io.localvpc.api.ec2.family.SecurityGroupHandlers;
+import io.localvpc.api.ec2.family.SubnetHandlers;
+import io.localvpc.api.ec2.family.TagHandlers;
+import io.localvpc.api.ec2.family.VpcEndpointHandlers;
+import io.localvpc.api.ec2.family.VpcEndpointServiceHandlers;
+import io.localvpc.api.ec2.family.VpcHandlers;
+import io.localvpc.api.wire.ServiceModel;
+
+import java.util.List;
+
+/** Every resource family of the EC2 API localvpc serves, in the order the README lists them. */
+public final class Ec2Families {
+    private Ec2Families() {
+    }
+
+    public static List<Ec2Family> all() {
+        return List.of(
+                new VpcHandlers(),
+                new SubnetHandlers(),
+                new RouteTableHandlers(),
+                new InternetGatewayHandlers(),
+                new NatGatewayHandlers(),
+                new AddressHandlers(),
+                new SecurityGroupHandlers(),
+                new NetworkAclHandlers(),
+                new NetworkInterfaceHandlers(),
+                new InstanceHandlers(),
+                new TagHandlers(),
+                new RegionHandlers(),
+                new PrefixListHandlers(),
+                new VpcEndpointServiceHandlers(),
+                new VpcEndpointHandlers());
+    }
+
+    public static OperationRegistry registry(ServiceModel model) {
+        OperationRegistry registry = new OperationRegistry(model);
+        for (Ec2Family f : all()) f.register(registry);
+        return registry;
+    }
+}

@@ -1,0 +1,104 @@
+package io.localvpc.api.ec2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.localvpc.api.wire.Shape;
+import io.localvpc.core.AwsException;
+import io.localvpc.core.state.Scope;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A decoded EC2 request: the caller's scope, the operation, and its parameters by model member name
+ * ({@code in.string("VpcId")}, {@code in.strings("SubnetIds")}). Accessors that require a value answer
+ * a missing one with {@code MissingParameter} naming the parameter as the client sent it.
+ */
+public final class Ec2Request {
+    private final String action;
+    private final Scope scope;
+    private final String requestId;
+    private final Shape shape;
+    private final ObjectNode params;
+
+    public Ec2Request(String action, Scope scope, String requestId, Shape shape, ObjectNode params) {
+        this.action = action;
+        this.scope = scope;
+        this.requestId = requestId;
+        this.shape = shape;
+        this.params = params;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public ObjectNode params() {
+        return params;
+    }
+
+    public boolean has(String member) {
+        return params.has(member);
+    }
+
+    public String string(String member) {
+        JsonNode n = params.get(member);
+        return n == null ? null : n.asText();
+    }
+
+    public String requireString(String member) {
+        String v = string(member);
+        if (v == null || v.isEmpty()) throw AwsException.missingParameter(wireName(member));
+        return v;
+    }
+
+    public Optional<Boolean> bool(String member) {
+        JsonNode n = params.get(member);
+        return n == null ? Optional.empty() : Optional.of(n.asBoolean());
+    }
+
+    public boolean bool(String member, boolean dflt) {
+        return bool(member).orElse(dflt);
+    }
+
+    public Optional<Integer> integer(String member) {
+        JsonNode n = params.get(member);
+        return n == null ? Optional.empty() : Optional.of(n.asInt());
+    }
+
+    /** A list of scalars (empty when absent). */
+    public List<String> strings(String member) {
+        JsonNode n = params.get(member);
+        List<String> out = new ArrayList<>();
+        if (n != null) n.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    /** A list of structures (empty when absent). */
+    public List<JsonNode> objects(String member) {
+        JsonNode n = params.get(member);
+        List<JsonNode> out = new ArrayList<>();
+        if (n != null) n.forEach(out::add);
+        return out;
+    }
+
+    /** A nested structure, or a missing node when absent. */
+    public JsonNode node(String member) {
+        return params.path(member);
+    }
+
+    /** The parameter name as it travels on the wire ({@code SubnetIds} → {@code SubnetId}). */
+    public String wireName(String member) {
+        Shape.Member m = shape == null ? null : shape.member(member);
+        return m == null ? member : m.queryKey();
+    }
+}

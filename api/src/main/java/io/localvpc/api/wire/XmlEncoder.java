@@ -1,0 +1,93 @@
+package io.localvpc.api.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Writes an operation's result as EC2's XML: the root element {@code <ActionResponse xmlns=…>}, then
+ * {@code <requestId>}, then every member under its model {@code locationName}. List items are
+ * {@code <item>} with scalars as text directly inside (the Go SDK, and so Terraform, depends on that).
+ * A member name the model does not have is a programming error and fails loudly.
+ */
+public final class XmlEncoder {
+    private XmlEncoder() {
+    }
+
+    public static String encode(String action, String namespace, Shape output, JsonNode result, String requestId) {
+        StringBuilder sb = new StringBuilder(512);
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(action).append("Response xmlns=\"").append(namespace).append("\">");
+        sb.append("<requestId>").append(requestId).append("</requestId>");
+        if (output != null && result != null) writeMembers(sb, output, result);
+        // Actions without an output shape (DeleteVpc…) answer <return>true</return> on AWS.
+        if (output == null) sb.append("<return>true</return>");
+        sb.append("</").append(action).append("Response>");
+        return sb.toString();
+    }
+
+    private static void writeMembers(StringBuilder sb, Shape shape, JsonNode value) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Shape.Member m = shape.member(e.getKey());
+            if (m == null) throw new IllegalStateException("shape " + shape.name() + " has no member " + e.getKey());
+            if (e.getValue() == null || e.getValue().isNull()) continue;
+            writeValue(sb, m.xmlName(), m.shape(), e.getValue());
+        }
+    }
+
+    private static void writeValue(StringBuilder sb, String element, Shape shape, JsonNode value) {
+        switch (shape.type()) {
+            case STRUCTURE -> {
+                if (!value.isObject()) throw new IllegalStateException(element + " (" + shape.name() + ") must be an object, was " + value.getNodeType());
+                sb.append('<').append(element).append('>');
+                writeMembers(sb, shape, value);
+                sb.append("</").append(element).append('>');
+            }
+            case LIST -> {
+                if (!value.isArray()) throw new IllegalStateException(element + " (" + shape.name() + ") must be an array, was " + value.getNodeType());
+                if (value.isEmpty()) {
+                    sb.append('<').append(element).append("/>");
+                    return;
+                }
+                sb.append('<').append(element).append('>');
+                for (JsonNode item : value) writeValue(sb, shape.listItemName(), shape.listMember(), item);
+                sb.append("</").append(element).append('>');
+            }
+            case BOOLEAN -> sb.append('<').append(element).append('>').append(value.asBoolean()).append("</").append(element).append('>');
+            default -> {
+                sb.append('<').append(element).append('>');
+                escape(sb, value.asText());
+                sb.append("</").append(element).append('>');
+            }
+        }
+    }
+
+    public static void escape(StringBuilder sb, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                default -> {
+                    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') sb.append("&#").append((int) c).append(';');
+                    else sb.append(c);
+                }
+            }
+        }
+    }
+
+    /** EC2's error document; note {@code RequestID} here against {@code requestId} on success. */
+    public static String error(String code, String message, String requestId) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>");
+        escape(sb, code);
+        sb.append("</Code><Message>");
+        escape(sb, message);
+        sb.append("</Message></Error></Errors><RequestID>").append(requestId).append("</RequestID></Response>");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,4 @@
+package io.localvpc.core.model;
+
+public record Tag(String key, String value) {
+}

@@ -1,0 +1,101 @@
+package io.localvpc.core.state;
+
+import io.localvpc.core.model.ResourceTags;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** A transaction: a private next version of one scope plus the rows to persist if it commits. */
+final class StoreTx implements Tx {
+    private final Scope scope;
+    private final Instant now;
+    private ScopeState state;
+    /** Last write per (type, id); a later put or remove of the same resource replaces the earlier one. */
+    private final Map<String, Change> changes = new LinkedHashMap<>();
+
+    StoreTx(Scope scope, ScopeState state, Instant now) {
+        this.scope = scope;
+        this.state = state;
+        this.now = now;
+    }
+
+    @Override
+    public Scope scope() {
+        return scope;
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    @Override
+    public <R extends Resource> Optional<R> find(Class<R> type, String id) {
+        return state.find(type, id);
+    }
+
+    @Override
+    public <R extends Resource> Collection<R> all(Class<R> type) {
+        return state.all(type);
+    }
+
+    @Override
+    public Optional<Resource> findAny(String id) {
+        return state.findAny(id);
+    }
+
+    @Override
+    public <R extends Resource> R put(R resource) {
+        String type = ResourceCodec.typeKey(resource.getClass().asSubclass(Resource.class));
+        state = state.with(type, resource);
+        changes.put(type + "\u0000" + resource.id(), new Change(scope, type, resource.id(), ResourceCodec.toJson(resource)));
+        return resource;
+    }
+
+    @Override
+    public void remove(Class<? extends Resource> type, String id) {
+        removeRow(ResourceCodec.typeKey(type), id);
+        if (type != ResourceTags.class) removeRow(ResourceCodec.typeKey(ResourceTags.class), id);
+    }
+
+    private void removeRow(String type, String id) {
+        ScopeState next = state.without(type, id);
+        if (next == state) return;
+        state = next;
+        changes.put(type + "\u0000" + id, new Change(scope, type, id, null));
+    }
+
+    @Override
+    public String newId(String prefix) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (true) {
+            StringBuilder sb = new StringBuilder(prefix.length() + 18).append(prefix).append('-');
+            long bits = random.nextLong();
+            // AWS's long ids: 17 lowercase hex digits after the prefix.
+            sb.append(Character.forDigit(random.nextInt(16), 16));
+            for (int i = 0; i < 16; i++) {
+                sb.append(Character.forDigit((int) ((bits >>> (i * 4)) & 0xF), 16));
+            }
+            String id = sb.toString();
+            if (state.findAny(id).isEmpty()) return id;
+        }
+    }
+
+    boolean hasChanges() {
+        return !changes.isEmpty();
+    }
+
+    List<Change> changes() {
+        return new ArrayList<>(changes.values());
+    }
+
+    ScopeState state() {
+        return state;
+    }
+}

@@ -1,0 +1,144 @@
+package io.localvpc.server;
+
+import io.localvpc.api.ec2.Ec2Api;
+import io.localvpc.core.catalog.Regions;
+import io.localvpc.core.ops.DefaultVpc;
+import io.localvpc.core.state.Journal;
+import io.localvpc.core.state.Store;
+import io.localvpc.server.http.AdminApi;
+import io.localvpc.server.http.HttpServer;
+import io.localvpc.server.store.DataDirLock;
+import io.localvpc.server.store.SqliteJournal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A running localvpc: the state store, the APIs and the HTTP server, wired together.
+ * <pre>{@code
+ * try (LocalVpc vpc = LocalVpc.builder().port(0).inMemory().start()) {
+ *     URI ec2 = vpc.endpoint();
+ * }
+ * }</pre>
+ */
+public final class LocalVpc implements AutoCloseable {
+    private final Settings settings;
+    private final DataDirLock lock;
+    private final Store store;
+    private final HttpServer http;
+    private final Instant startedAt;
+
+    private LocalVpc(Settings settings, Clock clock) {
+        Regions.require(settings.region());
+        this.settings = settings;
+        this.startedAt = clock.instant();
+        Journal journal;
+        if (settings.inMemory()) {
+            this.lock = null;
+            journal = Journal.NONE;
+        } else {
+            this.lock = DataDirLock.acquire(settings.dataDir());
+            journal = new SqliteJournal(settings.dataDir().resolve("state.db"), settings.durability());
+        }
+        try {
+            this.store = new Store(journal, clock, DefaultVpc::create);
+            Ec2Api ec2 = new Ec2Api(store, settings.accountId(), settings.region());
+            AdminApi admin = new AdminApi(this, store);
+            this.http = HttpServer.start(settings.host(), settings.port(), ec2, admin);
+        } catch (RuntimeException e) {
+            journal.close();
+            if (lock != null) lock.close();
+            throw e;
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The EC2 endpoint URL to give SDK clients and the AWS CLI ({@code --endpoint-url}). */
+    public URI endpoint() {
+        return URI.create("http://" + settings.host() + ":" + http.port());
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** Every port this instance listens on, by role (the health endpoint shows the same map). */
+    public Map<String, Integer> ports() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("api", http.port());
+        return ports;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public static String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        store.close();
+        if (lock != null) lock.close();
+    }
+
+    public static final class Builder {
+        private Settings settings = Settings.defaults();
+        private Clock clock = Clock.systemUTC();
+
+        public Builder settings(Settings s) {
+            this.settings = s;
+            return this;
+        }
+
+        public Builder port(int port) {
+            settings = settings.withPort(port);
+            return this;
+        }
+
+        public Builder inMemory() {
+            settings = settings.withInMemory(true);
+            return this;
+        }
+
+        public Builder dataDir(java.nio.file.Path dir) {
+            settings = settings.withDataDir(dir).withInMemory(false);
+            return this;
+        }
+
+        public Builder region(String region) {
+            settings = settings.withRegion(region);
+            return this;
+        }
+
+        public Builder accountId(String account) {
+            settings = settings.withAccountId(account);
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        public LocalVpc start() {
+            return new LocalVpc(settings, clock);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.localvpc.server;
+
+import io.localvpc.server.store.SqliteJournal;
+
+import java.nio.file.Path;
+
+/**
+ * How a localvpc instance runs. Every field has a flag on {@code localvpc up} and a
+ * {@code LOCALVPC_*} environment variable; port 0 picks a free port (tests).
+ */
+public record Settings(
+        String host,
+        int port,
+        Path dataDir,
+        boolean inMemory,
+        String region,
+        String accountId,
+        SqliteJournal.Durability durability) {
+
+    public static final int DEFAULT_PORT = 4580;
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_ACCOUNT = "000000000000";
+
+    public static Path defaultDataDir() {
+        return Path.of(System.getProperty("user.home"), ".localvpc");
+    }
+
+    public static Settings defaults() {
+        return new Settings("127.0.0.1", DEFAULT_PORT, defaultDataDir(), false, DEFAULT_REGION, DEFAULT_ACCOUNT, SqliteJournal.Durability.PROCESS);
+    }
+
+    public Settings withPort(int p) {
+        return new Settings(host, p, dataDir, inMemory, region, accountId, durability);
+    }
+
+    public Settings withDataDir(Path d) {
+        return new Settings(host, port, d, inMemory, region, accountId, durability);
+    }
+
+    public Settings withInMemory(boolean m) {
+        return new Settings(host, port, dataDir, m, region, accountId, durability);
+    }
+
+    public Settings withRegion(String r) {
+        return new Settings(host, port, dataDir, inMemory, r, accountId, durability);
+    }
+
+    public Settings withAccountId(String a) {
+        return new Settings(host, port, dataDir, inMemory, region, a, durability);
+    }
+
+    public Settings withHost(String h) {
+        return new Settings(h, port, dataDir, inMemory, region, accountId, durability);
+    }
+
+    public Settings withDurability(SqliteJournal.Durability d) {
+        return new Settings(host, port, dataDir, inMemory, region, accountId, d);
+    }
+}

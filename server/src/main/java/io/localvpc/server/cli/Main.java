@@ -1,0 +1,33 @@
+package io.localvpc.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code localvpc} command line. */
+@Command(name = "localvpc", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "AWS VPC endpoints (gateway and interface / PrivateLink) on one machine.",
+        subcommands = {UpCommand.class, OperationsCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$-7s %3$s %5$s%6$s%n");
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0 || !isLongRunning(args)) System.exit(code);
+    }
+
+    private static boolean isLongRunning(String[] args) {
+        return args.length > 0 && args[0].equals("up");
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"localvpc " + io.localvpc.server.LocalVpc.version()};
+        }
+    }
+}

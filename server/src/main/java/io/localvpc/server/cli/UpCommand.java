@@ -1,0 +1,71 @@
+package io.localvpc.server.cli;
+
+import io.localvpc.server.LocalVpc;
+import io.localvpc.server.Settings;
+import io.localvpc.server.store.SqliteJournal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code localvpc up}: runs the server in the foreground until SIGINT or SIGTERM. */
+@Command(name = "up", mixinStandardHelpOptions = true, description = "Start localvpc in the foreground on loopback.")
+final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--host", description = "Address to listen on (env LOCALVPC_HOST, default ${DEFAULT-VALUE}).",
+            defaultValue = "${env:LOCALVPC_HOST:-127.0.0.1}")
+    String host;
+
+    @Option(names = "--port", description = "EC2 API and admin port; 0 picks a free one (env LOCALVPC_PORT, default ${DEFAULT-VALUE}).",
+            defaultValue = "${env:LOCALVPC_PORT:-4580}")
+    int port;
+
+    @Option(names = "--data-dir", description = "Where state is kept (env LOCALVPC_DATA_DIR, default ~/.localvpc).",
+            defaultValue = "${env:LOCALVPC_DATA_DIR:-}")
+    String dataDir;
+
+    @Option(names = "--in-memory", description = "Keep nothing on disk (env LOCALVPC_IN_MEMORY=true).",
+            defaultValue = "${env:LOCALVPC_IN_MEMORY:-false}")
+    boolean inMemory;
+
+    @Option(names = "--region", description = "Region for unsigned requests (env LOCALVPC_REGION, default ${DEFAULT-VALUE}).",
+            defaultValue = "${env:LOCALVPC_REGION:-us-east-1}")
+    String region;
+
+    @Option(names = "--account-id", description = "Account for access keys that are not 12 digits (env LOCALVPC_ACCOUNT_ID, default ${DEFAULT-VALUE}).",
+            defaultValue = "${env:LOCALVPC_ACCOUNT_ID:-000000000000}")
+    String accountId;
+
+    @Option(names = "--durability", description = "PROCESS: survive a killed process (default); POWER: also a power cut, fsync per change (env LOCALVPC_DURABILITY).",
+            defaultValue = "${env:LOCALVPC_DURABILITY:-PROCESS}")
+    SqliteJournal.Durability durability;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        Settings settings = new Settings(host, port,
+                dataDir == null || dataDir.isBlank() ? Settings.defaultDataDir() : Path.of(dataDir),
+                inMemory, region, accountId, durability);
+        LocalVpc server;
+        try {
+            server = LocalVpc.builder().settings(settings).start();
+        } catch (RuntimeException e) {
+            System.err.println("localvpc: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.println("localvpc stopped");
+            stopped.countDown();
+        }, "localvpc-shutdown"));
+        System.out.printf("localvpc %s ready in %d ms: EC2 API at %s (region %s, %s)%n", LocalVpc.version(),
+                (System.nanoTime() - started) / 1_000_000, server.endpoint(), settings.region(),
+                settings.inMemory() ? "in memory" : "state in " + settings.dataDir());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package io.localvpc.server.http;
+
+import io.localvpc.api.ApiCall;
+import io.localvpc.api.ApiReply;
+import io.localvpc.api.ec2.Ec2Api;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Sends each request to the admin endpoints ({@code /_localvpc/…}, {@code /metrics}) or to the EC2 API. */
+final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final System.Logger LOG = System.getLogger("localvpc.http");
+    private final Ec2Api ec2;
+    private final AdminApi admin;
+
+    RequestRouter(Ec2Api ec2, AdminApi admin) {
+        this.ec2 = ec2;
+        this.admin = admin;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        ApiReply reply;
+        if (!req.decoderResult().isSuccess()) {
+            reply = ApiReply.json(400, "{\"error\":\"the request is not valid HTTP\"}");
+        } else {
+            ApiCall call = toCall(ctx, req);
+            reply = call.path().startsWith("/_localvpc/") || call.path().equals("/metrics")
+                    || (call.method().equals("GET") && call.path().equals("/") && (call.rawQuery() == null || call.rawQuery().isEmpty()))
+                    ? admin.handle(call)
+                    : ec2.handle(call);
+        }
+        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()),
+                Unpooled.wrappedBuffer(reply.body()));
+        resp.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+        resp.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        if (keepAlive) {
+            resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(resp);
+        } else {
+            ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static ApiCall toCall(ChannelHandlerContext ctx, FullHttpRequest req) {
+        String uri = req.uri();
+        int q = uri.indexOf('?');
+        String path = q < 0 ? uri : uri.substring(0, q);
+        String query = q < 0 ? null : uri.substring(q + 1);
+        Map<String, String> headers = new HashMap<>();
+        req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        return new ApiCall(req.method().name(), path, query, headers, ByteBufUtil.getBytes(req.content()),
+                String.valueOf(ctx.channel().remoteAddress()));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, "connection closed after an error: " + cause);
+        ctx.close();
+    }
+}
