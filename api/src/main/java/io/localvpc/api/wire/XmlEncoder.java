@@ -70,8 +70,6 @@ public final class XmlEncoder {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&apos;");
                 default -> {
                     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') sb.append("&#").append((int) c).append(';');
                     else sb.append(c);

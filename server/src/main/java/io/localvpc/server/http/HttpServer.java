@@ -11,10 +11,10 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
-import io.netty.util.concurrent.EventExecutorGroup;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,10 +27,10 @@ public final class HttpServer implements AutoCloseable {
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
-    private final EventExecutorGroup handlers;
+    private final ExecutorService handlers;
     private final Channel channel;
 
-    private HttpServer(EventLoopGroup boss, EventLoopGroup workers, EventExecutorGroup handlers, Channel channel) {
+    private HttpServer(EventLoopGroup boss, EventLoopGroup workers, ExecutorService handlers, Channel channel) {
         this.boss = boss;
         this.workers = workers;
         this.handlers = handlers;
@@ -40,7 +40,11 @@ public final class HttpServer implements AutoCloseable {
     public static HttpServer start(String host, int port, Ec2Api ec2, AdminApi admin) {
         EventLoopGroup boss = new NioEventLoopGroup(1);
         EventLoopGroup workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        EventExecutorGroup handlers = new DefaultEventExecutorGroup(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        ExecutorService handlers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), r -> {
+            Thread t = new Thread(r, "localvpc-api");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             Channel ch = new ServerBootstrap()
                     .group(boss, workers)
@@ -53,7 +57,7 @@ public final class HttpServer implements AutoCloseable {
                             c.pipeline()
                                     .addLast("http", new HttpServerCodec())
                                     .addLast("aggregate", new HttpObjectAggregator(MAX_BODY))
-                                    .addLast(handlers, "route", new RequestRouter(ec2, admin));
+                                    .addLast("route", new RequestRouter(ec2, admin, handlers));
                         }
                     })
                     .bind(new InetSocketAddress(host, port)).syncUninterruptibly().channel();
@@ -61,7 +65,7 @@ public final class HttpServer implements AutoCloseable {
         } catch (RuntimeException e) {
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            handlers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            handlers.shutdownNow();
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
                     + (port != 0 ? " (is another localvpc running? use --port to pick another port)" : ""), e);
         }
@@ -73,9 +77,15 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // Stop accepting, let requests in progress finish, then close every connection.
         channel.close().syncUninterruptibly();
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        handlers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        handlers.shutdown();
+        try {
+            handlers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -18,37 +18,51 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
 import java.util.HashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.Locale;
 import java.util.Map;
 
-/** Sends each request to the admin endpoints ({@code /_localvpc/…}, {@code /metrics}) or to the EC2 API. */
+/** Sends each request to the admin endpoints ({@code /_localvpc/…}, the page at {@code /}) or to the EC2 API. */
 final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final System.Logger LOG = System.getLogger("localvpc.http");
     private final Ec2Api ec2;
     private final AdminApi admin;
+    private final Executor work;
 
-    RequestRouter(Ec2Api ec2, AdminApi admin) {
+    RequestRouter(Ec2Api ec2, AdminApi admin, Executor work) {
         this.ec2 = ec2;
         this.admin = admin;
+        this.work = work;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-        ApiReply reply;
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (!req.decoderResult().isSuccess()) {
-            reply = ApiReply.json(400, "{\"error\":\"the request is not valid HTTP\"}");
-        } else {
-            ApiCall call = toCall(ctx, req);
-            reply = call.path().startsWith("/_localvpc/") || call.path().equals("/metrics")
-                    || (call.method().equals("GET") && call.path().equals("/") && (call.rawQuery() == null || call.rawQuery().isEmpty()))
-                    ? admin.handle(call)
-                    : ec2.handle(call);
+            respond(ctx, ApiReply.json(400, "{\"error\":\"the request is not valid HTTP\"}"), false);
+            return;
         }
+        // Copy what the handlers need off the Netty buffer now: it is released when this method returns.
+        ApiCall call = toCall(ctx, req);
+        try {
+            work.execute(() -> respond(ctx, route(call), keepAlive));
+        } catch (RejectedExecutionException shuttingDown) {
+            ctx.close();
+        }
+    }
+
+    private ApiReply route(ApiCall call) {
+        boolean admin = call.path().startsWith("/_localvpc/")
+                || (call.method().equals("GET") && call.path().equals("/") && (call.rawQuery() == null || call.rawQuery().isEmpty()));
+        return admin ? this.admin.handle(call) : ec2.handle(call);
+    }
+
+    private static void respond(ChannelHandlerContext ctx, ApiReply reply, boolean keepAlive) {
         FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()),
                 Unpooled.wrappedBuffer(reply.body()));
         resp.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
         resp.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
-        boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (keepAlive) {
             resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(resp);

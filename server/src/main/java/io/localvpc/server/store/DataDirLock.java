@@ -21,7 +21,12 @@ public final class DataDirLock implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             FileChannel ch = FileChannel.open(dataDir.resolve("localvpc.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = ch.tryLock();
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+                lock = null;
+            }
             if (lock == null) {
                 ch.close();
                 throw new IllegalStateException("another localvpc is already using the data directory " + dataDir
