@@ -25,9 +25,10 @@ public final class VpcEndpointServiceHandlers implements Ec2Family {
 
     /** One line of AWS's answer: a service offering both types is listed once per type. */
     private record Entry(EndpointService service, String type) implements Resource {
+        /** Name, then type: a space sorts before every character of a service name, so names stay in order. */
         @Override
         public String id() {
-            return service.serviceName() + "/" + type;
+            return service.serviceName() + " " + type;
         }
     }
 
