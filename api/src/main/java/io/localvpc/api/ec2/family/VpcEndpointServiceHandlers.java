@@ -1,12 +1,108 @@
 package io.localvpc.api.ec2.family;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.api.ec2.Ec2Family;
+import io.localvpc.api.ec2.Ec2Request;
+import io.localvpc.api.ec2.Json;
 import io.localvpc.api.ec2.OperationRegistry;
+import io.localvpc.api.query.FilterSpec;
+import io.localvpc.api.query.Page;
+import io.localvpc.core.AwsException;
+import io.localvpc.core.catalog.EndpointService;
+import io.localvpc.core.catalog.EndpointServiceCatalog;
+import io.localvpc.core.state.Resource;
+import io.localvpc.core.state.View;
 
-/** Not built yet. */
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** DescribeVpcEndpointServices over the AWS endpoint-service catalog of the caller's region. */
 public final class VpcEndpointServiceHandlers implements Ec2Family {
+
+    /** One line of AWS's answer: a service offering both types is listed once per type. */
+    private record Entry(EndpointService service, String type) implements Resource {
+        /** Name, then type: a space sorts before every character of a service name, so names stay in order. */
+        @Override
+        public String id() {
+            return service.serviceName() + " " + type;
+        }
+    }
+
+    private static final FilterSpec<Entry> FILTERS = FilterSpec.<Entry>builder()
+            .field("service-name", e -> e.service().serviceName())
+            .field("service-type", Entry::type)
+            .field("service-region", e -> e.service().region())
+            .field("owner", e -> "amazon")
+            .field("supported-ip-address-types", e -> "ipv4")
+            .build();
 
     @Override
     public void register(OperationRegistry r) {
+        r.family("VpcEndpointServices").read("DescribeVpcEndpointServices", this::describe);
+    }
+
+    private ObjectNode describe(Ec2Request in, View view) {
+        String region = view.scope().region();
+        List<EndpointService> services = new ArrayList<>();
+        List<String> names = in.strings("ServiceNames");
+        if (names.isEmpty()) {
+            services.addAll(EndpointServiceCatalog.all(region));
+        } else {
+            for (String name : new LinkedHashSet<>(names)) {
+                services.add(EndpointServiceCatalog.find(region, name).orElseThrow(() -> new AwsException("InvalidServiceName",
+                        "The Vpc Endpoint Service '" + name + "' does not exist")));
+            }
+        }
+        List<String> regions = in.strings("ServiceRegions");
+        Predicate<Entry> filter = FILTERS.compile(in.objects("Filters"), view);
+        List<Entry> selected = new ArrayList<>();
+        for (EndpointService s : services) {
+            if (!regions.isEmpty() && !regions.contains(s.region())) continue;
+            for (String type : s.typesInOrder()) {
+                Entry e = new Entry(s, type);
+                if (filter.test(e)) selected.add(e);
+            }
+        }
+        selected.sort(Comparator.comparing(Entry::id));
+        Page<Entry> page = Page.of(selected, in, 5, 1000);
+        ObjectNode out = Json.object();
+        ArrayNode serviceNames = out.putArray("ServiceNames");
+        ArrayNode details = out.putArray("ServiceDetails");
+        for (Entry e : page.items()) {
+            serviceNames.add(e.service().serviceName());
+            details.add(render(e));
+        }
+        if (page.nextToken() != null) out.put("NextToken", page.nextToken());
+        return out;
+    }
+
+    private static ObjectNode render(Entry e) {
+        EndpointService s = e.service();
+        ObjectNode o = Json.object()
+                .put("ServiceName", s.serviceName())
+                .put("ServiceId", s.serviceId(e.type()))
+                .put("ServiceRegion", s.region())
+                .put("Owner", "amazon");
+        o.putArray("ServiceType").addObject().put("ServiceType", e.type());
+        o.set("AvailabilityZones", Json.strings(s.availabilityZones()));
+        o.set("BaseEndpointDnsNames", Json.strings(List.of(s.baseEndpointDnsName(e.type()))));
+        List<String> privateDns = s.privateDnsNames(e.type());
+        if (!privateDns.isEmpty()) {
+            o.put("PrivateDnsName", privateDns.get(0));
+            ArrayNode list = o.putArray("PrivateDnsNames");
+            for (String name : privateDns) list.addObject().put("PrivateDnsName", name);
+            o.put("PrivateDnsNameVerificationState", "verified");
+        }
+        o.put("VpcEndpointPolicySupported", s.policySupported())
+                .put("AcceptanceRequired", s.acceptanceRequired())
+                .put("ManagesVpcEndpoints", false)
+                .put("PayerResponsibility", "ServiceOwner");
+        o.set("SupportedIpAddressTypes", Json.strings(List.of("ipv4")));
+        o.putArray("Tags");
+        return o;
     }
 }
