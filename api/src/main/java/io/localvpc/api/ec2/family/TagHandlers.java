@@ -14,6 +14,7 @@ import io.localvpc.core.AwsException;
 import io.localvpc.core.model.IdempotencyRecord;
 import io.localvpc.core.model.ResourceTags;
 import io.localvpc.core.ops.IdKind;
+import io.localvpc.core.ops.SecurityGroupOps;
 import io.localvpc.core.state.Resource;
 import io.localvpc.core.state.ScopeMarker;
 import io.localvpc.core.state.Tx;
@@ -73,6 +74,8 @@ public final class TagHandlers implements Ec2Family {
 
     private static void requireTaggable(View view, String id) {
         Resource r = view.findAny(id).orElse(null);
+        // Security group rules live inside their group rather than as resources of their own, but AWS tags them.
+        if (r == null && id.startsWith(IdKind.SECURITY_GROUP_RULE.prefix() + "-") && SecurityGroupOps.findRule(view, id).isPresent()) return;
         if (r == null || r instanceof ResourceTags || r instanceof IdempotencyRecord || r instanceof ScopeMarker) {
             for (IdKind kind : IdKind.values()) {
                 if (id.startsWith(kind.prefix() + "-")) throw kind.notFound(id);
