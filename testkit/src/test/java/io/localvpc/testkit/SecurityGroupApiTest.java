@@ -225,6 +225,7 @@ class SecurityGroupApiTest {
         awsError("InvalidGroup.NotFound", "different networks", () -> authorize.accept(tcp(80, 80,
                 b -> b.userIdGroupPairs(UserIdGroupPair.builder().groupId(otherVpcGroup).build()))));
         awsError("InvalidPrefixListID.Malformed", null, () -> authorize.accept(tcp(80, 80, b -> b.prefixListIds(PrefixListId.builder().prefixListId("pl-xyz").build()))));
+        awsError("InvalidPrefixListID.NotFound", "pl-0123abcd", () -> authorize.accept(tcp(80, 80, b -> b.prefixListIds(PrefixListId.builder().prefixListId("pl-0123abcd").build()))));
         awsError("InvalidParameterValue", "description", () -> authorize.accept(tcp(80, 80, b -> b.ipRanges(IpRange.builder().cidrIp("10.0.0.0/8").description("b\u00e4d").build()))));
         awsError("InvalidParameterValue", "multiple times", () -> authorize.accept(tcp(80, 80, b -> b.ipRanges(v4("10.0.0.0/8"), v4("10.0.0.0/8")))));
         awsError("InvalidGroup.NotFound", null, () -> ec2.authorizeSecurityGroupIngress(r -> r.groupId("sg-0123456789abcdef0").ipPermissions(tcp(1, 1, b -> b.ipRanges(v4("10.0.0.0/8"))))));

@@ -148,17 +148,16 @@ public final class SecurityGroupOps {
         }
         String v4 = spec.cidrIpv4() == null ? null : SecurityGroupRuleSpec.ipv4(spec.cidrIpv4());
         String v6 = spec.cidrIpv6() == null ? null : SecurityGroupRuleSpec.ipv6(spec.cidrIpv6());
-        String pl = spec.prefixListId() == null ? null : prefixList(spec.prefixListId());
+        String pl = spec.prefixListId() == null ? null : prefixList(view, spec.prefixListId());
         String group = spec.groupId() == null && spec.groupName() == null ? null : peerGroup(view, target, spec);
         return new SecurityGroupRule(null, egress, protocol, ports[0], ports[1], v4, v6, pl, group, description);
     }
 
-    private static String prefixList(String id) {
+    private static String prefixList(View view, String id) {
         if (!IdKind.PREFIX_LIST.isWellFormed(id)) {
             throw new AwsException("InvalidPrefixListID.Malformed", "The prefix list ID '" + id + "' is malformed (expecting \"pl-\" and 8 or 17 hex digits).");
         }
-        // ManagedPrefixLists knows the AWS-managed lists, but a well-formed id that is not one of them may
-        // name a customer-managed list, which the store does not hold yet; so any well-formed id is accepted.
+        if (!PrefixListOps.exists(view, id)) throw IdKind.PREFIX_LIST.notFound(id);
         return id;
     }
 
