@@ -1,11 +1,15 @@
 package io.localvpc.testkit;
 
+import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.Subnet;
+import io.localvpc.core.ops.SubnetAddresses;
 import io.localvpc.core.state.Scope;
 import io.localvpc.server.LocalVpc;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -44,6 +48,30 @@ final class RoutingFixtures {
         Scope scope = new Scope(server.settings().accountId(), "us-east-1");
         return server.store().write(scope, tx -> tx.put(new Subnet(tx.newId("subnet"), scope.account(), vpcId, cidr, "us-east-1a", "use1-az1",
                 false, false, tx.now()))).id();
+    }
+
+    /**
+     * A plain network interface through CreateNetworkInterface; like {@link #subnet}, put straight into
+     * the store while the network-interfaces family is not merged here.
+     */
+    static String eni(LocalVpc server, Ec2Client ec2, String subnetId) {
+        try {
+            return ec2.createNetworkInterface(r -> r.subnetId(subnetId)).networkInterface().networkInterfaceId();
+        } catch (Ec2Exception e) {
+            if (!"InvalidAction".equals(e.awsErrorDetails().errorCode())) throw e;
+        }
+        Scope scope = new Scope(server.settings().accountId(), "us-east-1");
+        return server.store().write(scope, tx -> {
+            Subnet s = tx.find(Subnet.class, subnetId).orElseThrow();
+            String ip = SubnetAddresses.allocate(tx, s, null);
+            return tx.put(new NetworkInterface(tx.newId("eni"), scope.account(), s.vpcId(), s.id(), s.availabilityZone(), "", "interface", ip,
+                    List.of(), List.of(), SubnetAddresses.newMacAddress(), true, false, null, null, null, tx.now()));
+        }).id();
+    }
+
+    /** The interface record itself, to see what the EIP calls did to it. */
+    static NetworkInterface storedEni(LocalVpc server, String eniId) {
+        return server.store().view(new Scope(server.settings().accountId(), "us-east-1")).find(NetworkInterface.class, eniId).orElseThrow();
     }
 
     static software.amazon.awssdk.services.ec2.model.RouteTable mainTable(Ec2Client ec2, String vpcId) {
