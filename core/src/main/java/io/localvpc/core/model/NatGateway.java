@@ -9,8 +9,8 @@ import java.time.Instant;
  * derived from {@code createdAt}, {@code deleteRequestedAt} and {@code failureCode} by
  * {@code NatGatewayOps.stateOf}, never stored, so that no background work is needed to move it on.
  * {@code allocationId}/{@code publicIp}/{@code eipAssociationId} are null for a private NAT gateway;
- * {@code networkInterfaceId} is null once the gateway is deleted (its interface is released) or when
- * it failed before getting one.
+ * {@code networkInterfaceId}/{@code privateIp} are null when it failed before getting an interface. A
+ * deleted gateway keeps these ids for DescribeNatGateways although the interface itself is gone.
  */
 public record NatGateway(
         String id,
