@@ -356,10 +356,11 @@ class SubnetApiTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(10_000 + 6, total); // plus the default VPC's subnets
             assertEquals(1000, busy);
-            assertTrue(millis < 15_000, "describing 10,000 subnets took " + millis + " ms");
+            // Generous: the bound catches per-subnet rescans of the store, not a slow shared test machine.
+            assertTrue(millis < 60_000, "describing 10,000 subnets took " + millis + " ms");
             long filtered = System.nanoTime();
             assertEquals(1000, client.describeSubnets(r -> r.filters(filter("available-ip-address-count", "250"))).subnets().size());
-            assertTrue((System.nanoTime() - filtered) / 1_000_000 < 5_000);
+            assertTrue((System.nanoTime() - filtered) / 1_000_000 < 30_000);
         }
     }
 
