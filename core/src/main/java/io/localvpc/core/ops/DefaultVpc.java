@@ -4,13 +4,9 @@ import io.localvpc.core.catalog.Region;
 import io.localvpc.core.catalog.Regions;
 import io.localvpc.core.catalog.Zone;
 import io.localvpc.core.model.InternetGateway;
-import io.localvpc.core.model.NetworkAcl;
-import io.localvpc.core.model.NetworkAclAssociation;
 import io.localvpc.core.model.Route;
 import io.localvpc.core.model.RouteTable;
-import io.localvpc.core.model.Subnet;
 import io.localvpc.core.model.Vpc;
-import io.localvpc.core.net.Ipv4;
 import io.localvpc.core.net.Ipv4Cidr;
 import io.localvpc.core.state.Tx;
 
@@ -24,6 +20,7 @@ import java.util.List;
  */
 public final class DefaultVpc {
     public static final String CIDR = "172.31.0.0/16";
+    private static final int SUBNET_PREFIX = 20;
 
     private DefaultVpc() {
     }
@@ -39,16 +36,13 @@ public final class DefaultVpc {
         routes.add(new Route("0.0.0.0/0", null, null, igw.id(), null, null, null, null, Route.ORIGIN_CREATE_ROUTE));
         tx.put(main.withRoutes(routes));
 
-        NetworkAcl acl = VpcOps.defaultNetworkAcl(tx, vpc.id()).orElseThrow();
-        List<NetworkAclAssociation> aclAssociations = new ArrayList<>(acl.associations());
+        // One /20 per zone from the bottom of the block: 172.31.0.0/20, 172.31.16.0/20, …
         long base = Ipv4Cidr.parse(CIDR).orElseThrow().base();
+        long step = 1L << (32 - SUBNET_PREFIX);
         int i = 0;
         for (Zone zone : region.zones()) {
-            String cidr = Ipv4.format(base + (long) i++ * 4096) + "/20";
-            Subnet subnet = tx.put(new Subnet(tx.newId("subnet"), owner, vpc.id(), cidr, zone.name(), zone.id(), true, true, tx.now()));
-            aclAssociations.add(new NetworkAclAssociation(tx.newId("aclassoc"), subnet.id()));
+            SubnetOps.insert(tx, vpc.id(), new Ipv4Cidr(base + i++ * step, SUBNET_PREFIX), zone, true, true);
         }
-        tx.put(acl.withAssociations(aclAssociations));
         return vpc;
     }
 }

@@ -1,12 +1,135 @@
 package io.localvpc.api.ec2.family;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.localvpc.api.ec2.Describe;
 import io.localvpc.api.ec2.Ec2Family;
+import io.localvpc.api.ec2.Ec2Request;
+import io.localvpc.api.ec2.Json;
 import io.localvpc.api.ec2.OperationRegistry;
+import io.localvpc.api.ec2.Tagging;
+import io.localvpc.api.query.FilterSpec;
+import io.localvpc.core.AwsException;
+import io.localvpc.core.model.Subnet;
+import io.localvpc.core.ops.IdKind;
+import io.localvpc.core.ops.SubnetAddresses;
+import io.localvpc.core.ops.SubnetOps;
+import io.localvpc.core.state.Tx;
+import io.localvpc.core.state.View;
 
-/** Not built yet. */
+import java.util.List;
+import java.util.Map;
+
+/** CreateSubnet, DeleteSubnet, DescribeSubnets and ModifySubnetAttribute. */
 public final class SubnetHandlers implements Ec2Family {
+    /** ModifySubnetAttribute members localvpc does not model (IPv6, Outposts, DNS64, resource-name DNS, LNI). */
+    private static final List<String> UNSUPPORTED_ATTRIBUTES = List.of("AssignIpv6AddressOnCreation", "MapCustomerOwnedIpOnLaunch",
+            "CustomerOwnedIpv4Pool", "EnableDns64", "PrivateDnsHostnameTypeOnLaunch", "EnableResourceNameDnsARecordOnLaunch",
+            "EnableResourceNameDnsAAAARecordOnLaunch", "EnableLniAtDeviceIndex", "DisableLniAtDeviceIndex");
 
     @Override
     public void register(OperationRegistry r) {
+        r.family("Subnets")
+                .write("CreateSubnet", this::create)
+                .write("DeleteSubnet", this::delete)
+                .read("DescribeSubnets", this::describe)
+                .write("ModifySubnetAttribute", this::modifyAttribute);
+    }
+
+    private ObjectNode create(Ec2Request in, Tx tx) {
+        for (String member : List.of("Ipv6CidrBlock", "Ipv6Native", "Ipv4IpamPoolId", "Ipv4NetmaskLength", "Ipv6IpamPoolId", "Ipv6NetmaskLength", "OutpostArn")) {
+            if (in.has(member)) {
+                throw new AwsException("UnsupportedOperation", "localvpc creates IPv4 subnets from a CidrBlock only; " + member
+                        + " (IPv6, IPAM pools, Outposts) is not supported.");
+            }
+        }
+        String vpcId = in.requireString("VpcId");
+        if (!in.has("CidrBlock")) throw AwsException.missingParameter(in.wireName("CidrBlock"));
+        Subnet subnet = SubnetOps.create(tx, vpcId, in.string("CidrBlock"), in.string("AvailabilityZone"), in.string("AvailabilityZoneId"));
+        Tagging.applySpecifications(in, tx, "subnet", subnet.id());
+        ObjectNode out = Json.object();
+        out.set("Subnet", render(tx, subnet, SubnetAddresses.availableCount(subnet, 0)));
+        return out;
+    }
+
+    private ObjectNode delete(Ec2Request in, Tx tx) {
+        SubnetOps.delete(tx, in.requireString("SubnetId"));
+        return null;
+    }
+
+    private ObjectNode describe(Ec2Request in, View view) {
+        // One pass over the interfaces per call, not one per subnet: Describe must stay fast with many subnets.
+        Map<String, Integer> used = SubnetAddresses.usedCounts(view);
+        String region = view.scope().region();
+        FilterSpec<Subnet> filters = FilterSpec.<Subnet>builder()
+                .field("subnet-id", Subnet::id)
+                .field("vpc-id", Subnet::vpcId)
+                .field("cidr-block", Subnet::cidrBlock)
+                .field("cidr", Subnet::cidrBlock)
+                .field("cidrBlock", Subnet::cidrBlock)
+                .field("availability-zone", Subnet::availabilityZone)
+                .field("availabilityZone", Subnet::availabilityZone)
+                .field("availability-zone-id", Subnet::availabilityZoneId)
+                .field("availabilityZoneId", Subnet::availabilityZoneId)
+                .field("default-for-az", Subnet::defaultForAz)
+                .field("defaultForAz", Subnet::defaultForAz)
+                .field("map-public-ip-on-launch", Subnet::mapPublicIpOnLaunch)
+                .field("state", s -> "available")
+                .field("owner-id", Subnet::ownerId)
+                .field("available-ip-address-count", s -> available(s, used))
+                .field("availableIpAddressCount", s -> available(s, used))
+                .field("subnet-arn", s -> s.arn(region))
+                .field("assign-ipv6-address-on-creation", s -> false)
+                .field("ipv6-native", s -> false)
+                .build();
+        return new Describe<>(Subnet.class, IdKind.SUBNET, "SubnetIds", filters, "Subnets", s -> render(view, s, available(s, used))).run(in, view);
+    }
+
+    private static int available(Subnet subnet, Map<String, Integer> used) {
+        return SubnetAddresses.availableCount(subnet, used.getOrDefault(subnet.id(), 0));
+    }
+
+    /** Only MapPublicIpOnLaunch is modelled; the other attributes are refused by name rather than ignored. */
+    private ObjectNode modifyAttribute(Ec2Request in, Tx tx) {
+        String subnetId = in.requireString("SubnetId");
+        SubnetOps.require(tx, subnetId);
+        for (String member : UNSUPPORTED_ATTRIBUTES) {
+            if (in.has(member)) {
+                throw AwsException.invalidParameterValue("The subnet attribute " + in.wireName(member)
+                        + " is not supported by localvpc; only MapPublicIpOnLaunch can be modified.");
+            }
+        }
+        if (!in.has("MapPublicIpOnLaunch")) {
+            throw AwsException.missingParameter("MapPublicIpOnLaunch.Value (the only subnet attribute localvpc models)");
+        }
+        var value = in.node("MapPublicIpOnLaunch").path("Value");
+        if (value.isMissingNode()) throw AwsException.missingParameter("MapPublicIpOnLaunch.Value");
+        SubnetOps.setMapPublicIpOnLaunch(tx, subnetId, value.asBoolean());
+        return null;
+    }
+
+    static ObjectNode render(View view, Subnet s, int availableIps) {
+        ObjectNode o = Json.object()
+                .put("SubnetId", s.id())
+                .put("SubnetArn", s.arn(view.scope().region()))
+                .put("VpcId", s.vpcId())
+                .put("OwnerId", s.ownerId())
+                .put("State", "available")
+                .put("CidrBlock", s.cidrBlock())
+                .put("AvailableIpAddressCount", availableIps)
+                .put("AvailabilityZone", s.availabilityZone())
+                .put("AvailabilityZoneId", s.availabilityZoneId())
+                .put("DefaultForAz", s.defaultForAz())
+                .put("MapPublicIpOnLaunch", s.mapPublicIpOnLaunch())
+                .put("MapCustomerOwnedIpOnLaunch", false)
+                .put("AssignIpv6AddressOnCreation", false)
+                .put("EnableDns64", false)
+                .put("Ipv6Native", false);
+        o.putArray("Ipv6CidrBlockAssociationSet");
+        o.putObject("PrivateDnsNameOptionsOnLaunch")
+                .put("HostnameType", "ip-name")
+                .put("EnableResourceNameDnsARecord", false)
+                .put("EnableResourceNameDnsAAAARecord", false);
+        o.set("Tags", Tagging.tagSet(view, s.id()));
+        return o;
     }
 }
