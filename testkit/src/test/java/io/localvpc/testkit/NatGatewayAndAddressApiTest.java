@@ -28,7 +28,8 @@ import java.util.Set;
 import static io.localvpc.testkit.RoutingFixtures.awsError;
 import static io.localvpc.testkit.RoutingFixtures.eni;
 import static io.localvpc.testkit.RoutingFixtures.filter;
-import static io.localvpc.testkit.RoutingFixtures.storedEni;
+import static io.localvpc.testkit.RoutingFixtures.describedEni;
+import static io.localvpc.testkit.RoutingFixtures.publicIpOf;
 import static io.localvpc.testkit.RoutingFixtures.subnet;
 import static io.localvpc.testkit.RoutingFixtures.vpc;
 import static io.localvpc.testkit.RoutingFixtures.vpcWithIgw;
@@ -117,9 +118,9 @@ class NatGatewayAndAddressApiTest {
         assertEquals(assoc, shown.associationId());
         assertEquals(eni1, shown.networkInterfaceId());
         assertEquals("000000000000", shown.networkInterfaceOwnerId());
-        String privateIp = storedEni(server, eni1).privateIpAddress();
+        String privateIp = describedEni(ec2, eni1).privateIpAddress();
         assertEquals(privateIp, shown.privateIpAddress());
-        assertEquals(eip.publicIp(), storedEni(server, eni1).publicIp());
+        assertEquals(eip.publicIp(), publicIpOf(ec2, eni1));
         assertEquals(List.of(shown), ec2.describeAddresses(r -> r.filters(filter("association-id", assoc), filter("network-interface-id", eni1),
                 filter("private-ip-address", privateIp))).addresses());
         assertEquals(List.of(), ec2.describeAddresses(r -> r.filters(filter("instance-id", "i-*"), filter("allocation-id", eip.allocationId()))).addresses());
@@ -130,13 +131,13 @@ class NatGatewayAndAddressApiTest {
 
         String moved = ec2.associateAddress(r -> r.allocationId(eip.allocationId()).networkInterfaceId(eni2).allowReassociation(true)).associationId();
         assertEquals(eni2, address(ec2, eip.allocationId()).networkInterfaceId());
-        assertNull(storedEni(server, eni1).publicIp());
-        assertEquals(eip.publicIp(), storedEni(server, eni2).publicIp());
+        assertNull(publicIpOf(ec2, eni1));
+        assertEquals(eip.publicIp(), publicIpOf(ec2, eni2));
         awsError(assertThrows(Ec2Exception.class, () -> ec2.disassociateAddress(r -> r.associationId(assoc))), "InvalidAssociationID.NotFound");
 
         ec2.disassociateAddress(r -> r.associationId(moved));
         assertNull(address(ec2, eip.allocationId()).associationId());
-        assertNull(storedEni(server, eni2).publicIp());
+        assertNull(publicIpOf(ec2, eni2));
         ec2.releaseAddress(r -> r.allocationId(eip.allocationId()));
     }
 
@@ -186,12 +187,12 @@ class NatGatewayAndAddressApiTest {
         assertTrue(addr.isPrimary());
         assertTrue(Ipv4Cidr.parse("10.42.1.0/24").orElseThrow().contains(Ipv4.parse(addr.privateIp())), addr.privateIp());
 
-        var eniRecord = storedEni(server, addr.networkInterfaceId());
-        assertEquals("nat_gateway", eniRecord.interfaceType());
+        var eniRecord = describedEni(ec2, addr.networkInterfaceId());
+        assertEquals("nat_gateway", eniRecord.interfaceTypeAsString());
         assertEquals("Interface for NAT Gateway " + natId, eniRecord.description());
         assertTrue(eniRecord.requesterManaged());
         assertEquals(addr.privateIp(), eniRecord.privateIpAddress());
-        assertEquals(eip.publicIp(), eniRecord.publicIp());
+        assertEquals(eip.publicIp(), eniRecord.association().publicIp());
 
         NatGateway available = awaitState(ec2, natId, NatGatewayState.AVAILABLE);
         assertEquals("succeeded", available.natGatewayAddresses().get(0).statusAsString());

@@ -2,8 +2,6 @@ package io.localvpc.testkit;
 
 import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.Subnet;
-import io.localvpc.core.ops.SubnetAddresses;
-import io.localvpc.core.state.Scope;
 import io.localvpc.server.LocalVpc;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
@@ -35,43 +33,22 @@ final class RoutingFixtures {
         return new String[]{vpcId, igwId};
     }
 
-    /**
-     * A subnet through CreateSubnet. The subnets family is built on another branch; until it is merged
-     * here, CreateSubnet answers InvalidAction and the subnet is put straight into the store instead.
-     */
     static String subnet(LocalVpc server, Ec2Client ec2, String vpcId, String cidr) {
-        try {
-            return ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock(cidr).availabilityZone("us-east-1a")).subnet().subnetId();
-        } catch (Ec2Exception e) {
-            if (!"InvalidAction".equals(e.awsErrorDetails().errorCode())) throw e;
-        }
-        Scope scope = new Scope(server.settings().accountId(), "us-east-1");
-        return server.store().write(scope, tx -> tx.put(new Subnet(tx.newId("subnet"), scope.account(), vpcId, cidr, "us-east-1a", "use1-az1",
-                false, false, tx.now()))).id();
+        return ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock(cidr).availabilityZone("us-east-1a")).subnet().subnetId();
     }
 
-    /**
-     * A plain network interface through CreateNetworkInterface; like {@link #subnet}, put straight into
-     * the store while the network-interfaces family is not merged here.
-     */
     static String eni(LocalVpc server, Ec2Client ec2, String subnetId) {
-        try {
-            return ec2.createNetworkInterface(r -> r.subnetId(subnetId)).networkInterface().networkInterfaceId();
-        } catch (Ec2Exception e) {
-            if (!"InvalidAction".equals(e.awsErrorDetails().errorCode())) throw e;
-        }
-        Scope scope = new Scope(server.settings().accountId(), "us-east-1");
-        return server.store().write(scope, tx -> {
-            Subnet s = tx.find(Subnet.class, subnetId).orElseThrow();
-            String ip = SubnetAddresses.allocate(tx, s, null);
-            return tx.put(new NetworkInterface(tx.newId("eni"), scope.account(), s.vpcId(), s.id(), s.availabilityZone(), "", "interface", ip,
-                    List.of(), List.of(), SubnetAddresses.newMacAddress(), true, false, null, null, null, tx.now()));
-        }).id();
+        return ec2.createNetworkInterface(r -> r.subnetId(subnetId)).networkInterface().networkInterfaceId();
     }
 
-    /** The interface record itself, to see what the EIP calls did to it. */
-    static NetworkInterface storedEni(LocalVpc server, String eniId) {
-        return server.store().view(new Scope(server.settings().accountId(), "us-east-1")).find(NetworkInterface.class, eniId).orElseThrow();
+    static software.amazon.awssdk.services.ec2.model.NetworkInterface describedEni(Ec2Client ec2, String eniId) {
+        return ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eniId)).networkInterfaces().get(0);
+    }
+
+    /** The public address an interface shows in its association, or null. */
+    static String publicIpOf(Ec2Client ec2, String eniId) {
+        var association = describedEni(ec2, eniId).association();
+        return association == null ? null : association.publicIp();
     }
 
     static software.amazon.awssdk.services.ec2.model.RouteTable mainTable(Ec2Client ec2, String vpcId) {

@@ -324,8 +324,10 @@ class SubnetApiTest {
     }
 
     @Test
-    void describeStaysFastWithTenThousandSubnets(LocalVpc server) {
-        // 50 VPCs of 200 /24 subnets each, plus an interface in every tenth subnet, built in one transaction.
+    void describeAtScaleCountsAddressesPerSubnet(LocalVpc server) {
+        // 50 VPCs of 200 /24 subnets each, plus an interface in every tenth subnet, built in one transaction
+        // (setup through the store for speed; what is tested goes through the API). Speed is measured in
+        // BENCHMARKS.md, never asserted here.
         Scope scope = new Scope("222233334444", "us-east-1");
         var zones = Regions.require("us-east-1").zones();
         server.store().write(scope, tx -> {
@@ -342,8 +344,6 @@ class SubnetApiTest {
             return null;
         });
         try (Ec2Client client = LocalVpcExtension.ec2(server.endpoint(), "222233334444", Region.US_EAST_1)) {
-            client.describeSubnets(r -> r.maxResults(1000)); // warm up
-            long start = System.nanoTime();
             int total = 0, busy = 0;
             String token = null;
             do {
@@ -353,14 +353,9 @@ class SubnetApiTest {
                 busy += (int) page.subnets().stream().filter(s -> s.availableIpAddressCount() == 250).count();
                 token = page.nextToken();
             } while (token != null);
-            long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(10_000 + 6, total); // plus the default VPC's subnets
             assertEquals(1000, busy);
-            // Generous: the bound catches per-subnet rescans of the store, not a slow shared test machine.
-            assertTrue(millis < 60_000, "describing 10,000 subnets took " + millis + " ms");
-            long filtered = System.nanoTime();
             assertEquals(1000, client.describeSubnets(r -> r.filters(filter("available-ip-address-count", "250"))).subnets().size());
-            assertTrue((System.nanoTime() - filtered) / 1_000_000 < 30_000);
         }
     }
 

@@ -329,7 +329,7 @@ public final class InstanceOps {
                 for (String eniId : released.networkInterfaceIds()) {
                     NetworkInterface eni = tx.find(NetworkInterface.class, eniId).orElse(null);
                     if (eni == null || eni.attachment() == null || !i.id().equals(eni.attachment().instanceId())) continue;
-                    if (eni.attachment().deleteOnTermination()) tx.remove(NetworkInterface.class, eni.id());
+                    if (eni.attachment().deleteOnTermination()) NetworkInterfaceOps.removeReleasingAddresses(tx, eni.id());
                     else tx.put(eni.withAttachment(null));
                 }
                 yield tx.put(released.withNetworkInterfaceIds(List.of()).withState(State.SHUTTING_DOWN, now.plus(delay), userInitiated(now)));

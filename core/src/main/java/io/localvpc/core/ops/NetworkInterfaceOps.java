@@ -110,7 +110,13 @@ public final class NetworkInterfaceOps {
             throw new AwsException("InvalidNetworkInterface.InUse", "The network interface '" + eni.id() + "' is currently in use (attached to "
                     + eni.attachment().instanceId() + " as " + eni.attachment().attachmentId() + ").");
         }
-        tx.remove(NetworkInterface.class, eni.id());
+        removeReleasingAddresses(tx, eni.id());
+    }
+
+    /** Removes an interface and frees any Elastic IP associated with it, as AWS does when an interface goes. */
+    public static void removeReleasingAddresses(Tx tx, String eniId) {
+        AddressOps.forgetInterface(tx, eniId);
+        tx.remove(NetworkInterface.class, eniId);
     }
 
     /** Names the service that manages a requester-managed interface, with its resource id when the description carries it. */

@@ -1,5 +1,7 @@
 package io.localvpc.core.ops;
 
+import io.localvpc.core.model.RouteTarget;
+
 import io.localvpc.core.model.InternetGateway;
 import io.localvpc.core.model.NatGateway;
 import io.localvpc.core.model.NetworkInterface;
@@ -16,15 +18,6 @@ import io.localvpc.core.state.View;
 public final class RouteStates {
     public static final String ACTIVE = "active";
     public static final String BLACKHOLE = "blackhole";
-
-    /**
-     * Implemented by resources a route can name whose ability to forward depends on their own state
-     * (an instance forwards only while running). A target that exists and does not implement this is
-     * taken to forward.
-     */
-    public interface Forwarder {
-        boolean canForward(View view);
-    }
 
     private RouteStates() {
     }
@@ -62,6 +55,6 @@ public final class RouteStates {
     static boolean instanceCanForward(View view, String instanceId) {
         Resource r = view.findAny(instanceId).orElse(null);
         if (r == null) return false;
-        return !(r instanceof Forwarder f) || f.canForward(view);
+        return !(r instanceof RouteTarget f) || f.canForward(view);
     }
 }

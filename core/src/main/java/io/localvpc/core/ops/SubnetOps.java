@@ -5,7 +5,6 @@ import io.localvpc.core.catalog.Region;
 import io.localvpc.core.catalog.Regions;
 import io.localvpc.core.catalog.Zone;
 import io.localvpc.core.model.NetworkInterface;
-import io.localvpc.core.model.RouteTable;
 import io.localvpc.core.model.Subnet;
 import io.localvpc.core.model.Vpc;
 import io.localvpc.core.model.VpcCidrAssociation;
@@ -127,12 +126,7 @@ public final class SubnetOps {
                     + (interfaces.size() > 10 ? " and " + (interfaces.size() - 10) + " more" : ""));
         }
         NetworkAclOps.leave(tx, subnet.id());
-        for (RouteTable table : tx.all(RouteTable.class)) {
-            if (!table.vpcId().equals(subnet.vpcId())) continue;
-            if (table.associations().stream().anyMatch(a -> subnet.id().equals(a.subnetId()))) {
-                tx.put(table.withAssociations(table.associations().stream().filter(a -> !subnet.id().equals(a.subnetId())).toList()));
-            }
-        }
+        RouteTableOps.forgetSubnet(tx, subnet.id());
         tx.remove(Subnet.class, subnet.id());
     }
 

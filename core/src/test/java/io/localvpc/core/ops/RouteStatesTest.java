@@ -21,7 +21,7 @@ class RouteStatesTest {
     private final RoutingTestSupport s = new RoutingTestSupport();
 
     /** Stand-in for the instance record another family adds: it forwards only while running. */
-    record TestInstance(String id, boolean running) implements Resource, RouteStates.Forwarder {
+    record TestInstance(String id, boolean running) implements Resource, io.localvpc.core.model.RouteTarget {
         @Override
         public boolean canForward(View view) {
             return running;
