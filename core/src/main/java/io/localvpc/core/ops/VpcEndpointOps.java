@@ -232,7 +232,9 @@ public final class VpcEndpointOps {
                     throw AwsException.invalidParameter("Security group " + id + " is not associated with VPC endpoint " + e.id() + ".");
                 }
             }
-            for (String id : groups(tx, e.vpcId(), req.addSecurityGroupIds())) if (!groups.contains(id)) groups.add(id);
+            if (!req.addSecurityGroupIds().isEmpty()) {
+                for (String id : groups(tx, e.vpcId(), req.addSecurityGroupIds())) if (!groups.contains(id)) groups.add(id);
+            }
             if (groups.isEmpty()) {
                 throw AwsException.invalidParameter("An interface VPC endpoint needs at least one security group; add another group before removing the last one.");
             }
