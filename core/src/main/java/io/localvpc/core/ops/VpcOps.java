@@ -104,6 +104,7 @@ public final class VpcOps {
         tx.all(RouteTable.class).stream().filter(t -> t.vpcId().equals(vpcId) && !t.isMain()).forEach(t -> blockers.add(t.id()));
         tx.all(SecurityGroup.class).stream().filter(g -> g.vpcId().equals(vpcId) && !g.isDefault()).forEach(g -> blockers.add(g.id()));
         tx.all(NetworkAcl.class).stream().filter(a -> a.vpcId().equals(vpcId) && !a.isDefault()).forEach(a -> blockers.add(a.id()));
+        blockers.addAll(VpcEndpointOps.endpointsUsing(tx, vpcId));
         if (!blockers.isEmpty()) {
             throw AwsException.dependencyViolation("The vpc '" + vpcId + "' has dependencies and cannot be deleted. Delete these first: "
                     + String.join(", ", blockers.subList(0, Math.min(10, blockers.size())))
