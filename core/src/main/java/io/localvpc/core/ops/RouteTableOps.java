@@ -72,6 +72,11 @@ public final class RouteTableOps {
             throw AwsException.dependencyViolation("The routeTable '" + id + "' has dependencies and cannot be deleted. It is associated with "
                     + String.join(", ", t.associations().stream().map(RouteTableAssociation::subnetId).toList()) + "; disassociate them first.");
         }
+        List<String> endpoints = VpcEndpointOps.endpointsUsing(tx, id);
+        if (!endpoints.isEmpty()) {
+            throw AwsException.dependencyViolation("The routeTable '" + id + "' has dependencies and cannot be deleted. Gateway VPC endpoints route through it: "
+                    + String.join(", ", endpoints) + "; remove it from them first (ModifyVpcEndpoint RemoveRouteTableId).");
+        }
         tx.remove(RouteTable.class, id);
     }
 

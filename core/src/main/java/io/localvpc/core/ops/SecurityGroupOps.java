@@ -117,6 +117,7 @@ public final class SecurityGroupOps {
             throw new AwsException("CannotDelete", "the specified group: \"" + group.id() + "\" name: \"default\" cannot be deleted by a user");
         }
         List<String> users = new ArrayList<>();
+        for (String endpoint : VpcEndpointOps.endpointsUsing(tx, group.id())) users.add("VPC endpoint " + endpoint);
         for (NetworkInterface eni : tx.all(NetworkInterface.class)) {
             if (eni.groupIds().contains(group.id())) users.add("network interface " + eni.id());
         }

@@ -120,6 +120,11 @@ public final class SubnetOps {
         Subnet subnet = require(tx, subnetId);
         List<String> interfaces = tx.all(NetworkInterface.class).stream()
                 .filter(n -> n.subnetId().equals(subnet.id())).map(NetworkInterface::id).toList();
+        List<String> endpoints = VpcEndpointOps.endpointsUsing(tx, subnet.id());
+        if (!endpoints.isEmpty()) {
+            throw AwsException.dependencyViolation("The subnet '" + subnet.id() + "' has dependencies and cannot be deleted. Interface VPC endpoints have "
+                    + "network interfaces in it: " + String.join(", ", endpoints) + "; remove the subnet from them first (ModifyVpcEndpoint RemoveSubnetId).");
+        }
         if (!interfaces.isEmpty()) {
             throw AwsException.dependencyViolation("The subnet '" + subnet.id() + "' has dependencies and cannot be deleted. Network interfaces still in it: "
                     + String.join(", ", interfaces.subList(0, Math.min(10, interfaces.size())))
