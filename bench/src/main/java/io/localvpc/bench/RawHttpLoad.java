@@ -21,7 +21,9 @@ import java.util.function.IntFunction;
  * the client, is what gets measured.
  */
 final class RawHttpLoad {
-    static final String AUTH = "AWS4-HMAC-SHA256 Credential=test/20261126/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0";
+    static String auth(String region) {
+        return "AWS4-HMAC-SHA256 Credential=test/20261126/" + region + "/ec2/aws4_request, SignedHeaders=host, Signature=0";
+    }
 
     record Result(int requests, long errors, double seconds, Histogram latencyNanos, String firstError) {
         double perSecond() {
@@ -37,9 +39,13 @@ final class RawHttpLoad {
     }
 
     static byte[] request(int port, String form) {
+        return request(port, form, "us-east-1");
+    }
+
+    static byte[] request(int port, String form, String region) {
         byte[] body = form.getBytes(StandardCharsets.UTF_8);
         String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/x-www-form-urlencoded; charset=utf-8\r\n"
-                + "Authorization: " + AUTH + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+                + "Authorization: " + auth(region) + "\r\nContent-Length: " + body.length + "\r\n\r\n";
         byte[] h = head.getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[h.length + body.length];
         System.arraycopy(h, 0, all, 0, h.length);
@@ -119,8 +125,12 @@ final class RawHttpLoad {
 
     /** One request on a fresh connection, for setup steps. */
     static Response call(int port, String form) throws IOException {
+        return call(port, form, "us-east-1");
+    }
+
+    static Response call(int port, String form, String region) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
-            s.getOutputStream().write(request(port, form));
+            s.getOutputStream().write(request(port, form, region));
             return readResponse(new BufferedInputStream(s.getInputStream()));
         }
     }
