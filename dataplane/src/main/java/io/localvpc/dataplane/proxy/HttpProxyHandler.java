@@ -1,0 +1,123 @@
+package io.localvpc.dataplane.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * The HTTP side of the workload proxy. {@code CONNECT host:port} becomes a raw tunnel once the target accepts;
+ * absolute-form requests ({@code GET http://host/path}) are handed to an {@link HttpForwarder}. The identity is
+ * the user name of {@code Proxy-Authorization: Basic}.
+ */
+final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
+    private static final System.Logger LOG = System.getLogger("localvpc.proxy");
+    static final HttpResponseStatus CONNECTION_ESTABLISHED = new HttpResponseStatus(200, "Connection established");
+
+    private final Gate gate;
+    private HttpForwarder forwarder;
+    private boolean tunnelling;
+
+    HttpProxyHandler(Gate gate) {
+        this.gate = gate;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request) {
+            if (request.decoderResult().isFailure()) {
+                ReferenceCountUtil.release(msg);
+                HttpRefusals.badRequest(ctx, "malformed HTTP request: " + request.decoderResult().cause());
+            } else if (tunnelling) {
+                ReferenceCountUtil.release(msg);
+            } else if (HttpMethod.CONNECT.equals(request.method())) {
+                if (forwarder != null) forwarder.close();
+                tunnel(ctx, request);
+            } else {
+                if (forwarder == null) forwarder = new HttpForwarder(ctx, gate);
+                forwarder.request(request);
+            }
+        } else if (msg instanceof HttpContent content && forwarder != null && !tunnelling) {
+            forwarder.content(content);
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void tunnel(ChannelHandlerContext ctx, HttpRequest request) {
+        Channel workload = ctx.channel();
+        HostAndPort target = HostAndPort.parseAuthority(request.uri());
+        if (target == null) {
+            HttpRefusals.badRequest(ctx, "CONNECT needs host:port, not '" + request.uri() + "'");
+            return;
+        }
+        String identity = ProxyAuthorization.user(request.headers());
+        Decision decision = gate.decide(identity, target.host(), target.port(), ProxyProtocol.HTTP_CONNECT,
+                workload.remoteAddress());
+        if (decision instanceof Decision.Refuse refuse) {
+            HttpRefusals.send(ctx, identity, refuse);
+            return;
+        }
+        tunnelling = true;
+        Decision.Deliver deliver = (Decision.Deliver) decision;
+        ConnectRequest connect = new ConnectRequest(identity, target.host(), target.port(), ProxyProtocol.HTTP_CONNECT);
+        ProxiedConnection connection = gate.open(connect, deliver, workload.remoteAddress());
+        workload.config().setAutoRead(false);
+        Upstream.connect(workload, gate, connection).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                Refusal kind = Upstream.refusalFor(f.cause());
+                HttpRefusals.send(ctx, identity, new Decision.Refuse(kind, "connecting to " + deliver.target()
+                        + " (" + target.host() + ":" + target.port() + ") failed: " + f.cause().getMessage()));
+                return;
+            }
+            if (!workload.isActive()) {
+                f.channel().close();
+                return;
+            }
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, CONNECTION_ESTABLISHED));
+            // The relay goes in before the codec leaves, so bytes the decoder still holds reach the target.
+            Relay.join(workload, ctx.name(), f.channel());
+            ctx.pipeline().remove(this);
+            ctx.pipeline().remove("http-encoder");
+            ctx.pipeline().remove("http-decoder");
+            ProxyInitializer.handshakeDone(workload);
+            Relay.start(workload, f.channel());
+        });
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (forwarder != null) forwarder.workloadWritabilityChanged();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        // The program stopped sending. A forwarded request may still be waiting for its response; the target
+        // closing (or the program closing) ends the connection then. Otherwise there is nothing left to do.
+        if (evt instanceof ChannelInputShutdownEvent && (forwarder == null || !forwarder.hasUpstream()) && !tunnelling) {
+            ctx.close();
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (forwarder != null) forwarder.close();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, "HTTP proxy connection " + ctx.channel().remoteAddress() + " failed: " + cause);
+        ctx.close();
+    }
+}
