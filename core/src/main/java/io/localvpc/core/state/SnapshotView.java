@@ -22,6 +22,11 @@ final class SnapshotView implements View {
     }
 
     @Override
+    public Object version() {
+        return state;
+    }
+
+    @Override
     public Instant now() {
         return now;
     }

@@ -31,6 +31,11 @@ final class StoreTx implements Tx {
     }
 
     @Override
+    public Object version() {
+        return state;
+    }
+
+    @Override
     public Instant now() {
         return now;
     }

@@ -11,6 +11,13 @@ public interface View {
     /** The time this view was taken; lifecycle states that depend on time (pending → available) use it. */
     Instant now();
 
+    /**
+     * An identity for the version of the scope this view shows: two views with the same version object
+     * show exactly the same resources, so derived structures (the path engine's compiled tables) can be
+     * cached by it.
+     */
+    Object version();
+
     <R extends Resource> Optional<R> find(Class<R> type, String id);
 
     /** Every resource of a type, in id order (stable, so pagination tokens stay valid). */

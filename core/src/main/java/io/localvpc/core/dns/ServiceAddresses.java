@@ -1,0 +1,118 @@
+package io.localvpc.core.dns;
+
+import io.localvpc.core.catalog.AwsManagedPrefixList;
+import io.localvpc.core.catalog.EndpointService;
+import io.localvpc.core.catalog.EndpointServiceCatalog;
+import io.localvpc.core.catalog.ManagedPrefixLists;
+import io.localvpc.core.net.Ipv4;
+import io.localvpc.core.net.Ipv4Cidr;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The public addresses of AWS services as seen from inside the emulated world. A service's public name
+ * ({@code s3.us-east-1.amazonaws.com}, {@code bucket.s3.us-east-1.amazonaws.com}, {@code sqs.…}) resolves
+ * to stable addresses; S3 and DynamoDB addresses lie inside their real AWS-managed prefix lists, so a
+ * gateway endpoint's prefix-list route matches them exactly as on AWS. Other services get addresses in
+ * a synthetic block, 99.77.0.0/16 (each service its own /26, in catalog order), which no VPC route list names.
+ */
+public final class ServiceAddresses {
+    /** Where services without published prefixes are placed. Not an AWS fact: a localvpc convention. */
+    public static final Ipv4Cidr SYNTHETIC_BLOCK = Ipv4Cidr.parse("99.77.0.0/16").orElseThrow();
+    private static final int ADDRESSES_PER_SERVICE = 2;
+
+    /** A service's public face in a region: its catalog name, the host names it answers, its addresses. */
+    public record ServiceHost(String serviceName, String region, List<String> addresses) {
+    }
+
+    private static final Map<String, RegionTable> BY_REGION = new ConcurrentHashMap<>();
+
+    private ServiceAddresses() {
+    }
+
+    /** The service a public host name belongs to, with its addresses; empty for names that are not AWS's. */
+    public static Optional<ServiceHost> forName(String region, String host) {
+        return table(region).forName(host.toLowerCase(Locale.ROOT));
+    }
+
+    /** The service at a public address (reverse of {@link #forName}); empty for an address no service uses. */
+    public static Optional<ServiceHost> atAddress(String region, long address) {
+        return Optional.ofNullable(table(region).byAddress.get(address));
+    }
+
+    private static RegionTable table(String region) {
+        return BY_REGION.computeIfAbsent(region, RegionTable::new);
+    }
+
+    /** Per region: exact host names, wildcard suffixes, and addresses, built once from the catalog. */
+    private static final class RegionTable {
+        final Map<String, ServiceHost> exact = new HashMap<>();
+        final Map<String, ServiceHost> wildcardSuffix = new HashMap<>();
+        final Map<Long, ServiceHost> byAddress = new HashMap<>();
+
+        RegionTable(String region) {
+            Map<String, ServiceHost> byService = new HashMap<>();
+            int slot = 0;
+            for (EndpointService s : EndpointServiceCatalog.all(region)) {
+                ServiceHost host = byService.get(s.serviceName());
+                if (host == null) {
+                    host = new ServiceHost(s.serviceName(), region, addressesFor(region, s.serviceName(), slot++));
+                    byService.put(s.serviceName(), host);
+                }
+                for (String name : allNames(s)) {
+                    String n = name.toLowerCase(Locale.ROOT);
+                    if (n.startsWith("*.")) wildcardSuffix.put(n.substring(1), host);
+                    else exact.put(n, host);
+                }
+                for (String a : host.addresses()) byAddress.put(Ipv4.parse(a), host);
+            }
+        }
+
+        /** The names a service answers on: its private DNS names of every type it offers. */
+        private static List<String> allNames(EndpointService s) {
+            java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(s.privateDnsNames());
+            for (String type : s.types()) names.addAll(s.privateDnsNames(type));
+            if (s.shortName().equals("s3")) {
+                names.add("s3." + s.region() + ".amazonaws.com");
+                names.add("*.s3." + s.region() + ".amazonaws.com");
+            }
+            return List.copyOf(names);
+        }
+
+        Optional<ServiceHost> forName(String host) {
+            ServiceHost h = exact.get(host);
+            if (h != null) return Optional.of(h);
+            int dot = host.indexOf('.');
+            while (dot >= 0) {
+                h = wildcardSuffix.get(host.substring(dot));
+                if (h != null) return Optional.of(h);
+                dot = host.indexOf('.', dot + 1);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Stable addresses for a service: inside its prefix list when it has one, else synthetic /26 number {@code slot}. */
+    private static List<String> addressesFor(String region, String serviceName, int slot) {
+        Optional<AwsManagedPrefixList> list = ManagedPrefixLists.forService(region, serviceName);
+        int hash = Math.abs((region + "/" + serviceName).hashCode());
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        if (list.isPresent() && !list.get().cidrs().isEmpty()) {
+            // Inside the service's real ranges: the first list entry, a stable offset past its network address.
+            Ipv4Cidr first = Ipv4Cidr.parse(list.get().cidrs().get(0)).orElseThrow();
+            long span = Math.max(1, first.size() - 2 - ADDRESSES_PER_SERVICE);
+            long base = first.base() + 1 + (hash % span);
+            for (int i = 0; i < ADDRESSES_PER_SERVICE; i++) out.add(Ipv4.format(base + i));
+        } else {
+            if (slot >= SYNTHETIC_BLOCK.size() / 64) throw new IllegalStateException("more services than synthetic /26 slots");
+            long base = SYNTHETIC_BLOCK.base() + (long) slot * 64 + 10;
+            for (int i = 0; i < ADDRESSES_PER_SERVICE; i++) out.add(Ipv4.format(base + i));
+        }
+        return List.copyOf(out);
+    }
+}

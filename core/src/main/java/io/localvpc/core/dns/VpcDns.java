@@ -1,0 +1,126 @@
+package io.localvpc.core.dns;
+
+import io.localvpc.core.catalog.Region;
+import io.localvpc.core.catalog.Regions;
+import io.localvpc.core.catalog.Zone;
+import io.localvpc.core.model.DnsEntry;
+import io.localvpc.core.model.NetworkInterface;
+import io.localvpc.core.model.Subnet;
+import io.localvpc.core.model.Vpc;
+import io.localvpc.core.model.VpcEndpoint;
+import io.localvpc.core.net.Ipv4;
+import io.localvpc.core.path.ZoneFaults;
+import io.localvpc.core.state.View;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The Amazon-provided resolver of one VPC: the single place that decides what a name resolves to inside
+ * a VPC. The DNS server answers with it and the path engine resolves destinations with it. In order:
+ * private DNS names of this VPC's interface endpoints; endpoint regional and zonal names; instance host
+ * names ({@code ip-10-0-1-5.ec2.internal}); AWS services' public names; nothing else.
+ */
+public final class VpcDns {
+    private VpcDns() {
+    }
+
+    public static DnsAnswer resolve(View view, String vpcId, String rawName, ZoneFaults faults) {
+        Optional<Vpc> vpc = view.find(Vpc.class, vpcId);
+        if (vpc.isEmpty()) return new DnsAnswer.Refused("VPC " + vpcId + " does not exist");
+        if (!vpc.get().enableDnsSupport()) {
+            return new DnsAnswer.Refused("VPC " + vpcId + " has enableDnsSupport off, so its resolver answers nothing");
+        }
+        String name = normalise(rawName);
+        for (VpcEndpoint e : view.all(VpcEndpoint.class)) {
+            if (!(e.variant() instanceof VpcEndpoint.Interface iface) || !e.isActive()) continue;
+            if (!"available".equals(e.state(view.now()))) continue;
+            for (DnsEntry entry : iface.dnsEntries()) {
+                boolean isPrivate = entry.hostedZoneId().equals(iface.privateHostedZoneId());
+                if (isPrivate && (!iface.privateDnsEnabled() || !e.vpcId().equals(vpcId))) continue;
+                if (!matches(entry.dnsName(), name)) continue;
+                String zone = isPrivate ? null : zonalSuffix(entry.dnsName(), iface, view);
+                return endpointAddresses(view, e, iface, zone, faults,
+                        (isPrivate ? "private DNS name of " : zone == null ? "regional name of " : "zonal name of ") + e.id());
+            }
+        }
+        Optional<String> host = hostAddress(view.scope().region(), name);
+        if (host.isPresent()) {
+            long ip = Ipv4.parse(host.get());
+            for (NetworkInterface eni : view.all(NetworkInterface.class)) {
+                if (eni.vpcId().equals(vpcId) && eni.privateIps().contains(host.get()) && ip >= 0) {
+                    return new DnsAnswer.Addresses(List.of(host.get()), "private host name of " + eni.id());
+                }
+            }
+            return new DnsAnswer.NoSuchName(name + " names no network interface in " + vpcId);
+        }
+        Optional<ServiceAddresses.ServiceHost> service = ServiceAddresses.forName(view.scope().region(), name);
+        if (service.isPresent()) {
+            return new DnsAnswer.Addresses(service.get().addresses(), "public name of " + service.get().serviceName());
+        }
+        return new DnsAnswer.NoSuchName(name + " is neither an AWS service name localvpc knows in " + view.scope().region()
+                + " nor a name in " + vpcId + " (localvpc never resolves names outside the emulated world)");
+    }
+
+    /** The interfaces of an endpoint that are in healthy zones (only {@code zoneName}'s when given). */
+    private static DnsAnswer endpointAddresses(View view, VpcEndpoint e, VpcEndpoint.Interface iface, String zoneName,
+                                               ZoneFaults faults, String source) {
+        List<String> ips = new ArrayList<>();
+        List<String> downZones = new ArrayList<>();
+        for (String eniId : iface.networkInterfaceIds()) {
+            Optional<NetworkInterface> eni = view.find(NetworkInterface.class, eniId);
+            if (eni.isEmpty() || (zoneName != null && !zoneName.equals(eni.get().availabilityZone()))) continue;
+            String zoneId = zoneIdOf(view, eni.get());
+            if (faults.isDown(zoneId)) {
+                downZones.add(zoneId);
+                continue;
+            }
+            ips.add(eni.get().privateIpAddress());
+        }
+        if (ips.isEmpty()) {
+            return new DnsAnswer.Unavailable(source + ": no interface in a healthy zone" + (downZones.isEmpty() ? "" : " (down: " + String.join(", ", downZones) + ")"));
+        }
+        return new DnsAnswer.Addresses(ips, source);
+    }
+
+    public static String zoneIdOf(View view, NetworkInterface eni) {
+        return view.find(Subnet.class, eni.subnetId()).map(Subnet::availabilityZoneId).orElse(null);
+    }
+
+    /** For a zonal vpce name ({@code vpce-…-us-east-1a.sqs…}), its zone name; null for the regional one. */
+    private static String zonalSuffix(String dnsName, VpcEndpoint.Interface iface, View view) {
+        Region region = Regions.find(view.scope().region()).orElse(null);
+        if (region == null) return null;
+        String first = dnsName.startsWith("*.") ? dnsName.substring(2) : dnsName;
+        first = first.substring(0, first.indexOf('.'));
+        for (Zone z : region.zones()) {
+            if (first.endsWith("-" + z.name())) return z.name();
+        }
+        return null;
+    }
+
+    /** An entry name matches exactly, or as a wildcard ({@code *.x} matches any name under x). */
+    static boolean matches(String entryName, String name) {
+        String e = entryName.toLowerCase(Locale.ROOT);
+        if (e.startsWith("*.")) return name.endsWith(e.substring(1)) && name.length() > e.length() - 1;
+        return e.equals(name);
+    }
+
+    /**
+     * The address in an EC2 private host name: {@code ip-10-0-1-5.ec2.internal} in us-east-1,
+     * {@code ip-10-0-1-5.<region>.compute.internal} elsewhere.
+     */
+    static Optional<String> hostAddress(String region, String name) {
+        String suffix = region.equals("us-east-1") ? ".ec2.internal" : "." + region + ".compute.internal";
+        if (!name.startsWith("ip-") || !name.endsWith(suffix)) return Optional.empty();
+        String dotted = name.substring(3, name.length() - suffix.length()).replace('-', '.');
+        return Ipv4.isValid(dotted) ? Optional.of(dotted) : Optional.empty();
+    }
+
+    static String normalise(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+    }
+}

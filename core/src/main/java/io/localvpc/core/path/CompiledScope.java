@@ -1,0 +1,98 @@
+package io.localvpc.core.path;
+
+import io.localvpc.core.model.NetworkAcl;
+import io.localvpc.core.model.NetworkAclAssociation;
+import io.localvpc.core.model.NetworkInterface;
+import io.localvpc.core.model.RouteTable;
+import io.localvpc.core.model.RouteTableAssociation;
+import io.localvpc.core.model.SecurityGroup;
+import io.localvpc.core.model.Subnet;
+import io.localvpc.core.model.VpcEndpoint;
+import io.localvpc.core.net.Ipv4;
+import io.localvpc.core.state.View;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Lookup structures derived from one version of a scope, built lazily and shared by every decision
+ * made against that version: which route table and network ACL govern a subnet (compiled), compiled
+ * security groups, and which interface holds an address in a VPC.
+ */
+final class CompiledScope {
+    final Object version;
+    private final View view;
+    private final Map<String, RouteLookup> routesBySubnet = new ConcurrentHashMap<>();
+    private final Map<String, NetworkAclCheck> aclBySubnet = new ConcurrentHashMap<>();
+    private final Map<String, SecurityGroupCheck> groups = new ConcurrentHashMap<>();
+    private volatile Map<String, Map<Long, NetworkInterface>> interfacesByVpc;
+    private volatile Map<String, VpcEndpoint> endpointByInterface;
+
+    CompiledScope(View view) {
+        this.view = view;
+        this.version = view.version();
+    }
+
+    /** The subnet's explicitly associated table, else its VPC's main table (null if the VPC has none). */
+    RouteLookup routes(Subnet subnet) {
+        return routesBySubnet.computeIfAbsent(subnet.id(), id -> {
+            RouteTable main = null;
+            for (RouteTable t : view.all(RouteTable.class)) {
+                if (!t.vpcId().equals(subnet.vpcId())) continue;
+                for (RouteTableAssociation a : t.associations()) {
+                    if (id.equals(a.subnetId())) return RouteLookup.compile(view, t);
+                    if (a.main()) main = t;
+                }
+            }
+            return main == null ? null : RouteLookup.compile(view, main);
+        });
+    }
+
+    /** The network ACL the subnet is associated with (every subnet has one). */
+    NetworkAclCheck acl(Subnet subnet) {
+        return aclBySubnet.computeIfAbsent(subnet.id(), id -> {
+            for (NetworkAcl acl : view.all(NetworkAcl.class)) {
+                for (NetworkAclAssociation a : acl.associations()) if (id.equals(a.subnetId())) return NetworkAclCheck.compile(acl);
+            }
+            return null;
+        });
+    }
+
+    SecurityGroupCheck group(String groupId) {
+        SecurityGroupCheck c = groups.get(groupId);
+        if (c != null) return c;
+        SecurityGroup g = view.find(SecurityGroup.class, groupId).orElse(null);
+        if (g == null) return null;
+        return groups.computeIfAbsent(groupId, id -> SecurityGroupCheck.compile(view, g));
+    }
+
+    NetworkInterface interfaceAt(String vpcId, long address) {
+        Map<String, Map<Long, NetworkInterface>> byVpc = interfacesByVpc;
+        if (byVpc == null) {
+            byVpc = new HashMap<>();
+            for (NetworkInterface eni : view.all(NetworkInterface.class)) {
+                Map<Long, NetworkInterface> m = byVpc.computeIfAbsent(eni.vpcId(), k -> new HashMap<>());
+                for (String ip : eni.privateIps()) m.put(Ipv4.parse(ip), eni);
+            }
+            interfacesByVpc = byVpc;
+        }
+        Map<Long, NetworkInterface> m = byVpc.get(vpcId);
+        return m == null ? null : m.get(address);
+    }
+
+    /** The interface VPC endpoint that owns an interface, or null. */
+    VpcEndpoint endpointOwning(String networkInterfaceId) {
+        Map<String, VpcEndpoint> m = endpointByInterface;
+        if (m == null) {
+            m = new HashMap<>();
+            for (VpcEndpoint e : view.all(VpcEndpoint.class)) {
+                if (e.isActive() && e.variant() instanceof VpcEndpoint.Interface i) {
+                    for (String eni : i.networkInterfaceIds()) m.put(eni, e);
+                }
+            }
+            endpointByInterface = m;
+        }
+        return m.get(networkInterfaceId);
+    }
+}

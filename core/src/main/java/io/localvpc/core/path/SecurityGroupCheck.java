@@ -1,0 +1,84 @@
+package io.localvpc.core.path;
+
+import io.localvpc.core.model.SecurityGroup;
+import io.localvpc.core.model.SecurityGroupRule;
+import io.localvpc.core.net.Ipv4Cidr;
+import io.localvpc.core.ops.PrefixListOps;
+import io.localvpc.core.state.View;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A security group compiled for checks. Security groups are stateful and allow-only: a flow passes in
+ * one direction if any rule of any of the interface's groups allows it, and its return traffic always
+ * passes. Peers: an IPv4 CIDR, a prefix list (its CIDRs), or another group (the peer interface carries it).
+ */
+public final class SecurityGroupCheck {
+    private record Rule(int protocol, int fromPort, int toPort, long[] bases, long[] masks, String groupId, SecurityGroupRule rule) {
+        boolean matches(int proto, int port, long peer, Collection<String> peerGroups) {
+            if (protocol != Protocols.ALL && protocol != proto) return false;
+            if (Protocols.hasPorts(protocol) && (port < fromPort || port > toPort)) return false;
+            if (groupId != null) return peerGroups.contains(groupId);
+            for (int i = 0; i < bases.length; i++) if ((peer & masks[i]) == bases[i]) return true;
+            return false;
+        }
+    }
+
+    private final String groupId;
+    private final Rule[] ingress;
+    private final Rule[] egress;
+
+    private SecurityGroupCheck(String groupId, Rule[] ingress, Rule[] egress) {
+        this.groupId = groupId;
+        this.ingress = ingress;
+        this.egress = egress;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public static SecurityGroupCheck compile(View view, SecurityGroup group) {
+        List<Rule> in = new ArrayList<>();
+        List<Rule> out = new ArrayList<>();
+        for (SecurityGroupRule r : group.rules()) {
+            Rule compiled = compileRule(view, r);
+            if (compiled != null) (r.egress() ? out : in).add(compiled);
+        }
+        return new SecurityGroupCheck(group.id(), in.toArray(new Rule[0]), out.toArray(new Rule[0]));
+    }
+
+    private static Rule compileRule(View view, SecurityGroupRule r) {
+        int protocol = Protocols.number(r.ipProtocol());
+        List<String> cidrs;
+        if (r.cidrIpv4() != null) cidrs = List.of(r.cidrIpv4());
+        else if (r.prefixListId() != null) cidrs = PrefixListOps.cidrsOf(view, r.prefixListId()).orElse(List.of());
+        else if (r.referencedGroupId() != null) cidrs = List.of();
+        else return null; // IPv6 peers never match an IPv4 flow
+        long[] bases = new long[cidrs.size()];
+        long[] masks = new long[cidrs.size()];
+        for (int i = 0; i < cidrs.size(); i++) {
+            Ipv4Cidr c = Ipv4Cidr.parse(cidrs.get(i)).orElseThrow();
+            bases[i] = c.base();
+            masks[i] = Ipv4Cidr.mask(c.prefixLength());
+        }
+        return new Rule(protocol, r.fromPort(), r.toPort(), bases, masks, r.referencedGroupId(), r);
+    }
+
+    /** The first egress rule allowing the flow to {@code peer}, or null. */
+    public SecurityGroupRule allowsEgress(int protocol, int port, long peer, Collection<String> peerGroups) {
+        return first(egress, protocol, port, peer, peerGroups);
+    }
+
+    /** The first ingress rule allowing the flow from {@code peer}, or null. */
+    public SecurityGroupRule allowsIngress(int protocol, int port, long peer, Collection<String> peerGroups) {
+        return first(ingress, protocol, port, peer, peerGroups);
+    }
+
+    private static SecurityGroupRule first(Rule[] rules, int protocol, int port, long peer, Collection<String> peerGroups) {
+        for (Rule r : rules) if (r.matches(protocol, port, peer, peerGroups)) return r.rule;
+        return null;
+    }
+}

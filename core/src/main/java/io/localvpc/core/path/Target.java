@@ -1,0 +1,33 @@
+package io.localvpc.core.path;
+
+/** Where a delivered flow ends up. */
+public sealed interface Target {
+    String address();
+
+    int port();
+
+    /** An AWS service (S3, SQS…), reached through {@code via}. {@code host} is the name the client asked for. */
+    record AwsService(String serviceName, String host, String address, int port, Via via) implements Target {
+    }
+
+    /** Another network interface in the VPC (an instance, usually). */
+    record Interface(String networkInterfaceId, String address, int port) implements Target {
+    }
+
+    /** How a flow reaches an AWS service. */
+    sealed interface Via {
+        String id();
+    }
+
+    record GatewayEndpoint(String id) implements Via {
+    }
+
+    record InterfaceEndpoint(String id, String networkInterfaceId, String zoneId) implements Via {
+    }
+
+    record NatGateway(String id) implements Via {
+    }
+
+    record InternetGateway(String id) implements Via {
+    }
+}
