@@ -15,7 +15,17 @@ public record Settings(
         boolean inMemory,
         String region,
         String accountId,
-        SqliteJournal.Durability durability) {
+        SqliteJournal.Durability durability,
+        int proxyPort) {
+
+    /** {@code proxyPort} value meaning "the API port + 1" (or a free port when the API port is 0). */
+    public static final int DERIVED = -1;
+
+    /** The workload proxy's port: as set, else next to the API port, else free when the API port is free. */
+    public int effectiveProxyPort() {
+        if (proxyPort != DERIVED) return proxyPort;
+        return port == 0 ? 0 : port + 1;
+    }
 
     public static final int DEFAULT_PORT = 4580;
     public static final String DEFAULT_REGION = "us-east-1";
@@ -26,34 +36,38 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return new Settings("127.0.0.1", DEFAULT_PORT, defaultDataDir(), false, DEFAULT_REGION, DEFAULT_ACCOUNT, SqliteJournal.Durability.PROCESS);
+        return new Settings("127.0.0.1", DEFAULT_PORT, defaultDataDir(), false, DEFAULT_REGION, DEFAULT_ACCOUNT, SqliteJournal.Durability.PROCESS, DERIVED);
     }
 
     public Settings withPort(int p) {
-        return new Settings(host, p, dataDir, inMemory, region, accountId, durability);
+        return new Settings(host, p, dataDir, inMemory, region, accountId, durability, proxyPort);
     }
 
     public Settings withDataDir(Path d) {
-        return new Settings(host, port, d, inMemory, region, accountId, durability);
+        return new Settings(host, port, d, inMemory, region, accountId, durability, proxyPort);
     }
 
     public Settings withInMemory(boolean m) {
-        return new Settings(host, port, dataDir, m, region, accountId, durability);
+        return new Settings(host, port, dataDir, m, region, accountId, durability, proxyPort);
     }
 
     public Settings withRegion(String r) {
-        return new Settings(host, port, dataDir, inMemory, r, accountId, durability);
+        return new Settings(host, port, dataDir, inMemory, r, accountId, durability, proxyPort);
     }
 
     public Settings withAccountId(String a) {
-        return new Settings(host, port, dataDir, inMemory, region, a, durability);
+        return new Settings(host, port, dataDir, inMemory, region, a, durability, proxyPort);
     }
 
     public Settings withHost(String h) {
-        return new Settings(h, port, dataDir, inMemory, region, accountId, durability);
+        return new Settings(h, port, dataDir, inMemory, region, accountId, durability, proxyPort);
+    }
+
+    public Settings withProxyPort(int p) {
+        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, p);
     }
 
     public Settings withDurability(SqliteJournal.Durability d) {
-        return new Settings(host, port, dataDir, inMemory, region, accountId, d);
+        return new Settings(host, port, dataDir, inMemory, region, accountId, d, proxyPort);
     }
 }

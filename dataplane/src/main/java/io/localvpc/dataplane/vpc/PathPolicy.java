@@ -1,0 +1,65 @@
+package io.localvpc.dataplane.vpc;
+
+import io.localvpc.core.path.Flow;
+import io.localvpc.core.path.PathEngine;
+import io.localvpc.core.path.Target;
+import io.localvpc.core.path.Verdict;
+import io.localvpc.core.state.Scope;
+import io.localvpc.core.state.Store;
+import io.localvpc.dataplane.proxy.ConnectRequest;
+import io.localvpc.dataplane.proxy.ConnectionPolicy;
+import io.localvpc.dataplane.proxy.Decision;
+import io.localvpc.dataplane.proxy.Refusal;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+/**
+ * The workload proxy's decisions, made by the path engine over the current state: each connection is
+ * a {@link Flow} from the proxy user (instance or interface) to the requested host and port. A refusal
+ * carries the deciding hop's sentence, so the program's error says which route, rule or setting refused it.
+ */
+public final class PathPolicy implements ConnectionPolicy {
+    private final Store store;
+    private final ScopeLocator locator;
+    private final PathEngine engine;
+    private final ServiceRouter services;
+
+    public PathPolicy(Store store, ScopeLocator locator, PathEngine engine, ServiceRouter services) {
+        this.store = store;
+        this.locator = locator;
+        this.engine = engine;
+        this.services = services;
+    }
+
+    @Override
+    public Decision decide(ConnectRequest request) {
+        Optional<Scope> scope = locator.scopeOf(request.identity());
+        if (scope.isEmpty()) {
+            return new Decision.Refuse(Refusal.NOT_ALLOWED, "no instance or network interface " + request.identity()
+                    + " exists in any account or region of this localvpc");
+        }
+        Flow flow = Flow.tcp(request.identity(), request.host(), request.port());
+        Verdict verdict = engine.decide(store.view(scope.get()), flow);
+        if (verdict instanceof Verdict.Refused refused) {
+            return new Decision.Refuse(refusal(refused.reason()), refused.summary());
+        }
+        Target target = ((Verdict.Delivered) verdict).target();
+        if (target instanceof Target.AwsService service) {
+            Optional<InetSocketAddress> address = services.route(scope.get(), flow, service);
+            if (address.isPresent()) return new Decision.Deliver(address.get(), verdict.summary());
+            return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
+                    + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration");
+        }
+        return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + target.address() + " is open (" + verdict.summary()
+                + "), but instances in localvpc run no servers");
+    }
+
+    private static Refusal refusal(Verdict.Reason reason) {
+        return switch (reason) {
+            case NOT_ALLOWED, UNKNOWN_SOURCE -> Refusal.NOT_ALLOWED;
+            case NETWORK_UNREACHABLE -> Refusal.NETWORK_UNREACHABLE;
+            case HOST_UNREACHABLE -> Refusal.HOST_UNREACHABLE;
+        };
+    }
+}
