@@ -1,0 +1,37 @@
+package io.localvpc.dataplane.backend;
+
+import io.netty.handler.codec.http.HttpRequest;
+import java.net.InetSocketAddress;
+
+/**
+ * Where an endpoint listener sends what it decrypted: a service running on a loopback port. An HTTP backend
+ * receives each request (head and streamed body) as HTTP/1.1 over plain TCP; a TCP backend receives the
+ * decrypted bytes unchanged.
+ */
+public interface ServiceBackend {
+
+    /** How the listener talks to the backend. */
+    enum Protocol {
+        /** Request by request, HTTP/1.1 in clear text. */
+        HTTP,
+        /** An opaque byte stream, relayed both ways. */
+        TCP
+    }
+
+    /** A short name for logs and error messages, e.g. {@code s3} or {@code upstream 127.0.0.1:4566}. */
+    String name();
+
+    /** The loopback address to connect to. */
+    InetSocketAddress address();
+
+    Protocol protocol();
+
+    /**
+     * Adjusts a request head before it is forwarded (URI, headers), e.g. to turn a virtual-hosted S3 request
+     * into a path-style one. Called on the connection's event loop; must not block. The default forwards the
+     * request unchanged.
+     */
+    default HttpRequest prepare(HttpRequest request) {
+        return request;
+    }
+}

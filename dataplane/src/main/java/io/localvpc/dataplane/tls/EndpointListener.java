@@ -1,0 +1,140 @@
+package io.localvpc.dataplane.tls;
+
+import io.localvpc.dataplane.backend.BackendRouter;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A VPC endpoint's TLS front: accepts connections on a loopback port, terminates TLS with a leaf certificate
+ * from the {@link LocalCa} chosen by SNI, and hands the decrypted traffic to the backend the
+ * {@link BackendRouter} picks, HTTP/1.1 request by request (each head first passing the {@link RequestGuard}),
+ * or as an opaque byte stream for TCP backends.
+ *
+ * <pre>{@code
+ * try (S3Backend s3 = S3Backend.start(null);
+ *      EndpointListener listener = EndpointListener.builder(LocalCa.inMemory(),
+ *              new HostBackendRouter().route("s3.us-east-1.amazonaws.com", s3)).start()) {
+ *     int port = listener.port();
+ * }
+ * }</pre>
+ */
+public final class EndpointListener implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("localvpc.endpoint");
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel server;
+
+    private EndpointListener(EventLoopGroup boss, EventLoopGroup workers, Channel server) {
+        this.boss = boss;
+        this.workers = workers;
+        this.server = server;
+    }
+
+    public static Builder builder(LocalCa ca, BackendRouter router) {
+        return new Builder(ca, router);
+    }
+
+    /** The bound address (127.0.0.1 and the actual port when 0 was asked for). */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    public int port() {
+        return address().getPort();
+    }
+
+    /** Stops accepting, closes every connection and waits for the event loops to end. */
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    public static final class Builder {
+        private final LocalCa ca;
+        private final BackendRouter router;
+        private RequestGuard guard = RequestGuard.allowAll();
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int port;
+        private int workerThreads = 2;
+
+        private Builder(LocalCa ca, BackendRouter router) {
+            this.ca = Objects.requireNonNull(ca, "ca");
+            this.router = Objects.requireNonNull(router, "router");
+        }
+
+        /** The policy hook; {@link RequestGuard#allowAll()} by default. */
+        public Builder guard(RequestGuard guard) {
+            this.guard = Objects.requireNonNull(guard, "guard");
+            return this;
+        }
+
+        /** The port to listen on; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is out of range 0-65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** A loopback address to bind (127.0.0.1 by default; 127.0.0.2… let endpoints share a port number). */
+        public Builder bindAddress(InetAddress address) {
+            if (!address.isLoopbackAddress()) {
+                throw new IllegalArgumentException(address.getHostAddress() + " is not a loopback address;"
+                        + " endpoint listeners only listen on this machine");
+            }
+            this.bindAddress = address;
+            return this;
+        }
+
+        public Builder workerThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("workerThreads must be at least 1");
+            }
+            this.workerThreads = threads;
+            return this;
+        }
+
+        /** Binds and starts serving. */
+        public EndpointListener start() {
+            SniContexts contexts = new SniContexts(ca);
+            EventLoopGroup boss = new NioEventLoopGroup(1);
+            EventLoopGroup workers = new NioEventLoopGroup(workerThreads);
+            try {
+                Channel server = new ServerBootstrap()
+                        .group(boss, workers)
+                        .channel(NioServerSocketChannel.class)
+                        .childOption(ChannelOption.TCP_NODELAY, true)
+                        .childHandler(new ChannelInitializer<SocketChannel>() {
+                            @Override
+                            protected void initChannel(SocketChannel ch) {
+                                ch.pipeline().addLast("sni", contexts.newHandler());
+                                ch.pipeline().addLast("switch", new ProtocolSwitch(router, guard));
+                            }
+                        })
+                        .bind(new InetSocketAddress(bindAddress, port)).syncUninterruptibly().channel();
+                LOG.log(System.Logger.Level.INFO, "endpoint listener on " + server.localAddress());
+                return new EndpointListener(boss, workers, server);
+            } catch (RuntimeException e) {
+                boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                throw new IllegalStateException("cannot listen on " + bindAddress.getHostAddress() + ":" + port
+                        + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

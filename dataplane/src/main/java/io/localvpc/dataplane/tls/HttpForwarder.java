@@ -1,0 +1,316 @@
+package io.localvpc.dataplane.tls;
+
+import io.localvpc.dataplane.backend.BackendRouter;
+import io.localvpc.dataplane.backend.ServiceBackend;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Queue;
+
+/**
+ * Forwards the HTTP requests of one client connection to their backends, streaming bodies both ways: request
+ * content goes out chunk by chunk as it is decoded, response content comes back the same way, and reads pause on
+ * whichever side is ahead, so an object of any size crosses with bounded memory.
+ *
+ * <p>Per request: the backend is chosen from {@code Host} (else the SNI name), the {@link RequestGuard} sees the
+ * head, and only then is {@code 100 Continue} answered (here, not by the backend: a refused upload never sends
+ * its body). One backend connection is kept per client connection and reused while the client keeps alive and
+ * stays on the same backend.
+ */
+final class HttpForwarder extends ChannelInboundHandlerAdapter {
+
+    private static final System.Logger LOG = System.getLogger("localvpc.endpoint");
+
+    private final BackendRouter router;
+    private final RequestGuard guard;
+    private final String sniHostName;
+
+    private ChannelHandlerContext ctx;
+    private Channel upstream;
+    private ServiceBackend upstreamBackend;
+    private boolean connecting;
+    private final Queue<Object> pending = new ArrayDeque<>();
+
+    /** Dropping the body of a request that was answered here. */
+    private boolean discarding;
+    /** Requests forwarded whose response has not ended yet. */
+    private int awaitingResponses;
+    /** The current response's head has been relayed to the client. */
+    private boolean responseStarted;
+    /** Close the client connection when the current response ends. */
+    private boolean closeAfterResponse;
+
+    HttpForwarder(BackendRouter router, RequestGuard guard, String sniHostName) {
+        this.router = router;
+        this.guard = guard;
+        this.sniHostName = sniHostName;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request) {
+            discarding = false;
+            onHead(request);
+        }
+        if (msg instanceof HttpContent content) {
+            if (discarding) {
+                if (content instanceof LastHttpContent) {
+                    discarding = false;
+                }
+                content.release();
+            } else {
+                forward(content);
+            }
+        }
+    }
+
+    private void onHead(HttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            answer(request, plain(HttpResponseStatus.BAD_REQUEST,
+                    "localvpc: malformed HTTP request: " + request.decoderResult().cause().getMessage()), true);
+            return;
+        }
+        String host = routingHost(request);
+        Optional<ServiceBackend> routed = host == null ? Optional.empty() : router.route(host);
+        if (routed.isEmpty()) {
+            answer(request, plain(HttpResponseStatus.BAD_GATEWAY, "localvpc: no service answers for host '" + host
+                    + "' at this endpoint"), false);
+            return;
+        }
+        ServiceBackend backend = routed.get();
+        if (backend.protocol() != ServiceBackend.Protocol.HTTP) {
+            answer(request, plain(HttpResponseStatus.BAD_GATEWAY, "localvpc: " + backend.name()
+                    + " does not speak HTTP; connect with TLS SNI '" + host + "' and send its own protocol"), true);
+            return;
+        }
+        Verdict verdict;
+        try {
+            verdict = guard.inspect(new RequestHead(sniHostName, host, (InetSocketAddress) ctx.channel().remoteAddress(),
+                    request.method(), request.uri(), request.headers(), backend));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "request guard failed on " + request.method() + " " + request.uri(), e);
+            answer(request, plain(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                    "localvpc: the request check failed: " + e), false);
+            return;
+        }
+        if (verdict instanceof Verdict.Refuse refuse) {
+            answer(request, toResponse(refuse, request.method()), false);
+            return;
+        }
+        if (HttpUtil.is100ContinueExpected(request)) {
+            request.headers().remove(HttpHeaderNames.EXPECT);
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        }
+        closeAfterResponse = !HttpUtil.isKeepAlive(request);
+        HttpRequest prepared = backend.prepare(request);
+        awaitingResponses++;
+        responseStarted = false;
+        if (upstream != null && upstreamBackend == backend && (connecting || upstream.isActive())) {
+            forward(prepared);
+        } else {
+            connect(backend);
+            forward(prepared);
+        }
+    }
+
+    /** {@code Host} without its port; the SNI name when the request has none. */
+    private String routingHost(HttpRequest request) {
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (host == null || host.isBlank()) {
+            return sniHostName;
+        }
+        host = host.trim();
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            return end < 0 ? host : host.substring(1, end);
+        }
+        int colon = host.indexOf(':');
+        return (colon < 0 ? host : host.substring(0, colon)).toLowerCase(Locale.ROOT);
+    }
+
+    private void connect(ServiceBackend backend) {
+        if (upstream != null) {
+            upstream.close();
+        }
+        Channel client = ctx.channel();
+        connecting = true;
+        upstreamBackend = backend;
+        client.config().setAutoRead(false);
+        upstream = new Bootstrap().group(client.eventLoop()).channel(client.getClass().asSubclass(Channel.class))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new io.netty.channel.ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new HttpClientCodec(ProtocolSwitch.MAX_INITIAL_LINE,
+                                ProtocolSwitch.MAX_HEADER_SIZE, ProtocolSwitch.MAX_CHUNK_SIZE));
+                        ch.pipeline().addLast(new UpstreamRelay(HttpForwarder.this, client));
+                    }
+                })
+                .connect(backend.address())
+                .addListener((ChannelFutureListener) f -> {
+                    if (f.channel() != upstream) {
+                        return;
+                    }
+                    connecting = false;
+                    if (!f.isSuccess()) {
+                        LOG.log(System.Logger.Level.INFO, "cannot reach " + backend.name() + " at "
+                                + backend.address() + ": " + f.cause().getMessage());
+                        releasePending();
+                        awaitingResponses = 0;
+                        discarding = true;
+                        reply(plain(HttpResponseStatus.BAD_GATEWAY, "localvpc: the " + backend.name()
+                                + " service is not reachable"), true);
+                        return;
+                    }
+                    while (!pending.isEmpty()) {
+                        upstream.write(pending.poll());
+                    }
+                    upstream.flush();
+                    client.config().setAutoRead(upstream.isWritable());
+                })
+                .channel();
+    }
+
+    private void forward(Object msg) {
+        if (connecting) {
+            pending.add(msg);
+        } else if (upstream != null && upstream.isActive()) {
+            upstream.writeAndFlush(msg);
+            if (!upstream.isWritable()) {
+                ctx.channel().config().setAutoRead(false);
+            }
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /** Answers a request here (refusal or error) instead of forwarding it. */
+    private void answer(HttpRequest request, FullHttpResponse response, boolean mustClose) {
+        boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
+        // A client waiting for 100 Continue may or may not send its body after a final answer; with no way to
+        // tell where the next request starts, the connection ends.
+        boolean close = mustClose || !HttpUtil.isKeepAlive(request) || (hasBody && HttpUtil.is100ContinueExpected(request));
+        discarding = hasBody && !close;
+        reply(response, close);
+    }
+
+    private void reply(FullHttpResponse response, boolean close) {
+        if (close) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.writeAndFlush(response);
+        }
+    }
+
+    private static FullHttpResponse toResponse(Verdict.Refuse refuse, HttpMethod method) {
+        boolean head = HttpMethod.HEAD.equals(method);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, refuse.status(),
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(refuse.body()));
+        refuse.headers().forEach(response.headers()::set);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, refuse.contentType());
+        HttpUtil.setContentLength(response, head ? 0 : refuse.body().length);
+        return response;
+    }
+
+    static FullHttpResponse plain(HttpResponseStatus status, String text) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.copiedBuffer(text + "\n", java.nio.charset.StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        return response;
+    }
+
+    // --- called by UpstreamRelay, on the same event loop ---
+
+    void responseHeadRelayed(boolean backendCloses) {
+        responseStarted = true;
+        if (backendCloses) {
+            closeAfterResponse = true;
+        }
+    }
+
+    /** The backend finished a response; true when the client connection should now close. */
+    boolean responseEnded() {
+        awaitingResponses = Math.max(0, awaitingResponses - 1);
+        responseStarted = false;
+        return closeAfterResponse;
+    }
+
+    /** The backend connection closed: mid-response that ends the client connection too. */
+    void upstreamClosed(Channel closed) {
+        if (closed != upstream) {
+            return;
+        }
+        upstream = null;
+        upstreamBackend = null;
+        if (awaitingResponses > 0) {
+            if (!responseStarted) {
+                reply(plain(HttpResponseStatus.BAD_GATEWAY, "localvpc: the service closed the connection"
+                        + " before answering"), true);
+            } else {
+                ctx.close();
+            }
+        } else {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable() && upstream != null) {
+            upstream.config().setAutoRead(true);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /** The backend's socket can take more: resume reading the client. */
+    void upstreamWritable() {
+        ctx.channel().config().setAutoRead(true);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releasePending();
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, "endpoint connection " + ctx.channel().remoteAddress() + " failed: " + cause);
+        ctx.close();
+    }
+
+    private void releasePending() {
+        pending.forEach(ReferenceCountUtil::release);
+        pending.clear();
+    }
+}

@@ -1,0 +1,18 @@
+package io.localvpc.dataplane.tls;
+
+/**
+ * The hook where a request classifier and the endpoint/resource policies decide, from the request head, whether
+ * a request may reach its backend. Called once per HTTP request on the connection's event loop, before any body
+ * byte is forwarded (and before {@code 100 Continue} is sent), so it must not block. Opaque TCP streams are not
+ * inspected.
+ */
+@FunctionalInterface
+public interface RequestGuard {
+
+    Verdict inspect(RequestHead head);
+
+    /** Forwards every request: the behaviour until policies are evaluated. */
+    static RequestGuard allowAll() {
+        return head -> Verdict.allow();
+    }
+}

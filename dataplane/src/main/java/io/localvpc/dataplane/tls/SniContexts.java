@@ -1,0 +1,66 @@
+package io.localvpc.dataplane.tls;
+
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SniHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.util.Mapping;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import javax.net.ssl.SSLException;
+
+/**
+ * Maps an SNI host name to a server {@link SslContext} carrying the {@link LocalCa}'s leaf for that name. A
+ * client that sends no SNI (JDK clients for {@code localhost}) gets the {@code localhost}/{@code 127.0.0.1}
+ * leaf. Contexts are cached per leaf, so sibling names sharing a wildcard share one context.
+ *
+ * <p>Only HTTP/1.1 is offered through ALPN: the endpoint listener decodes HTTP/1.1 and clients that would
+ * otherwise try HTTP/2 fall back to it.
+ */
+public final class SniContexts implements Mapping<String, SslContext> {
+
+    private static final int MAX_CACHED_CONTEXTS = 4096;
+
+    private final LocalCa ca;
+    private final ConcurrentMap<String, SslContext> contexts = new ConcurrentHashMap<>();
+
+    public SniContexts(LocalCa ca) {
+        this.ca = ca;
+    }
+
+    /** The context for {@code hostName} (null: no SNI sent). */
+    @Override
+    public SslContext map(String hostName) {
+        LeafCertificate leaf = ca.leafFor(hostName);
+        SslContext cached = contexts.get(leaf.cacheKey());
+        if (cached != null) {
+            return cached;
+        }
+        if (contexts.size() >= MAX_CACHED_CONTEXTS) {
+            contexts.clear();
+        }
+        return contexts.computeIfAbsent(leaf.cacheKey(), k -> build(leaf));
+    }
+
+    /** A new handler for one accepted connection; it replaces itself with the chosen {@code SslHandler}. */
+    public SniHandler newHandler() {
+        return new SniHandler(this);
+    }
+
+    private static SslContext build(LeafCertificate leaf) {
+        try {
+            return SslContextBuilder.forServer(leaf.privateKey(), leaf.chain())
+                    .sslProvider(SslProvider.JDK)
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(
+                            ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_1_1))
+                    .build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot build a TLS context for " + leaf.cacheKey(), e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.localvpc.dataplane.tls;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+
+/** The backend side of an {@link HttpForwarder}: relays each decoded response part to the client as it comes. */
+final class UpstreamRelay extends ChannelInboundHandlerAdapter {
+
+    private final HttpForwarder forwarder;
+    private final Channel client;
+    /** An informational (1xx) response from the backend, not relayed: {@code 100 Continue} is answered by us. */
+    private boolean skippingInformational;
+
+    UpstreamRelay(HttpForwarder forwarder, Channel client) {
+        this.forwarder = forwarder;
+        this.client = client;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpResponse response) {
+            skippingInformational = response.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL
+                    && !response.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS);
+            if (skippingInformational) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            forwarder.responseHeadRelayed(!HttpUtil.isKeepAlive(response));
+        } else if (skippingInformational) {
+            if (msg instanceof LastHttpContent) {
+                skippingInformational = false;
+            }
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        boolean last = msg instanceof LastHttpContent;
+        var write = client.writeAndFlush(msg);
+        if (last && forwarder.responseEnded()) {
+            write.addListener(ChannelFutureListener.CLOSE);
+        }
+        if (!client.isWritable()) {
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            forwarder.upstreamWritable();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        forwarder.upstreamClosed(ctx.channel());
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

@@ -1,0 +1,39 @@
+package io.localvpc.dataplane.tls;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** A {@link RequestGuard}'s answer: forward the request, or answer it with a service-specific error. */
+public sealed interface Verdict {
+
+    /** Forward the request to its backend. */
+    record Allow() implements Verdict {
+    }
+
+    /**
+     * Answer with this response instead of forwarding. The request body, if any, is not forwarded.
+     *
+     * @param status      the HTTP status, e.g. 403
+     * @param contentType e.g. {@code application/xml} for S3, {@code application/x-amz-json-1.0} for DynamoDB
+     * @param body        the error document in the service's own format
+     * @param headers     extra headers, e.g. {@code x-amz-request-id}
+     */
+    record Refuse(HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers)
+            implements Verdict {
+        public Refuse {
+            body = body.clone();
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    Allow ALLOW = new Allow();
+
+    static Verdict allow() {
+        return ALLOW;
+    }
+
+    static Refuse refuse(HttpResponseStatus status, String contentType, String body) {
+        return new Refuse(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * TLS at VPC endpoints: the {@link io.localvpc.dataplane.tls.LocalCa} (localvpc's own certificate authority and
+ * its per-SNI leaves), {@link io.localvpc.dataplane.tls.SniContexts} (SNI → Netty {@code SslContext}) and the
+ * {@link io.localvpc.dataplane.tls.EndpointListener} that terminates TLS and forwards to a
+ * {@link io.localvpc.dataplane.backend.ServiceBackend}, asking a {@link io.localvpc.dataplane.tls.RequestGuard}
+ * about every HTTP request head first.
+ *
+ * <p>Limitations: HTTP/1.1 only (ALPN offers nothing else); pipelined requests are forwarded in order on one
+ * backend connection but a request answered by the listener itself (refusal, no backend) is not ordered behind
+ * responses still in flight; a refused upload that asked for {@code 100 Continue} closes the connection;
+ * opaque TCP streams are routed by SNI only and are not inspected by the guard; leaves are minted on the event
+ * loop the first time a name is seen (a few milliseconds for an EC P-256 key).
+ */
+package io.localvpc.dataplane.tls;
