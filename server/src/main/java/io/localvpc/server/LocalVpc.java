@@ -5,6 +5,7 @@ import io.localvpc.core.catalog.Regions;
 import io.localvpc.core.ops.DefaultVpc;
 import io.localvpc.core.state.Journal;
 import io.localvpc.core.state.Store;
+import io.localvpc.server.dataplane.DataPlane;
 import io.localvpc.server.http.AdminApi;
 import io.localvpc.server.http.HttpServer;
 import io.localvpc.server.store.DataDirLock;
@@ -28,6 +29,7 @@ public final class LocalVpc implements AutoCloseable {
     private final Settings settings;
     private final DataDirLock lock;
     private final Store store;
+    private final DataPlane dataPlane;
     private final HttpServer http;
     private final Instant startedAt;
 
@@ -43,12 +45,18 @@ public final class LocalVpc implements AutoCloseable {
             this.lock = DataDirLock.acquire(settings.dataDir());
             journal = new SqliteJournal(settings.dataDir().resolve("state.db"), settings.durability());
         }
+        Store created = null;
+        DataPlane plane = null;
         try {
-            this.store = new Store(journal, clock, DefaultVpc::create);
-            Ec2Api ec2 = new Ec2Api(store, settings.accountId(), settings.region());
-            AdminApi admin = new AdminApi(this, store);
+            created = new Store(journal, clock, DefaultVpc::create);
+            plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams());
+            Ec2Api ec2 = new Ec2Api(created, settings.accountId(), settings.region());
+            this.store = created;
+            this.dataPlane = plane;
+            AdminApi admin = new AdminApi(this, created, plane);
             this.http = HttpServer.start(settings.host(), settings.port(), ec2, admin);
         } catch (RuntimeException e) {
+            if (plane != null) plane.close();
             journal.close();
             if (lock != null) lock.close();
             throw e;
@@ -76,6 +84,7 @@ public final class LocalVpc implements AutoCloseable {
     public Map<String, Integer> ports() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("api", http.port());
+        ports.putAll(dataPlane.ports());
         return ports;
     }
 
@@ -87,6 +96,15 @@ public final class LocalVpc implements AutoCloseable {
         return store;
     }
 
+    public DataPlane dataPlane() {
+        return dataPlane;
+    }
+
+    /** Where workloads' programs send their connections: the SOCKS5 / HTTP proxy. */
+    public java.net.InetSocketAddress proxyAddress() {
+        return dataPlane.proxyAddress();
+    }
+
     public static String version() {
         return Version.get();
     }
@@ -94,6 +112,7 @@ public final class LocalVpc implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        dataPlane.close();
         store.close();
         if (lock != null) lock.close();
     }

@@ -2,7 +2,9 @@ package io.localvpc.server;
 
 import io.localvpc.server.store.SqliteJournal;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * How a localvpc instance runs. Every field has a flag on {@code localvpc up} and a
@@ -16,7 +18,12 @@ public record Settings(
         String region,
         String accountId,
         SqliteJournal.Durability durability,
-        int proxyPort) {
+        int proxyPort,
+        Map<String, URI> upstreams) {
+
+    public Settings {
+        upstreams = Map.copyOf(upstreams);
+    }
 
     /** {@code proxyPort} value meaning "the API port + 1" (or a free port when the API port is 0). */
     public static final int DERIVED = -1;
@@ -36,38 +43,42 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return new Settings("127.0.0.1", DEFAULT_PORT, defaultDataDir(), false, DEFAULT_REGION, DEFAULT_ACCOUNT, SqliteJournal.Durability.PROCESS, DERIVED);
+        return new Settings("127.0.0.1", DEFAULT_PORT, defaultDataDir(), false, DEFAULT_REGION, DEFAULT_ACCOUNT, SqliteJournal.Durability.PROCESS, DERIVED, Map.of());
     }
 
     public Settings withPort(int p) {
-        return new Settings(host, p, dataDir, inMemory, region, accountId, durability, proxyPort);
+        return new Settings(host, p, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams);
     }
 
     public Settings withDataDir(Path d) {
-        return new Settings(host, port, d, inMemory, region, accountId, durability, proxyPort);
+        return new Settings(host, port, d, inMemory, region, accountId, durability, proxyPort, upstreams);
     }
 
     public Settings withInMemory(boolean m) {
-        return new Settings(host, port, dataDir, m, region, accountId, durability, proxyPort);
+        return new Settings(host, port, dataDir, m, region, accountId, durability, proxyPort, upstreams);
     }
 
     public Settings withRegion(String r) {
-        return new Settings(host, port, dataDir, inMemory, r, accountId, durability, proxyPort);
+        return new Settings(host, port, dataDir, inMemory, r, accountId, durability, proxyPort, upstreams);
     }
 
     public Settings withAccountId(String a) {
-        return new Settings(host, port, dataDir, inMemory, region, a, durability, proxyPort);
+        return new Settings(host, port, dataDir, inMemory, region, a, durability, proxyPort, upstreams);
     }
 
     public Settings withHost(String h) {
-        return new Settings(h, port, dataDir, inMemory, region, accountId, durability, proxyPort);
+        return new Settings(h, port, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams);
     }
 
     public Settings withProxyPort(int p) {
-        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, p);
+        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, p, upstreams);
+    }
+
+    public Settings withUpstreams(Map<String, URI> u) {
+        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, proxyPort, u);
     }
 
     public Settings withDurability(SqliteJournal.Durability d) {
-        return new Settings(host, port, dataDir, inMemory, region, accountId, d, proxyPort);
+        return new Settings(host, port, dataDir, inMemory, region, accountId, d, proxyPort, upstreams);
     }
 }

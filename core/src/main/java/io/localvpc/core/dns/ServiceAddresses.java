@@ -80,6 +80,11 @@ public final class ServiceAddresses {
             if (s.shortName().equals("s3")) {
                 names.add("s3." + s.region() + ".amazonaws.com");
                 names.add("*.s3." + s.region() + ".amazonaws.com");
+                if (s.region().equals("us-east-1")) {
+                    // S3's global names, which many clients still use for us-east-1.
+                    names.add("s3.amazonaws.com");
+                    names.add("*.s3.amazonaws.com");
+                }
             }
             return List.copyOf(names);
         }

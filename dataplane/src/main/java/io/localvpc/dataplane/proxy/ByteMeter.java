@@ -15,18 +15,21 @@ final class ByteMeter extends ChannelDuplexHandler {
 
     private final ProxiedConnection connection;
     private final ConnectionListener listener;
+    private final OpenConnections open;
     private long fromWorkload;
     private long toWorkload;
     private boolean opened;
 
-    ByteMeter(ProxiedConnection connection, ConnectionListener listener) {
+    ByteMeter(ProxiedConnection connection, ConnectionListener listener, OpenConnections open) {
         this.connection = connection;
         this.listener = listener;
+        this.open = open;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         opened = true;
+        open.add(connection, ctx.channel());
         LOG.log(System.Logger.Level.INFO, "#" + connection.id() + " " + Gate.describe(connection.request(), connection.workload())
                 + " delivered to " + connection.target() + ": " + connection.summary());
         notify(() -> listener.opened(connection));
@@ -56,6 +59,7 @@ final class ByteMeter extends ChannelDuplexHandler {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (opened) {
+            open.remove(connection);
             LOG.log(System.Logger.Level.INFO, "#" + connection.id() + " closed: " + fromWorkload + " bytes from "
                     + connection.request().identity() + ", " + toWorkload + " bytes to it");
             notify(() -> listener.closed(connection, fromWorkload, toWorkload));

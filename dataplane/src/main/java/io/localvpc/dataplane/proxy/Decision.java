@@ -13,11 +13,17 @@ public sealed interface Decision {
      *                server); it must be a resolved loopback address or the proxy refuses the connection, because
      *                localvpc never sends traffic off the machine
      * @param summary the trace in one line, for the log ("rtb-… local → sg-… allow 443 → vpce-…")
+     * @param context what the policy wants to know about the connection later (e.g. the zone it goes
+     *                through, so a zone fault can cut it); carried on {@link ProxiedConnection#context()}
      */
-    record Deliver(InetSocketAddress target, String summary) implements Decision {
+    record Deliver(InetSocketAddress target, String summary, Object context) implements Decision {
         public Deliver {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(summary, "summary");
+        }
+
+        public Deliver(InetSocketAddress target, String summary) {
+            this(target, summary, null);
         }
     }
 

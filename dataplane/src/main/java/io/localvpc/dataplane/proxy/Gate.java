@@ -21,6 +21,12 @@ final class Gate {
         this.listener = listener;
     }
 
+    private final OpenConnections open = new OpenConnections();
+
+    OpenConnections open() {
+        return open;
+    }
+
     ConnectionListener listener() {
         return listener;
     }
@@ -50,7 +56,7 @@ final class Gate {
     /** Starts the record of a delivered connection. */
     ProxiedConnection open(ConnectRequest request, Decision.Deliver deliver, SocketAddress workload) {
         return new ProxiedConnection(ids.incrementAndGet(), request, workload, deliver.target(), deliver.summary(),
-                java.time.Instant.now());
+                java.time.Instant.now(), deliver.context());
     }
 
     private Decision.Refuse refuse(ConnectRequest request, Decision.Refuse refuse, SocketAddress workload) {

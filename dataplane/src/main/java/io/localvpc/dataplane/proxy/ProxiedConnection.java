@@ -15,5 +15,5 @@ import java.time.Instant;
  * @param started  when the proxy started connecting to the target
  */
 public record ProxiedConnection(long id, ConnectRequest request, SocketAddress workload, InetSocketAddress target,
-                                String summary, Instant started) {
+                                String summary, Instant started, Object context) {
 }

@@ -30,7 +30,7 @@ final class Upstream {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("meter", new ByteMeter(connection, gate.listener()));
+                        ch.pipeline().addLast("meter", new ByteMeter(connection, gate.listener(), gate.open()));
                         ch.pipeline().addLast(handlers);
                     }
                 });

@@ -26,10 +26,22 @@ public final class WorkloadProxy implements AutoCloseable {
 
     private final Channel server;
     private final EventLoopGroup ownedGroup;
+    private final OpenConnections open;
 
-    private WorkloadProxy(Channel server, EventLoopGroup ownedGroup) {
+    private WorkloadProxy(Channel server, EventLoopGroup ownedGroup, OpenConnections open) {
+        this.open = open;
         this.server = server;
         this.ownedGroup = ownedGroup;
+    }
+
+    /** How many delivered connections are open now. */
+    public int openConnections() {
+        return open.size();
+    }
+
+    /** Cuts every open delivered connection the test selects (both sides are closed); returns how many. */
+    public int closeWhere(java.util.function.Predicate<ProxiedConnection> test) {
+        return open.closeWhere(test);
     }
 
     public static Builder builder() {
@@ -84,17 +96,18 @@ public final class WorkloadProxy implements AutoCloseable {
             Objects.requireNonNull(policy, "policy");
             EventLoopGroup owned = group == null ? new NioEventLoopGroup() : null;
             EventLoopGroup loops = group == null ? owned : group;
+            Gate gate = new Gate(policy, listener);
             try {
                 Channel server = new ServerBootstrap()
                         .group(loops)
                         .channel(NioServerSocketChannel.class)
                         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                         .childOption(ChannelOption.TCP_NODELAY, true)
-                        .childHandler(new ProxyInitializer(new Gate(policy, listener)))
+                        .childHandler(new ProxyInitializer(gate))
                         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
                         .syncUninterruptibly().channel();
                 LOG.log(System.Logger.Level.INFO, "workload proxy (SOCKS5 and HTTP) listening on " + server.localAddress());
-                return new WorkloadProxy(server, owned);
+                return new WorkloadProxy(server, owned, gate.open());
             } catch (RuntimeException e) {
                 if (owned != null) owned.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
                 throw e;

@@ -47,7 +47,7 @@ public final class PathPolicy implements ConnectionPolicy {
         Target target = ((Verdict.Delivered) verdict).target();
         if (target instanceof Target.AwsService service) {
             Optional<InetSocketAddress> address = services.route(scope.get(), flow, service);
-            if (address.isPresent()) return new Decision.Deliver(address.get(), verdict.summary());
+            if (address.isPresent()) return new Decision.Deliver(address.get(), verdict.summary(), service.via());
             return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
                     + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration");
         }

@@ -6,12 +6,20 @@ import picocli.CommandLine.Command;
 /** The {@code localvpc} command line. */
 @Command(name = "localvpc", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "AWS VPC endpoints (gateway and interface / PrivateLink) on one machine.",
-        subcommands = {UpCommand.class, OperationsCommand.class, WarmupCommand.class})
+        subcommands = {UpCommand.class, ExecCommand.class, TraceCommand.class, DnsCommand.class, FaultCommand.class,
+                OperationsCommand.class, WarmupCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$-7s %3$s %5$s%6$s%n");
-        int code = new CommandLine(new Main()).execute(args);
+        Logging.quietLibraries();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (!(e instanceof AdminClient.CliFailure)) throw e;
+            System.err.println("localvpc: " + e.getMessage());
+            return 1;
+        });
+        int code = cli.execute(args);
         if (code != 0 || !isLongRunning(args)) System.exit(code);
     }
 

@@ -42,12 +42,21 @@ final class UpCommand implements Callable<Integer> {
             defaultValue = "${env:LOCALVPC_DURABILITY:-PROCESS}")
     SqliteJournal.Durability durability;
 
+    @Option(names = "--proxy-port", description = "Workload proxy port (SOCKS5 and HTTP); default the API port + 1, or free when --port is 0 (env LOCALVPC_PROXY_PORT).",
+            defaultValue = "${env:LOCALVPC_PROXY_PORT:--1}")
+    int proxyPort;
+
+    @Option(names = "--upstream", split = ",", paramLabel = "SERVICE=URL",
+            description = "Play an AWS service with a local emulator, e.g. sqs=http://127.0.0.1:4566 (repeatable; env LOCALVPC_UPSTREAMS, comma-separated). S3 is played by the embedded s3proxy.",
+            defaultValue = "${env:LOCALVPC_UPSTREAMS:-}")
+    java.util.List<String> upstreams;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         Settings settings = new Settings(host, port,
                 dataDir == null || dataDir.isBlank() ? Settings.defaultDataDir() : Path.of(dataDir),
-                inMemory, region, accountId, durability);
+                inMemory, region, accountId, durability, proxyPort, parseUpstreams(upstreams));
         LocalVpc server;
         try {
             server = LocalVpc.builder().settings(settings).start();
@@ -61,11 +70,25 @@ final class UpCommand implements Callable<Integer> {
             System.out.println("localvpc stopped");
             stopped.countDown();
         }, "localvpc-shutdown"));
-        System.out.printf("localvpc %s ready in %d ms: EC2 API at %s (region %s, %s)%n", LocalVpc.version(),
-                (System.nanoTime() - started) / 1_000_000, server.endpoint(), settings.region(),
+        System.out.printf("localvpc %s ready in %d ms: EC2 API at %s and workload proxy at %s:%d (region %s, %s)%n", LocalVpc.version(),
+                (System.nanoTime() - started) / 1_000_000, server.endpoint(), server.proxyAddress().getHostString(),
+                server.proxyAddress().getPort(), settings.region(),
                 settings.inMemory() ? "in memory" : "state in " + settings.dataDir());
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    static java.util.Map<String, java.net.URI> parseUpstreams(java.util.List<String> specs) {
+        java.util.Map<String, java.net.URI> out = new java.util.LinkedHashMap<>();
+        if (specs == null) return out;
+        for (String spec : specs) {
+            if (spec.isBlank()) continue;
+            int eq = spec.indexOf('=');
+            if (eq <= 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new UpCommand()),
+                    "--upstream takes SERVICE=URL, e.g. sqs=http://127.0.0.1:4566; got '" + spec + "'");
+            out.put(spec.substring(0, eq).trim(), java.net.URI.create(spec.substring(eq + 1).trim()));
+        }
+        return out;
     }
 }

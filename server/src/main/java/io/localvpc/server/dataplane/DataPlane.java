@@ -2,6 +2,7 @@ package io.localvpc.server.dataplane;
 
 import io.localvpc.core.path.Flow;
 import io.localvpc.core.path.PathEngine;
+import io.localvpc.core.path.Target;
 import io.localvpc.core.path.Verdict;
 import io.localvpc.core.path.ZoneFaults;
 import io.localvpc.core.state.Scope;
@@ -10,10 +11,15 @@ import io.localvpc.dataplane.dns.DnsServerRegistry;
 import io.localvpc.dataplane.proxy.WorkloadProxy;
 import io.localvpc.dataplane.vpc.PathPolicy;
 import io.localvpc.dataplane.vpc.ScopeLocator;
-import io.localvpc.dataplane.vpc.ServiceRouter;
+import io.localvpc.dataplane.tls.EndpointListener;
+import io.localvpc.dataplane.tls.LocalCa;
 import io.localvpc.dataplane.vpc.VpcResolverView;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,23 +32,61 @@ public final class DataPlane implements AutoCloseable {
     private final ZoneFaults faults = new ZoneFaults();
     private final PathEngine engine = new PathEngine(faults);
     private final ScopeLocator locator;
+    private final LocalCa ca;
+    private final ServiceBackends backends;
+    private final EndpointListener endpoints;
     private final DnsServerRegistry resolvers;
     private final WorkloadProxy proxy;
 
-    public DataPlane(Store store, int proxyPort, ServiceRouter services) {
+    /**
+     * Starts everything. {@code dataDir} null keeps the CA and S3 objects in memory; {@code upstreams}
+     * maps service short names to local URLs that play them.
+     */
+    public DataPlane(Store store, Path dataDir, int proxyPort, Map<String, URI> upstreams) {
         this.store = store;
         this.locator = new ScopeLocator(store);
-        this.resolvers = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId));
+        this.ca = dataDir == null ? LocalCa.inMemory() : LocalCa.open(dataDir);
+        this.backends = new ServiceBackends(dataDir == null ? null : dataDir.resolve("s3"), upstreams);
+        EndpointListener listener = null;
+        DnsServerRegistry dns = null;
         try {
-            this.proxy = WorkloadProxy.builder().port(proxyPort).policy(new PathPolicy(store, locator, engine, services)).start();
+            listener = EndpointListener.builder(ca, backends.router()).port(0).start();
+            dns = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId));
+            this.proxy = WorkloadProxy.builder().port(proxyPort)
+                    .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), listener.address()))).start();
         } catch (RuntimeException e) {
-            resolvers.close();
+            if (dns != null) dns.close();
+            if (listener != null) listener.close();
+            backends.close();
             throw e;
         }
+        this.endpoints = listener;
+        this.resolvers = dns;
+        // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
+        faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof Target.InterfaceEndpoint via && zone.equals(via.zoneId())));
+    }
+
+    /** How many workload connections are open through the proxy now. */
+    public int openConnections() {
+        return proxy.openConnections();
     }
 
     public InetSocketAddress proxyAddress() {
         return proxy.address();
+    }
+
+    /** localvpc's certificate authority, which clients inside instances must trust. */
+    public LocalCa ca() {
+        return ca;
+    }
+
+    /** Every port the data plane listens on, by role; resolvers as {@code dns:<vpc-id>}. */
+    public Map<String, Integer> ports() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("proxy", proxy.address().getPort());
+        ports.put("endpoints", endpoints.port());
+        resolvers.running().forEach((vpc, address) -> ports.put("dns:" + vpc, address.getPort()));
+        return ports;
     }
 
     /** The resolver of a VPC (started on first ask); empty if no such VPC exists. */
@@ -65,5 +109,7 @@ public final class DataPlane implements AutoCloseable {
     public void close() {
         proxy.close();
         resolvers.close();
+        endpoints.close();
+        backends.close();
     }
 }

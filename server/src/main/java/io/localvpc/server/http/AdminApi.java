@@ -10,6 +10,7 @@ import io.localvpc.core.state.ResourceCodec;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
 import io.localvpc.server.LocalVpc;
+import io.localvpc.server.dataplane.DataPlane;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +27,12 @@ public final class AdminApi {
 
     private final LocalVpc localVpc;
     private final Store store;
+    private final DataPlaneAdmin dataPlane;
 
-    public AdminApi(LocalVpc localVpc, Store store) {
+    public AdminApi(LocalVpc localVpc, Store store, DataPlane dataPlane) {
         this.localVpc = localVpc;
         this.store = store;
+        this.dataPlane = new DataPlaneAdmin(dataPlane);
     }
 
     ApiReply handle(ApiCall call) {
@@ -44,8 +47,9 @@ public final class AdminApi {
                 case "GET /_localvpc/state" -> exportState();
                 case "POST /_localvpc/state" -> importState(call.body());
                 case "GET /" -> Console.page(localVpc);
-                default -> ApiReply.json(404, error("no admin endpoint " + route
-                        + "; try GET /_localvpc/health, POST /_localvpc/reset, GET or POST /_localvpc/state"));
+                default -> dataPlane.handle(call).orElseGet(() -> ApiReply.json(404, error("no admin endpoint " + route
+                        + "; try GET /_localvpc/health, POST /_localvpc/reset, GET or POST /_localvpc/state, GET /_localvpc/dns/<vpc-id>, "
+                        + "POST /_localvpc/trace, POST /_localvpc/faults/az/<zone-id>/down|up, GET /_localvpc/ca.pem")));
             };
         } catch (IllegalArgumentException e) {
             return ApiReply.json(400, error(e.getMessage()));
@@ -110,7 +114,7 @@ public final class AdminApi {
         return ApiReply.json(200, "{\"imported\":" + rows.size() + "}");
     }
 
-    private static String error(String message) {
+    static String error(String message) {
         ObjectNode o = ResourceCodec.mapper().createObjectNode();
         o.put("error", message);
         return o.toString();

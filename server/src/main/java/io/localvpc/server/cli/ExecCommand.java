@@ -1,0 +1,105 @@
+package io.localvpc.server.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code localvpc exec i-0abc -- aws s3 cp report.csv s3://reports/}: runs an unmodified program as if it
+ * ran on that instance. Its connections go through the workload proxy (with the instance as the proxy
+ * user) and it trusts localvpc's CA, through the settings real clients already read: proxy variables,
+ * CA bundle variables and, for Java, JAVA_TOOL_OPTIONS.
+ */
+@Command(name = "exec", mixinStandardHelpOptions = true,
+        description = "Run a program inside an instance or network interface: its connections cross the emulated VPC.")
+final class ExecCommand implements Callable<Integer> {
+    static final String TRUST_STORE_PASSWORD = "changeit";
+
+    @Mixin
+    EndpointOption endpoint;
+
+    @Parameters(index = "0", paramLabel = "INSTANCE_OR_ENI", description = "i-… or eni-…")
+    String identity;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The program and its arguments (after --).")
+    List<String> command;
+
+    @Override
+    public Integer call() throws Exception {
+        if (command == null || command.isEmpty()) throw new AdminClient.CliFailure("give the program to run after --, e.g. localvpc exec i-0abc -- aws s3 ls");
+        AdminClient client = endpoint.client();
+        JsonNode health = client.getJson("_localvpc/health");
+        int proxyPort = health.path("ports").path("proxy").asInt(-1);
+        if (proxyPort < 0) throw new AdminClient.CliFailure("the localvpc at " + endpoint.url() + " runs no workload proxy");
+        Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "localvpc-exec-" + health.path("ports").path("api").asInt()));
+        Path pem = dir.resolve("localvpc-ca.pem");
+        String caPem = client.getText("_localvpc/ca.pem");
+        Files.writeString(pem, caPem);
+        Path trustStore = dir.resolve("localvpc-ca.p12");
+        writeTrustStore(caPem, trustStore);
+
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        environment(pb.environment(), identity, proxyPort, pem, trustStore);
+        try {
+            return pb.start().waitFor();
+        } catch (IOException e) {
+            throw new AdminClient.CliFailure("cannot run " + command.get(0) + ": " + e.getMessage());
+        }
+    }
+
+    /** The variables that route a program's connections through the proxy as {@code identity} and trust the CA. */
+    static void environment(Map<String, String> env, String identity, int proxyPort, Path caPem, Path trustStore) {
+        String http = "http://" + identity + ":localvpc@127.0.0.1:" + proxyPort;
+        for (String name : List.of("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy")) env.put(name, http);
+        String socks = "socks5h://" + identity + ":localvpc@127.0.0.1:" + proxyPort;
+        env.put("ALL_PROXY", socks);
+        env.put("all_proxy", socks);
+        env.remove("NO_PROXY");
+        env.remove("no_proxy");
+        for (String name : List.of("AWS_CA_BUNDLE", "SSL_CERT_FILE", "REQUESTS_CA_BUNDLE", "NODE_EXTRA_CA_CERTS", "CURL_CA_BUNDLE")) {
+            env.put(name, caPem.toString());
+        }
+        env.put("LOCALVPC_WORKLOAD", identity);
+        List<String> java = new ArrayList<>();
+        for (String scheme : List.of("http", "https")) {
+            java.add("-D" + scheme + ".proxyHost=127.0.0.1");
+            java.add("-D" + scheme + ".proxyPort=" + proxyPort);
+            java.add("-D" + scheme + ".proxyUser=" + identity);
+            java.add("-D" + scheme + ".proxyPassword=localvpc");
+        }
+        java.add("-Dhttp.nonProxyHosts=");
+        // The JDK refuses Basic proxy auth on HTTPS tunnels unless told otherwise.
+        java.add("-Djdk.http.auth.tunneling.disabledSchemes=");
+        java.add("-Djavax.net.ssl.trustStore=" + trustStore);
+        java.add("-Djavax.net.ssl.trustStorePassword=" + TRUST_STORE_PASSWORD);
+        java.add("-Djavax.net.ssl.trustStoreType=PKCS12");
+        String existing = env.get("JAVA_TOOL_OPTIONS");
+        env.put("JAVA_TOOL_OPTIONS", (existing == null || existing.isBlank() ? "" : existing + " ") + String.join(" ", java));
+    }
+
+    private static void writeTrustStore(String pem, Path file) throws Exception {
+        X509Certificate ca = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setCertificateEntry("localvpc-ca", ca);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ks.store(out, TRUST_STORE_PASSWORD.toCharArray());
+        }
+    }
+}

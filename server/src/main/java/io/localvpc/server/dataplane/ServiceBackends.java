@@ -1,0 +1,63 @@
+package io.localvpc.server.dataplane;
+
+import io.localvpc.core.catalog.EndpointService;
+import io.localvpc.core.catalog.EndpointServiceCatalog;
+import io.localvpc.core.catalog.Region;
+import io.localvpc.core.catalog.Regions;
+import io.localvpc.dataplane.backend.HostBackendRouter;
+import io.localvpc.dataplane.backend.S3Backend;
+import io.localvpc.dataplane.backend.ServiceBackend;
+import io.localvpc.dataplane.backend.UpstreamBackend;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Which backend plays each AWS service, by host name: the embedded S3 (s3proxy) for S3 in every region,
+ * and any service the user points at an upstream URL ({@code --upstream sqs=http://127.0.0.1:4566}).
+ * Each service answers on its public names, its private DNS names and its {@code vpce} names.
+ */
+final class ServiceBackends implements AutoCloseable {
+    private final S3Backend s3;
+    private final HostBackendRouter router = new HostBackendRouter();
+
+    ServiceBackends(Path s3Directory, Map<String, URI> upstreams) {
+        this.s3 = S3Backend.start(s3Directory);
+        try {
+            router.route("s3.amazonaws.com", s3);
+            for (Region region : Regions.all()) {
+                router.route("s3." + region.name() + ".amazonaws.com", s3);
+                router.route("s3." + region.name() + ".vpce.amazonaws.com", s3);
+            }
+            for (Map.Entry<String, URI> u : upstreams.entrySet()) {
+                ServiceBackend backend = UpstreamBackend.http(u.getValue());
+                boolean known = false;
+                for (Region region : Regions.all()) {
+                    for (EndpointService service : EndpointServiceCatalog.all(region.name())) {
+                        if (!service.shortName().equals(u.getKey())) continue;
+                        known = true;
+                        for (String name : service.privateDnsNames()) router.route(name.startsWith("*.") ? name.substring(2) : name, backend);
+                        router.route(service.dnsLabel() + "." + region.name() + ".vpce.amazonaws.com", backend);
+                    }
+                }
+                if (!known) {
+                    throw new IllegalArgumentException("--upstream " + u.getKey() + "=…: no AWS endpoint service is called '" + u.getKey()
+                            + "' (use the short name, e.g. sqs, dynamodb, ecr.api)");
+                }
+            }
+        } catch (RuntimeException e) {
+            s3.close();
+            throw e;
+        }
+    }
+
+    HostBackendRouter router() {
+        return router;
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}
