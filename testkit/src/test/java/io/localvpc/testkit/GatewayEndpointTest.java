@@ -1,12 +1,10 @@
 package io.localvpc.testkit;
 
-import io.localvpc.core.catalog.ManagedPrefixLists;
-import io.localvpc.core.model.Route;
-import io.localvpc.server.LocalVpc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 import java.util.List;
@@ -28,16 +26,15 @@ class GatewayEndpointTest {
         return e.awsErrorDetails().errorCode();
     }
 
-    private static Optional<Route> endpointRoute(EndpointFixtures net, String table, String endpointId) {
-        return net.table(table).routes().stream().filter(r -> endpointId.equals(r.gatewayId())).findFirst();
+    private static Optional<Route> endpointRoute(Ec2Client ec2, String table, String endpointId) {
+        return NetworkFixtures.table(ec2, table).routes().stream().filter(r -> endpointId.equals(r.gatewayId())).findFirst();
     }
 
     @Test
-    void gatewayIsTheDefaultTypeAvailableAtOnceWithFullAccessPolicyAndRoutes(Ec2Client ec2, LocalVpc lv) {
-        EndpointFixtures net = new EndpointFixtures(ec2, lv);
-        String vpc = net.vpc("10.20.0.0/16", false);
-        String rtb1 = net.routeTable(vpc);
-        String rtb2 = net.mainRouteTable(vpc);
+    void gatewayIsTheDefaultTypeAvailableAtOnceWithFullAccessPolicyAndRoutes(Ec2Client ec2) {
+        String vpc = NetworkFixtures.vpc(ec2, "10.20.0.0/16");
+        String rtb1 = NetworkFixtures.routeTable(ec2, vpc);
+        String rtb2 = NetworkFixtures.mainRouteTable(ec2, vpc);
         VpcEndpoint e = ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName(S3).routeTableIds(rtb1, rtb2)).vpcEndpoint();
         assertTrue(e.vpcEndpointId().matches("vpce-[0-9a-f]{17}"), e.vpcEndpointId());
         assertEquals("Gateway", e.vpcEndpointTypeAsString());
@@ -53,19 +50,18 @@ class GatewayEndpointTest {
         assertEquals("000000000000", e.ownerId());
         assertEquals("us-east-1", e.serviceRegion());
 
-        String pl = ManagedPrefixLists.forService("us-east-1", S3).orElseThrow().id();
+        String pl = ec2.describePrefixLists(r -> r.filters(NetworkFixtures.filter("prefix-list-name", S3))).prefixLists().get(0).prefixListId();
         for (String t : List.of(rtb1, rtb2)) {
-            Route r = endpointRoute(net, t, e.vpcEndpointId()).orElseThrow();
+            Route r = endpointRoute(ec2, t, e.vpcEndpointId()).orElseThrow();
             assertEquals(pl, r.destinationPrefixListId());
-            assertEquals("CreateRoute", r.origin());
+            assertEquals("CreateRoute", r.originAsString());
         }
     }
 
     @Test
-    void oneEndpointRoutePerServicePerTable(Ec2Client ec2, LocalVpc lv) {
-        EndpointFixtures net = new EndpointFixtures(ec2, lv);
-        String vpc = net.vpc("10.21.0.0/16", false);
-        String rtb = net.routeTable(vpc);
+    void oneEndpointRoutePerServicePerTable(Ec2Client ec2) {
+        String vpc = NetworkFixtures.vpc(ec2, "10.21.0.0/16");
+        String rtb = NetworkFixtures.routeTable(ec2, vpc);
         ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName(S3).routeTableIds(rtb));
         Ec2Exception e = assertThrows(Ec2Exception.class, () -> ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName(S3).routeTableIds(rtb)));
         assertEquals("RouteAlreadyExists", code(e));
@@ -75,11 +71,10 @@ class GatewayEndpointTest {
     }
 
     @Test
-    void modifyMovesRoutesAndPolicy(Ec2Client ec2, LocalVpc lv) {
-        EndpointFixtures net = new EndpointFixtures(ec2, lv);
-        String vpc = net.vpc("10.22.0.0/16", false);
-        String rtb1 = net.routeTable(vpc);
-        String rtb2 = net.routeTable(vpc);
+    void modifyMovesRoutesAndPolicy(Ec2Client ec2) {
+        String vpc = NetworkFixtures.vpc(ec2, "10.22.0.0/16");
+        String rtb1 = NetworkFixtures.routeTable(ec2, vpc);
+        String rtb2 = NetworkFixtures.routeTable(ec2, vpc);
         String id = ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName(DYNAMODB).routeTableIds(rtb1)).vpcEndpoint().vpcEndpointId();
 
         String policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\"}]}";
@@ -87,44 +82,42 @@ class GatewayEndpointTest {
         VpcEndpoint e = ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(id)).vpcEndpoints().get(0);
         assertEquals(List.of(rtb2), e.routeTableIds());
         assertEquals(policy, e.policyDocument());
-        assertTrue(endpointRoute(net, rtb1, id).isEmpty());
-        assertTrue(endpointRoute(net, rtb2, id).isPresent());
+        assertTrue(endpointRoute(ec2, rtb1, id).isEmpty());
+        assertTrue(endpointRoute(ec2, rtb2, id).isPresent());
 
         ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(id).resetPolicy(true));
         assertEquals(DEFAULT_POLICY, ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(id)).vpcEndpoints().get(0).policyDocument());
 
         assertEquals("InvalidParameter", code(assertThrows(Ec2Exception.class,
-                () -> ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(id).addSubnetIds(net.subnet(vpc, "10.22.1.0/24", "us-east-1a"))))));
+                () -> ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(id).addSubnetIds(NetworkFixtures.subnetId(ec2, vpc, "10.22.1.0/24", "us-east-1a"))))));
         assertEquals("InvalidPolicyDocument", code(assertThrows(Ec2Exception.class,
                 () -> ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(id).policyDocument("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\"}]}")))));
     }
 
     @Test
-    void deleteRemovesRoutesAndUnblocksTheVpc(Ec2Client ec2, LocalVpc lv) {
-        EndpointFixtures net = new EndpointFixtures(ec2, lv);
-        String vpc = net.vpc("10.23.0.0/16", false);
-        String main = net.mainRouteTable(vpc);
+    void deleteRemovesRoutesAndUnblocksTheVpc(Ec2Client ec2) {
+        String vpc = NetworkFixtures.vpc(ec2, "10.23.0.0/16");
+        String main = NetworkFixtures.mainRouteTable(ec2, vpc);
         String id = ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName(S3).routeTableIds(main)).vpcEndpoint().vpcEndpointId();
         Ec2Exception blocked = assertThrows(Ec2Exception.class, () -> ec2.deleteVpc(r -> r.vpcId(vpc)));
         assertEquals("DependencyViolation", code(blocked));
         assertTrue(blocked.awsErrorDetails().errorMessage().contains(id));
 
         assertEquals(List.of(), ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(id)).unsuccessful());
-        assertTrue(endpointRoute(net, main, id).isEmpty());
+        assertTrue(endpointRoute(ec2, main, id).isEmpty());
         assertEquals("deleted", ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(id)).vpcEndpoints().get(0).stateAsString());
         ec2.deleteVpc(r -> r.vpcId(vpc));
     }
 
     @Test
-    void gatewayRefusesInterfaceParametersAndForeignTables(Ec2Client ec2, LocalVpc lv) {
-        EndpointFixtures net = new EndpointFixtures(ec2, lv);
-        String vpc = net.vpc("10.24.0.0/16", false);
-        String other = net.vpc("10.25.0.0/16", false);
-        String subnet = net.subnet(vpc, "10.24.1.0/24", "us-east-1a");
+    void gatewayRefusesInterfaceParametersAndForeignTables(Ec2Client ec2) {
+        String vpc = NetworkFixtures.vpc(ec2, "10.24.0.0/16");
+        String other = NetworkFixtures.vpc(ec2, "10.25.0.0/16");
+        String subnet = NetworkFixtures.subnetId(ec2, vpc, "10.24.1.0/24", "us-east-1a");
         Ec2Exception e = assertThrows(Ec2Exception.class, () -> ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName(S3).subnetIds(subnet)));
         assertEquals("InvalidParameter", code(e));
         assertEquals("Subnet IDs are only supported for Interface and GatewayLoadBalancer type VPC Endpoints.", e.awsErrorDetails().errorMessage());
-        String foreign = net.routeTable(other);
+        String foreign = NetworkFixtures.routeTable(ec2, other);
         assertEquals("InvalidParameter", code(assertThrows(Ec2Exception.class,
                 () -> ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName(S3).routeTableIds(foreign)))));
         assertEquals("InvalidRouteTableID.NotFound", code(assertThrows(Ec2Exception.class,

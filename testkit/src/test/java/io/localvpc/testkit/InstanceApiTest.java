@@ -1,7 +1,6 @@
 package io.localvpc.testkit;
 
-import io.localvpc.core.model.Subnet;
-import io.localvpc.server.LocalVpc;
+import software.amazon.awssdk.services.ec2.model.Subnet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.regions.Region;
@@ -63,7 +62,7 @@ class InstanceApiTest {
     }
 
     @Test
-    void runWithoutSubnetUsesTheDefaultVpcsFirstZoneAndMapsAPublicIp(URI endpoint, LocalVpc lv) {
+    void runWithoutSubnetUsesTheDefaultVpcsFirstZoneAndMapsAPublicIp(URI endpoint) {
         // A fresh account, so the default subnet's addresses are predictable.
         try (Ec2Client ec2 = LocalVpcExtension.ec2(endpoint, "111122223333", Region.US_EAST_1)) {
             RunInstancesResponse r = ec2.runInstances(b -> b.imageId(AMI).minCount(1).maxCount(1).keyName("deploy"));
@@ -95,7 +94,7 @@ class InstanceApiTest {
             assertNotNull(i.launchTime());
             String defaultVpc = ec2.describeVpcs(b -> b.filters(filter("is-default", "true"))).vpcs().get(0).vpcId();
             assertEquals(defaultVpc, i.vpcId());
-            String defaultGroup = NetworkFixtures.defaultGroup(lv, new io.localvpc.core.state.Scope("111122223333", "us-east-1"), defaultVpc);
+            String defaultGroup = NetworkFixtures.defaultGroup(ec2, defaultVpc);
             assertEquals(List.of(GroupIdentifier.builder().groupId(defaultGroup).groupName("default").build()), i.securityGroups());
 
             InstanceNetworkInterface nic = i.networkInterfaces().get(0);
@@ -119,9 +118,9 @@ class InstanceApiTest {
     }
 
     @Test
-    void subnetWithoutPublicMappingGivesNoPublicIpUnlessAsked(Ec2Client ec2, LocalVpc lv) {
-        Subnet subnet = NetworkFixtures.subnet(lv, vpc(ec2, "10.30.0.0/16"), "10.30.1.0/24");
-        Instance plain = run(ec2, b -> b.subnetId(subnet.id()).privateIpAddress("10.30.1.20").instanceType("m7g.large")).instances().get(0);
+    void subnetWithoutPublicMappingGivesNoPublicIpUnlessAsked(Ec2Client ec2) {
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpc(ec2, "10.30.0.0/16"), "10.30.1.0/24");
+        Instance plain = run(ec2, b -> b.subnetId(subnet.subnetId()).privateIpAddress("10.30.1.20").instanceType("m7g.large")).instances().get(0);
         assertNull(plain.publicIpAddress());
         assertEquals("", plain.publicDnsName());
         assertEquals("10.30.1.20", plain.privateIpAddress());
@@ -129,15 +128,15 @@ class InstanceApiTest {
         assertEquals("m7g.large", plain.instanceTypeAsString());
 
         Instance asked = run(ec2, b -> b.networkInterfaces(InstanceNetworkInterfaceSpecification.builder()
-                .deviceIndex(0).subnetId(subnet.id()).associatePublicIpAddress(true).build())).instances().get(0);
+                .deviceIndex(0).subnetId(subnet.subnetId()).associatePublicIpAddress(true).build())).instances().get(0);
         assertNotNull(asked.publicIpAddress());
         assertEquals("10.30.1.4", asked.privateIpAddress());
         // Custom VPCs have DNS hostnames off, so the public IP has no public name.
         assertEquals("", asked.publicDnsName());
 
-        awsError("InvalidIPAddress.InUse", () -> run(ec2, b -> b.subnetId(subnet.id()).privateIpAddress("10.30.1.20")));
+        awsError("InvalidIPAddress.InUse", () -> run(ec2, b -> b.subnetId(subnet.subnetId()).privateIpAddress("10.30.1.20")));
         awsError("InvalidParameterCombination", () -> ec2.runInstances(b -> b.imageId(AMI).minCount(1).maxCount(2)
-                .subnetId(subnet.id()).privateIpAddress("10.30.1.21")));
+                .subnetId(subnet.subnetId()).privateIpAddress("10.30.1.21")));
     }
 
     @Test
@@ -151,15 +150,15 @@ class InstanceApiTest {
     }
 
     @Test
-    void instancesLaunchedTogetherShareAReservation(Ec2Client ec2, LocalVpc lv) {
-        Subnet subnet = NetworkFixtures.subnet(lv, vpc(ec2, "10.31.0.0/16"), "10.31.1.0/24");
-        RunInstancesResponse three = ec2.runInstances(b -> b.imageId(AMI).minCount(3).maxCount(3).subnetId(subnet.id()));
-        RunInstancesResponse one = run(ec2, b -> b.subnetId(subnet.id()));
+    void instancesLaunchedTogetherShareAReservation(Ec2Client ec2) {
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpc(ec2, "10.31.0.0/16"), "10.31.1.0/24");
+        RunInstancesResponse three = ec2.runInstances(b -> b.imageId(AMI).minCount(3).maxCount(3).subnetId(subnet.subnetId()));
+        RunInstancesResponse one = run(ec2, b -> b.subnetId(subnet.subnetId()));
         assertEquals(3, three.instances().size());
         assertEquals(List.of(0, 1, 2), three.instances().stream().map(Instance::amiLaunchIndex).toList());
         assertEquals(List.of("10.31.1.4", "10.31.1.5", "10.31.1.6"), three.instances().stream().map(Instance::privateIpAddress).toList());
 
-        List<Reservation> described = ec2.describeInstances(b -> b.filters(filter("subnet-id", subnet.id()))).reservations();
+        List<Reservation> described = ec2.describeInstances(b -> b.filters(filter("subnet-id", subnet.subnetId()))).reservations();
         assertEquals(2, described.size());
         Reservation group = described.stream().filter(r -> r.reservationId().equals(three.reservationId())).findFirst().orElseThrow();
         assertEquals(ids(three.instances()), ids(group.instances()));
@@ -167,34 +166,34 @@ class InstanceApiTest {
     }
 
     @Test
-    void maxCountIsLimitedByFreeAddressesAndMinCountIsNot(Ec2Client ec2, LocalVpc lv) {
-        Subnet subnet = NetworkFixtures.subnet(lv, vpc(ec2, "10.32.0.0/16"), "10.32.1.0/28");
-        RunInstancesResponse r = ec2.runInstances(b -> b.imageId(AMI).minCount(1).maxCount(20).subnetId(subnet.id()));
+    void maxCountIsLimitedByFreeAddressesAndMinCountIsNot(Ec2Client ec2) {
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpc(ec2, "10.32.0.0/16"), "10.32.1.0/28");
+        RunInstancesResponse r = ec2.runInstances(b -> b.imageId(AMI).minCount(1).maxCount(20).subnetId(subnet.subnetId()));
         assertEquals(11, r.instances().size());
-        awsError("InsufficientFreeAddressesInSubnet", () -> run(ec2, b -> b.subnetId(subnet.id())));
+        awsError("InsufficientFreeAddressesInSubnet", () -> run(ec2, b -> b.subnetId(subnet.subnetId())));
     }
 
     @Test
-    void badLaunchRequestsAreRefusedWithAwsErrors(Ec2Client ec2, LocalVpc lv) {
+    void badLaunchRequestsAreRefusedWithAwsErrors(Ec2Client ec2) {
         String vpcId = vpc(ec2, "10.33.0.0/16");
-        Subnet subnet = NetworkFixtures.subnet(lv, vpcId, "10.33.1.0/24");
-        String elsewhere = NetworkFixtures.securityGroup(lv, vpc(ec2, "10.34.0.0/16"), "elsewhere");
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpcId, "10.33.1.0/24");
+        String elsewhere = NetworkFixtures.securityGroup(ec2, vpc(ec2, "10.34.0.0/16"), "elsewhere");
         awsError("MissingParameter", () -> ec2.runInstances(b -> b.minCount(1).maxCount(1)));
         awsError("InvalidAMIID.Malformed", () -> ec2.runInstances(b -> b.imageId("image-1").minCount(1).maxCount(1)));
         awsError("InvalidParameterValue", () -> ec2.runInstances(b -> b.imageId(AMI).minCount(2).maxCount(1)));
         awsError("InvalidParameterValue", () -> ec2.runInstances(b -> b.imageId(AMI).minCount(0).maxCount(1)));
         awsError("InvalidSubnetID.NotFound", () -> run(ec2, b -> b.subnetId("subnet-0123456789abcdef0")));
-        awsError("InvalidParameter", () -> run(ec2, b -> b.subnetId(subnet.id()).securityGroupIds(elsewhere)));
-        awsError("InvalidGroup.NotFound", () -> run(ec2, b -> b.subnetId(subnet.id()).securityGroupIds("sg-0123456789abcdef0")));
-        awsError("InvalidParameterCombination", () -> run(ec2, b -> b.subnetId(subnet.id()).securityGroups("default")));
+        awsError("InvalidParameter", () -> run(ec2, b -> b.subnetId(subnet.subnetId()).securityGroupIds(elsewhere)));
+        awsError("InvalidGroup.NotFound", () -> run(ec2, b -> b.subnetId(subnet.subnetId()).securityGroupIds("sg-0123456789abcdef0")));
+        awsError("InvalidParameterCombination", () -> run(ec2, b -> b.subnetId(subnet.subnetId()).securityGroups("default")));
         awsError("InvalidGroup.NotFound", () -> run(ec2, b -> b.securityGroups("no-such-group")));
-        awsError("InvalidParameterCombination", () -> run(ec2, b -> b.subnetId(subnet.id())
-                .networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(subnet.id()).build())));
+        awsError("InvalidParameterCombination", () -> run(ec2, b -> b.subnetId(subnet.subnetId())
+                .networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(subnet.subnetId()).build())));
         awsError("InvalidParameterValue", () -> run(ec2, b -> b.networkInterfaces(
-                InstanceNetworkInterfaceSpecification.builder().deviceIndex(1).subnetId(subnet.id()).build())));
+                InstanceNetworkInterfaceSpecification.builder().deviceIndex(1).subnetId(subnet.subnetId()).build())));
         awsError("InvalidParameterCombination", () -> run(ec2, b -> b.networkInterfaces(
-                InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(subnet.id()).build(),
-                InstanceNetworkInterfaceSpecification.builder().deviceIndex(1).subnetId(subnet.id()).associatePublicIpAddress(true).build())));
+                InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(subnet.subnetId()).build(),
+                InstanceNetworkInterfaceSpecification.builder().deviceIndex(1).subnetId(subnet.subnetId()).associatePublicIpAddress(true).build())));
         awsError("InvalidParameterValue", () -> run(ec2, b -> b.tagSpecifications(TagSpecification.builder()
                 .resourceType(ResourceType.VPC).tags(Tag.builder().key("k").value("v").build()).build())));
         // None of the refused launches left an instance or interface behind.
@@ -210,16 +209,16 @@ class InstanceApiTest {
     }
 
     @Test
-    void networkInterfaceSpecsCreateOrAttachInterfacesAndTagsApplyToBoth(Ec2Client ec2, LocalVpc lv) {
+    void networkInterfaceSpecsCreateOrAttachInterfacesAndTagsApplyToBoth(Ec2Client ec2) {
         String vpcId = vpc(ec2, "10.35.0.0/16");
-        Subnet subnet = NetworkFixtures.subnet(lv, vpcId, "10.35.1.0/24");
-        String web = NetworkFixtures.securityGroup(lv, vpcId, "web-35");
-        String existing = ec2.createNetworkInterface(b -> b.subnetId(subnet.id())).networkInterface().networkInterfaceId();
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpcId, "10.35.1.0/24");
+        String web = NetworkFixtures.securityGroup(ec2, vpcId, "web-35");
+        String existing = ec2.createNetworkInterface(b -> b.subnetId(subnet.subnetId())).networkInterface().networkInterfaceId();
         Tag name = Tag.builder().key("Name").value("app").build();
         Tag nicTag = Tag.builder().key("nic").value("yes").build();
 
         Instance i = run(ec2, b -> b.networkInterfaces(
-                        InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(subnet.id()).groups(web).build(),
+                        InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(subnet.subnetId()).groups(web).build(),
                         InstanceNetworkInterfaceSpecification.builder().deviceIndex(1).networkInterfaceId(existing).build())
                 .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(name).build(),
                         TagSpecification.builder().resourceType(ResourceType.NETWORK_INTERFACE).tags(nicTag).build())).instances().get(0);
@@ -244,20 +243,20 @@ class InstanceApiTest {
     }
 
     @Test
-    void describeFiltersAndPaginates(Ec2Client ec2, LocalVpc lv) {
+    void describeFiltersAndPaginates(Ec2Client ec2) {
         String vpcId = vpc(ec2, "10.36.0.0/16");
-        Subnet a = NetworkFixtures.subnet(lv, NetworkFixtures.DEFAULT_SCOPE, vpcId, "10.36.1.0/24", "us-east-1a", true);
-        Subnet b = NetworkFixtures.subnet(lv, NetworkFixtures.DEFAULT_SCOPE, vpcId, "10.36.2.0/24", "us-east-1b", false);
-        String web = NetworkFixtures.securityGroup(lv, vpcId, "web-36");
-        Instance first = run(ec2, r -> r.subnetId(a.id()).securityGroupIds(web).keyName("k36").instanceType("c5.large")
+        Subnet a = NetworkFixtures.subnet(ec2, vpcId, "10.36.1.0/24", "us-east-1a", true);
+        Subnet b = NetworkFixtures.subnet(ec2, vpcId, "10.36.2.0/24", "us-east-1b", false);
+        String web = NetworkFixtures.securityGroup(ec2, vpcId, "web-36");
+        Instance first = run(ec2, r -> r.subnetId(a.subnetId()).securityGroupIds(web).keyName("k36").instanceType("c5.large")
                 .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE)
                         .tags(Tag.builder().key("role").value("api").build()).build())).instances().get(0);
-        List<Instance> others = ec2.runInstances(r -> r.imageId("ami-11112222").minCount(6).maxCount(6).subnetId(b.id())).instances();
+        List<Instance> others = ec2.runInstances(r -> r.imageId("ami-11112222").minCount(6).maxCount(6).subnetId(b.subnetId())).instances();
         Filter inVpc = filter("vpc-id", vpcId);
         String only = first.instanceId();
 
         assertEquals(7, instances(ec2, inVpc).size());
-        assertEquals(List.of(only), ids(instances(ec2, filter("subnet-id", a.id()))));
+        assertEquals(List.of(only), ids(instances(ec2, filter("subnet-id", a.subnetId()))));
         assertEquals(List.of(only), ids(instances(ec2, inVpc, filter("availability-zone", "us-east-1a"))));
         assertEquals(List.of(only), ids(instances(ec2, inVpc, filter("private-ip-address", "10.36.1.4"))));
         assertEquals(List.of(only), ids(instances(ec2, filter("ip-address", first.publicIpAddress()))));
@@ -291,9 +290,9 @@ class InstanceApiTest {
     }
 
     @Test
-    void stateChangeCallsReportPreviousAndCurrentStates(Ec2Client ec2, LocalVpc lv) {
-        Subnet subnet = NetworkFixtures.subnet(lv, NetworkFixtures.DEFAULT_SCOPE, vpc(ec2, "10.37.0.0/16"), "10.37.1.0/24", "us-east-1a", true);
-        Instance i = run(ec2, b -> b.subnetId(subnet.id())).instances().get(0);
+    void stateChangeCallsReportPreviousAndCurrentStates(Ec2Client ec2) {
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpc(ec2, "10.37.0.0/16"), "10.37.1.0/24", "us-east-1a", true);
+        Instance i = run(ec2, b -> b.subnetId(subnet.subnetId())).instances().get(0);
         awsError("InvalidInstanceID.NotFound", () -> ec2.stopInstances(b -> b.instanceIds("i-0123456789abcdef0")));
         awsError("InvalidInstanceID.Malformed", () -> ec2.startInstances(b -> b.instanceIds("i-zz")));
         // One bad id fails the whole call, changing nothing.
@@ -309,7 +308,7 @@ class InstanceApiTest {
         InstanceStateChange again = ec2.terminateInstances(b -> b.instanceIds(i.instanceId())).terminatingInstances().get(0);
         assertEquals("shutting-down", again.previousState().nameAsString());
         assertEquals("shutting-down", again.currentState().nameAsString());
-        assertTrue(ec2.describeNetworkInterfaces(b -> b.filters(filter("subnet-id", subnet.id()))).networkInterfaces().isEmpty());
+        assertTrue(ec2.describeNetworkInterfaces(b -> b.filters(filter("subnet-id", subnet.subnetId()))).networkInterfaces().isEmpty());
     }
 
     @Test

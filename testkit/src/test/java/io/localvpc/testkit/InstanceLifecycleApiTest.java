@@ -1,6 +1,6 @@
 package io.localvpc.testkit;
 
-import io.localvpc.core.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Subnet;
 import io.localvpc.server.LocalVpc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,8 +57,8 @@ class InstanceLifecycleApiTest {
     @Test
     void runStopStartAndTerminateFollowAwsStates() {
         String vpcId = ec2.createVpc(r -> r.cidrBlock("10.40.0.0/16")).vpc().vpcId();
-        Subnet subnet = NetworkFixtures.subnet(server, NetworkFixtures.DEFAULT_SCOPE, vpcId, "10.40.1.0/24", "us-east-1a", true);
-        Instance launched = ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(subnet.id())).instances().get(0);
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpcId, "10.40.1.0/24", "us-east-1a", true);
+        Instance launched = ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(subnet.subnetId())).instances().get(0);
         String id = launched.instanceId();
         String eniId = launched.networkInterfaces().get(0).networkInterfaceId();
         assertEquals("pending", describe(id).state().nameAsString());
@@ -111,7 +111,7 @@ class InstanceLifecycleApiTest {
         awsError("IncorrectInstanceState", () -> ec2.stopInstances(r -> r.instanceIds(id)));
 
         // Its address is free again, and after about an hour the instance is gone from every Describe.
-        assertEquals("10.40.1.4", ec2.createNetworkInterface(r -> r.subnetId(subnet.id())).networkInterface().privateIpAddress());
+        assertEquals("10.40.1.4", ec2.createNetworkInterface(r -> r.subnetId(subnet.subnetId())).networkInterface().privateIpAddress());
         CLOCK.advance(Duration.ofMinutes(59));
         assertEquals("terminated", describe(id).state().nameAsString());
         CLOCK.advance(Duration.ofMinutes(2));

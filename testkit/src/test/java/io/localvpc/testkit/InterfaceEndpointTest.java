@@ -1,8 +1,6 @@
 package io.localvpc.testkit;
 
-import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.ops.EndpointProvisioning;
-import io.localvpc.server.LocalVpc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,6 +8,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DnsEntry;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.SubnetConfiguration;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
@@ -42,6 +42,10 @@ class InterfaceEndpointTest {
         return e.awsErrorDetails().errorCode();
     }
 
+    private static List<String> groupIds(NetworkInterface eni) {
+        return eni.groups().stream().map(GroupIdentifier::groupId).toList();
+    }
+
     private static VpcEndpoint describe(Ec2Client ec2, String id) {
         return ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(id)).vpcEndpoints().get(0);
     }
@@ -58,11 +62,10 @@ class InterfaceEndpointTest {
     }
 
     @Test
-    void pendingThenAvailableWithOneManagedInterfacePerSubnet(Ec2Client ec2, LocalVpc lv) throws Exception {
-        EndpointFixtures net = new EndpointFixtures(ec2, lv);
-        String vpc = net.vpc("10.30.0.0/16", true);
-        String a = net.subnet(vpc, "10.30.1.0/24", "us-east-1a");
-        String b = net.subnet(vpc, "10.30.2.0/24", "us-east-1b");
+    void pendingThenAvailableWithOneManagedInterfacePerSubnet(Ec2Client ec2) throws Exception {
+        String vpc = NetworkFixtures.dnsReadyVpc(ec2, "10.30.0.0/16");
+        String a = NetworkFixtures.subnetId(ec2, vpc, "10.30.1.0/24", "us-east-1a");
+        String b = NetworkFixtures.subnetId(ec2, vpc, "10.30.2.0/24", "us-east-1b");
         VpcEndpoint created = ec2.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(vpc).serviceName(S3)
                 .subnetIds(a, b).subnetConfigurations(SubnetConfiguration.builder().subnetId(b).ipv4("10.30.2.50").build())).vpcEndpoint();
         String id = created.vpcEndpointId();
@@ -74,20 +77,20 @@ class InterfaceEndpointTest {
         assertEquals("ipv4", created.ipAddressTypeAsString());
         assertEquals("ipv4", created.dnsOptions().dnsRecordIpTypeAsString());
         assertFalse(created.requesterManaged());
-        assertEquals(List.of(SecurityGroupIdentifier.builder().groupId(net.defaultGroup(vpc)).groupName("default").build()), created.groups());
+        assertEquals(List.of(SecurityGroupIdentifier.builder().groupId(NetworkFixtures.defaultGroup(ec2, vpc)).groupName("default").build()), created.groups());
 
         assertEquals(2, created.networkInterfaceIds().size());
-        NetworkInterface eniA = net.eni(created.networkInterfaceIds().get(0));
-        NetworkInterface eniB = net.eni(created.networkInterfaceIds().get(1));
+        NetworkInterface eniA = NetworkFixtures.eni(ec2, created.networkInterfaceIds().get(0));
+        NetworkInterface eniB = NetworkFixtures.eni(ec2, created.networkInterfaceIds().get(1));
         assertEquals(a, eniA.subnetId());
         assertEquals("10.30.1.4", eniA.privateIpAddress());
         assertEquals("10.30.2.50", eniB.privateIpAddress());
         for (NetworkInterface eni : List.of(eniA, eniB)) {
-            assertEquals("vpc_endpoint", eni.interfaceType());
+            assertEquals("vpc_endpoint", eni.interfaceTypeAsString());
             assertEquals("VPC Endpoint Interface " + id, eni.description());
             assertTrue(eni.requesterManaged());
             assertEquals("727180483921", eni.requesterId());
-            assertEquals(List.of(net.defaultGroup(vpc)), eni.groupIds());
+            assertEquals(List.of(NetworkFixtures.defaultGroup(ec2, vpc)), groupIds(eni));
         }
 
         List<DnsEntry> dns = created.dnsEntries();
@@ -105,12 +108,11 @@ class InterfaceEndpointTest {
     }
 
     @Test
-    void modifyMovesInterfacesGroupsAndDnsNames(Ec2Client ec2, LocalVpc lv) {
-        EndpointFixtures net = new EndpointFixtures(ec2, lv);
-        String vpc = net.vpc("10.31.0.0/16", true);
-        String a = net.subnet(vpc, "10.31.1.0/24", "us-east-1a");
-        String b = net.subnet(vpc, "10.31.2.0/24", "us-east-1b");
-        String sg = net.securityGroup(vpc, "endpoint-sg");
+    void modifyMovesInterfacesGroupsAndDnsNames(Ec2Client ec2) {
+        String vpc = NetworkFixtures.dnsReadyVpc(ec2, "10.31.0.0/16");
+        String a = NetworkFixtures.subnetId(ec2, vpc, "10.31.1.0/24", "us-east-1a");
+        String b = NetworkFixtures.subnetId(ec2, vpc, "10.31.2.0/24", "us-east-1b");
+        String sg = NetworkFixtures.securityGroup(ec2, vpc, "endpoint-sg");
         VpcEndpoint e = ec2.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(vpc).serviceName(DYNAMODB)
                 .subnetIds(a).securityGroupIds(sg).privateDnsEnabled(false)).vpcEndpoint();
         String id = e.vpcEndpointId();
@@ -119,23 +121,23 @@ class InterfaceEndpointTest {
         assertEquals(List.of(sg), e.groups().stream().map(SecurityGroupIdentifier::groupId).toList());
         assertEquals("endpoint-sg", e.groups().get(0).groupName());
 
-        String dflt = net.defaultGroup(vpc);
+        String dflt = NetworkFixtures.defaultGroup(ec2, vpc);
         assertTrue(ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(id).addSubnetIds(b).removeSubnetIds(a)
                 .addSecurityGroupIds(dflt).removeSecurityGroupIds(sg).privateDnsEnabled(true)).returnValue());
         VpcEndpoint m = describe(ec2, id);
         assertEquals(List.of(b), m.subnetIds());
         assertEquals(1, m.networkInterfaceIds().size());
-        assertFalse(net.eniExists(eniA));
-        NetworkInterface eniB = net.eni(m.networkInterfaceIds().get(0));
+        assertFalse(NetworkFixtures.findEni(ec2, eniA).isPresent());
+        NetworkInterface eniB = NetworkFixtures.eni(ec2, m.networkInterfaceIds().get(0));
         assertEquals(b, eniB.subnetId());
-        assertEquals(List.of(dflt), eniB.groupIds());
+        assertEquals(List.of(dflt), groupIds(eniB));
         assertEquals(List.of(dflt), m.groups().stream().map(SecurityGroupIdentifier::groupId).toList());
         assertTrue(m.privateDnsEnabled());
         assertTrue(m.dnsEntries().get(1).dnsName().endsWith("-us-east-1b.dynamodb.us-east-1.vpce.amazonaws.com"), m.dnsEntries().toString());
         assertEquals("dynamodb.us-east-1.amazonaws.com", m.dnsEntries().get(2).dnsName());
 
         assertEquals("InvalidParameter", code(assertThrows(Ec2Exception.class,
-                () -> ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(id).addRouteTableIds(net.mainRouteTable(vpc))))));
+                () -> ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(id).addRouteTableIds(NetworkFixtures.mainRouteTable(ec2, vpc))))));
         assertEquals("InvalidParameter", code(assertThrows(Ec2Exception.class,
                 () -> ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(id).removeSecurityGroupIds(dflt)))));
         assertEquals("InvalidParameter", code(assertThrows(Ec2Exception.class,
@@ -146,11 +148,10 @@ class InterfaceEndpointTest {
     }
 
     @Test
-    void subnetRules(Ec2Client ec2, LocalVpc lv) {
-        EndpointFixtures net = new EndpointFixtures(ec2, lv);
-        String vpc = net.vpc("10.32.0.0/16", true);
-        String a1 = net.subnet(vpc, "10.32.1.0/24", "us-east-1a");
-        String a2 = net.subnet(vpc, "10.32.2.0/24", "us-east-1a");
+    void subnetRules(Ec2Client ec2) {
+        String vpc = NetworkFixtures.dnsReadyVpc(ec2, "10.32.0.0/16");
+        String a1 = NetworkFixtures.subnetId(ec2, vpc, "10.32.1.0/24", "us-east-1a");
+        String a2 = NetworkFixtures.subnetId(ec2, vpc, "10.32.2.0/24", "us-east-1a");
         Ec2Exception dup = assertThrows(Ec2Exception.class, () -> ec2.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE)
                 .vpcId(vpc).serviceName(S3).subnetIds(a1, a2)));
         assertEquals("DuplicateSubnetsInSameZone", code(dup));
@@ -158,14 +159,14 @@ class InterfaceEndpointTest {
                 + ". VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.", dup.awsErrorDetails().errorMessage());
 
         Ec2Exception rt = assertThrows(Ec2Exception.class, () -> ec2.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE)
-                .vpcId(vpc).serviceName(S3).routeTableIds(net.mainRouteTable(vpc))));
+                .vpcId(vpc).serviceName(S3).routeTableIds(NetworkFixtures.mainRouteTable(ec2, vpc))));
         assertEquals("Route table IDs are only supported for Gateway type VPC Endpoint.", rt.awsErrorDetails().errorMessage());
 
-        String other = net.vpc("10.33.0.0/16", true);
-        String foreign = net.subnet(other, "10.33.1.0/24", "us-east-1a");
+        String other = NetworkFixtures.dnsReadyVpc(ec2, "10.33.0.0/16");
+        String foreign = NetworkFixtures.subnetId(ec2, other, "10.33.1.0/24", "us-east-1a");
         assertEquals("InvalidParameter", code(assertThrows(Ec2Exception.class, () -> ec2.createVpcEndpoint(r -> r
                 .vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(vpc).serviceName(S3).subnetIds(foreign)))));
-        String foreignSg = net.securityGroup(other, "x");
+        String foreignSg = NetworkFixtures.securityGroup(ec2, other, "x");
         assertEquals("InvalidParameter", code(assertThrows(Ec2Exception.class, () -> ec2.createVpcEndpoint(r -> r
                 .vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(vpc).serviceName(S3).subnetIds(a1).securityGroupIds(foreignSg)))));
         assertEquals("InvalidSubnetID.NotFound", code(assertThrows(Ec2Exception.class, () -> ec2.createVpcEndpoint(r -> r
@@ -180,16 +181,15 @@ class InterfaceEndpointTest {
     }
 
     @Test
-    void privateDnsNeedsDnsAttributesAndIsHeldByOneEndpointPerVpc(Ec2Client ec2, LocalVpc lv) {
-        EndpointFixtures net = new EndpointFixtures(ec2, lv);
-        String plain = net.vpc("10.34.0.0/16", false);
+    void privateDnsNeedsDnsAttributesAndIsHeldByOneEndpointPerVpc(Ec2Client ec2) {
+        String plain = NetworkFixtures.vpc(ec2, "10.34.0.0/16");
         Ec2Exception attrs = assertThrows(Ec2Exception.class, () -> ec2.createVpcEndpoint(r -> r
                 .vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(plain).serviceName(S3)));
         assertEquals("InvalidParameter", code(attrs));
         assertTrue(attrs.awsErrorDetails().errorMessage().contains("enableDnsSupport and enableDnsHostnames"), attrs.getMessage());
         ec2.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(plain).serviceName(S3).privateDnsEnabled(false));
 
-        String vpc = net.vpc("10.35.0.0/16", true);
+        String vpc = NetworkFixtures.dnsReadyVpc(ec2, "10.35.0.0/16");
         ec2.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(vpc).serviceName(S3));
         Ec2Exception conflict = assertThrows(Ec2Exception.class, () -> ec2.createVpcEndpoint(r -> r
                 .vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(vpc).serviceName(S3).privateDnsEnabled(true)));
@@ -203,14 +203,13 @@ class InterfaceEndpointTest {
     }
 
     @Test
-    void deleteTearsDownInterfacesAtOnceAndShowsDeletingThenDeleted(Ec2Client ec2, LocalVpc lv) throws Exception {
-        EndpointFixtures net = new EndpointFixtures(ec2, lv);
-        String vpc = net.vpc("10.36.0.0/16", true);
-        String a = net.subnet(vpc, "10.36.1.0/24", "us-east-1a");
+    void deleteTearsDownInterfacesAtOnceAndShowsDeletingThenDeleted(Ec2Client ec2) throws Exception {
+        String vpc = NetworkFixtures.dnsReadyVpc(ec2, "10.36.0.0/16");
+        String a = NetworkFixtures.subnetId(ec2, vpc, "10.36.1.0/24", "us-east-1a");
         VpcEndpoint e = ec2.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(vpc).serviceName(DYNAMODB).subnetIds(a)).vpcEndpoint();
         String id = e.vpcEndpointId();
         assertTrue(ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(id)).unsuccessful().isEmpty());
-        assertFalse(net.eniExists(e.networkInterfaceIds().get(0)));
+        assertFalse(NetworkFixtures.findEni(ec2, e.networkInterfaceIds().get(0)).isPresent());
         assertEquals("deleting", describe(ec2, id).stateAsString());
         awaitState(ec2, id, "deleted");
         // Deleting again is not an error while AWS still lists it.

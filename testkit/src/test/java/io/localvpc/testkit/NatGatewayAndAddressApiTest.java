@@ -211,8 +211,7 @@ class NatGatewayAndAddressApiTest {
         assertNotNull(deleted.deleteTime());
         assertEquals(Set.of(natId), ids(ec2.describeNatGateways(r -> r.filter(filter("state", "deleted"), filter("vpc-id", vpcId)))));
         assertNull(address(ec2, eip.allocationId()).associationId());
-        assertTrue(server.store().view(new io.localvpc.core.state.Scope("000000000000", "us-east-1"))
-                .find(io.localvpc.core.model.NetworkInterface.class, addr.networkInterfaceId()).isEmpty(), "NAT interface kept after delete");
+        assertTrue(NetworkFixtures.findEni(ec2, addr.networkInterfaceId()).isEmpty(), "NAT interface kept after delete");
         awsError(assertThrows(Ec2Exception.class, () -> ec2.deleteNatGateway(r -> r.natGatewayId(natId))), "NatGatewayNotFound");
         ec2.releaseAddress(r -> r.allocationId(eip.allocationId()));
     }

@@ -1,7 +1,6 @@
 package io.localvpc.testkit;
 
-import io.localvpc.core.model.Subnet;
-import io.localvpc.server.LocalVpc;
+import software.amazon.awssdk.services.ec2.model.Subnet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -14,6 +13,7 @@ import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddres
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +52,12 @@ class NetworkInterfaceApiTest {
     }
 
     @Test
-    void createTakesFirstFreeAddressAfterTheFourReservedOnesWithAwsDefaults(Ec2Client ec2, LocalVpc lv) {
+    void createTakesFirstFreeAddressAfterTheFourReservedOnesWithAwsDefaults(Ec2Client ec2) {
         String vpcId = vpc(ec2, "10.10.0.0/16");
-        Subnet subnet = NetworkFixtures.subnet(lv, vpcId, "10.10.1.0/24");
-        String defaultGroup = NetworkFixtures.defaultGroup(lv, NetworkFixtures.DEFAULT_SCOPE, vpcId);
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpcId, "10.10.1.0/24");
+        String defaultGroup = NetworkFixtures.defaultGroup(ec2, vpcId);
 
-        NetworkInterface eni = ec2.createNetworkInterface(r -> r.subnetId(subnet.id()).tagSpecifications(TagSpecification.builder()
+        NetworkInterface eni = ec2.createNetworkInterface(r -> r.subnetId(subnet.subnetId()).tagSpecifications(TagSpecification.builder()
                 .resourceType(ResourceType.NETWORK_INTERFACE).tags(Tag.builder().key("Name").value("web").build()).build())).networkInterface();
         assertTrue(eni.networkInterfaceId().matches("eni-[0-9a-f]{17}"), eni.networkInterfaceId());
         assertEquals("10.10.1.4", eni.privateIpAddress());
@@ -66,7 +66,7 @@ class NetworkInterfaceApiTest {
         assertEquals("interface", eni.interfaceTypeAsString());
         assertTrue(eni.macAddress().matches("02(:[0-9a-f]{2}){5}"), eni.macAddress());
         assertEquals(List.of(GroupIdentifier.builder().groupId(defaultGroup).groupName("default").build()), eni.groups());
-        assertEquals(subnet.id(), eni.subnetId());
+        assertEquals(subnet.subnetId(), eni.subnetId());
         assertEquals(vpcId, eni.vpcId());
         assertEquals("us-east-1a", eni.availabilityZone());
         assertEquals("", eni.description());
@@ -80,74 +80,74 @@ class NetworkInterfaceApiTest {
                 .privateDnsName("ip-10-10-1-4.ec2.internal").build()), eni.privateIpAddresses());
         assertEquals(List.of(Tag.builder().key("Name").value("web").build()), eni.tagSet());
 
-        assertEquals("10.10.1.5", create(ec2, subnet.id()).privateIpAddress());
+        assertEquals("10.10.1.5", create(ec2, subnet.subnetId()).privateIpAddress());
         assertEquals(eni, ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni.networkInterfaceId())).networkInterfaces().get(0));
     }
 
     @Test
-    void requestedAddressIsGivenAndATakenReservedOrOutsideOneIsRefused(Ec2Client ec2, LocalVpc lv) {
-        Subnet subnet = NetworkFixtures.subnet(lv, vpc(ec2, "10.11.0.0/16"), "10.11.1.0/24");
-        NetworkInterface eni = ec2.createNetworkInterface(r -> r.subnetId(subnet.id()).privateIpAddress("10.11.1.50")).networkInterface();
+    void requestedAddressIsGivenAndATakenReservedOrOutsideOneIsRefused(Ec2Client ec2) {
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpc(ec2, "10.11.0.0/16"), "10.11.1.0/24");
+        NetworkInterface eni = ec2.createNetworkInterface(r -> r.subnetId(subnet.subnetId()).privateIpAddress("10.11.1.50")).networkInterface();
         assertEquals("10.11.1.50", eni.privateIpAddress());
-        awsError("InvalidIPAddress.InUse", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.id()).privateIpAddress("10.11.1.50")));
-        awsError("InvalidParameterValue", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.id()).privateIpAddress("10.11.1.2")));
-        awsError("InvalidParameterValue", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.id()).privateIpAddress("10.11.1.255")));
-        awsError("InvalidParameterValue", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.id()).privateIpAddress("10.11.2.9")));
+        awsError("InvalidIPAddress.InUse", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.subnetId()).privateIpAddress("10.11.1.50")));
+        awsError("InvalidParameterValue", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.subnetId()).privateIpAddress("10.11.1.2")));
+        awsError("InvalidParameterValue", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.subnetId()).privateIpAddress("10.11.1.255")));
+        awsError("InvalidParameterValue", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.subnetId()).privateIpAddress("10.11.2.9")));
         // The first free address skips the one already taken.
-        assertEquals("10.11.1.4", create(ec2, subnet.id()).privateIpAddress());
+        assertEquals("10.11.1.4", create(ec2, subnet.subnetId()).privateIpAddress());
     }
 
     @Test
-    void secondaryAddressesFollowThePrimaryOne(Ec2Client ec2, LocalVpc lv) {
-        Subnet subnet = NetworkFixtures.subnet(lv, vpc(ec2, "10.12.0.0/16"), "10.12.1.0/24");
-        NetworkInterface eni = ec2.createNetworkInterface(r -> r.subnetId(subnet.id()).secondaryPrivateIpAddressCount(2)).networkInterface();
+    void secondaryAddressesFollowThePrimaryOne(Ec2Client ec2) {
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpc(ec2, "10.12.0.0/16"), "10.12.1.0/24");
+        NetworkInterface eni = ec2.createNetworkInterface(r -> r.subnetId(subnet.subnetId()).secondaryPrivateIpAddressCount(2)).networkInterface();
         List<String> ips = eni.privateIpAddresses().stream().map(NetworkInterfacePrivateIpAddress::privateIpAddress).toList();
         assertEquals(List.of("10.12.1.4", "10.12.1.5", "10.12.1.6"), ips);
         assertEquals(List.of(true, false, false), eni.privateIpAddresses().stream().map(NetworkInterfacePrivateIpAddress::primary).toList());
-        assertEquals("10.12.1.7", create(ec2, subnet.id()).privateIpAddress());
+        assertEquals("10.12.1.7", create(ec2, subnet.subnetId()).privateIpAddress());
         assertEquals(1, describe(ec2, filter("addresses.private-ip-address", "10.12.1.6")).size());
     }
 
     @Test
-    void fullSubnetIsReported(Ec2Client ec2, LocalVpc lv) {
-        Subnet subnet = NetworkFixtures.subnet(lv, vpc(ec2, "10.13.0.0/16"), "10.13.1.0/28");
-        for (int i = 0; i < 11; i++) create(ec2, subnet.id());
-        awsError("InsufficientFreeAddressesInSubnet", () -> create(ec2, subnet.id()));
+    void fullSubnetIsReported(Ec2Client ec2) {
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpc(ec2, "10.13.0.0/16"), "10.13.1.0/28");
+        for (int i = 0; i < 11; i++) create(ec2, subnet.subnetId());
+        awsError("InsufficientFreeAddressesInSubnet", () -> create(ec2, subnet.subnetId()));
     }
 
     @Test
-    void securityGroupsMustExistAndBeInTheSameVpc(Ec2Client ec2, LocalVpc lv) {
+    void securityGroupsMustExistAndBeInTheSameVpc(Ec2Client ec2) {
         String vpcId = vpc(ec2, "10.14.0.0/16");
-        Subnet subnet = NetworkFixtures.subnet(lv, vpcId, "10.14.1.0/24");
-        String web = NetworkFixtures.securityGroup(lv, vpcId, "web");
-        String elsewhere = NetworkFixtures.securityGroup(lv, vpc(ec2, "10.15.0.0/16"), "other");
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpcId, "10.14.1.0/24");
+        String web = NetworkFixtures.securityGroup(ec2, vpcId, "web");
+        String elsewhere = NetworkFixtures.securityGroup(ec2, vpc(ec2, "10.15.0.0/16"), "other");
 
-        NetworkInterface eni = ec2.createNetworkInterface(r -> r.subnetId(subnet.id()).groups(web).description("app")).networkInterface();
+        NetworkInterface eni = ec2.createNetworkInterface(r -> r.subnetId(subnet.subnetId()).groups(web).description("app")).networkInterface();
         assertEquals(List.of(GroupIdentifier.builder().groupId(web).groupName("web").build()), eni.groups());
         assertEquals("app", eni.description());
-        Ec2Exception e = awsError("InvalidParameter", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.id()).groups(elsewhere)));
+        Ec2Exception e = awsError("InvalidParameter", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.subnetId()).groups(elsewhere)));
         assertTrue(e.awsErrorDetails().errorMessage().contains("belong to different networks"), e.getMessage());
-        awsError("InvalidGroup.NotFound", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.id()).groups("sg-0123456789abcdef0")));
-        awsError("InvalidGroupId.Malformed", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.id()).groups("web")));
+        awsError("InvalidGroup.NotFound", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.subnetId()).groups("sg-0123456789abcdef0")));
+        awsError("InvalidGroupId.Malformed", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet.subnetId()).groups("web")));
         awsError("InvalidSubnetID.NotFound", () -> create(ec2, "subnet-0123456789abcdef0"));
         awsError("MissingParameter", () -> ec2.createNetworkInterface(r -> r.description("no subnet")));
     }
 
     @Test
-    void deleteRemovesTheInterfaceAndFreesItsAddress(Ec2Client ec2, LocalVpc lv) {
-        Subnet subnet = NetworkFixtures.subnet(lv, vpc(ec2, "10.16.0.0/16"), "10.16.1.0/24");
-        NetworkInterface eni = create(ec2, subnet.id());
+    void deleteRemovesTheInterfaceAndFreesItsAddress(Ec2Client ec2) {
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpc(ec2, "10.16.0.0/16"), "10.16.1.0/24");
+        NetworkInterface eni = create(ec2, subnet.subnetId());
         ec2.deleteNetworkInterface(r -> r.networkInterfaceId(eni.networkInterfaceId()));
         awsError("InvalidNetworkInterfaceID.NotFound", () -> ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni.networkInterfaceId())));
         awsError("InvalidNetworkInterfaceID.NotFound", () -> ec2.deleteNetworkInterface(r -> r.networkInterfaceId(eni.networkInterfaceId())));
         awsError("InvalidNetworkInterfaceID.Malformed", () -> ec2.deleteNetworkInterface(r -> r.networkInterfaceId("eni-xyz")));
-        assertEquals("10.16.1.4", create(ec2, subnet.id()).privateIpAddress());
+        assertEquals("10.16.1.4", create(ec2, subnet.subnetId()).privateIpAddress());
     }
 
     @Test
-    void attachedInterfaceIsInUseAndShowsItsAttachmentAndPublicIp(Ec2Client ec2, LocalVpc lv) {
-        Subnet subnet = NetworkFixtures.subnet(lv, NetworkFixtures.DEFAULT_SCOPE, vpc(ec2, "10.17.0.0/16"), "10.17.1.0/24", "us-east-1b", true);
-        var instance = ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(subnet.id())).instances().get(0);
+    void attachedInterfaceIsInUseAndShowsItsAttachmentAndPublicIp(Ec2Client ec2) {
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpc(ec2, "10.17.0.0/16"), "10.17.1.0/24", "us-east-1b", true);
+        var instance = ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(subnet.subnetId())).instances().get(0);
         NetworkInterface eni = describe(ec2, filter("attachment.instance-id", instance.instanceId())).get(0);
         assertEquals("in-use", eni.statusAsString());
         assertEquals(instance.instanceId(), eni.attachment().instanceId());
@@ -162,18 +162,21 @@ class NetworkInterfaceApiTest {
         assertEquals(eni.association(), eni.privateIpAddresses().get(0).association());
         assertEquals(List.of(eni), describe(ec2, filter("attachment.attachment-id", eni.attachment().attachmentId())));
         assertEquals(List.of(eni), describe(ec2, filter("association.public-ip", instance.publicIpAddress())));
-        assertEquals(List.of(eni), describe(ec2, filter("attachment.status", "attached"), filter("subnet-id", subnet.id())));
+        assertEquals(List.of(eni), describe(ec2, filter("attachment.status", "attached"), filter("subnet-id", subnet.subnetId())));
 
         Ec2Exception e = awsError("InvalidNetworkInterface.InUse", () -> ec2.deleteNetworkInterface(r -> r.networkInterfaceId(eni.networkInterfaceId())));
         assertTrue(e.awsErrorDetails().errorMessage().contains(instance.instanceId()), e.getMessage());
     }
 
     @Test
-    void serviceManagedInterfaceCannotBeDeletedDirectly(Ec2Client ec2, LocalVpc lv) {
-        Subnet subnet = NetworkFixtures.subnet(lv, vpc(ec2, "10.18.0.0/16"), "10.18.1.0/24");
-        String eniId = NetworkFixtures.endpointInterface(lv, subnet, "vpce-0a1b2c3d4e5f60718");
+    void serviceManagedInterfaceCannotBeDeletedDirectly(Ec2Client ec2) {
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpc(ec2, "10.18.0.0/16"), "10.18.1.0/24");
+        // An interface endpoint owns one such interface per subnet.
+        var endpoint = ec2.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(subnet.vpcId())
+                .serviceName("com.amazonaws.us-east-1.sqs").subnetIds(subnet.subnetId()).privateDnsEnabled(false)).vpcEndpoint();
+        String eniId = endpoint.networkInterfaceIds().get(0);
         Ec2Exception e = awsError("OperationNotPermitted", () -> ec2.deleteNetworkInterface(r -> r.networkInterfaceId(eniId)));
-        assertTrue(e.awsErrorDetails().errorMessage().contains("VPC endpoint vpce-0a1b2c3d4e5f60718"), e.getMessage());
+        assertTrue(e.awsErrorDetails().errorMessage().contains("VPC endpoint " + endpoint.vpcEndpointId()), e.getMessage());
 
         NetworkInterface eni = describe(ec2, filter("requester-managed", "true"), filter("vpc-id", subnet.vpcId())).get(0);
         assertEquals(eniId, eni.networkInterfaceId());
@@ -185,19 +188,19 @@ class NetworkInterfaceApiTest {
     }
 
     @Test
-    void describeFiltersByEveryField(Ec2Client ec2, LocalVpc lv) {
+    void describeFiltersByEveryField(Ec2Client ec2) {
         String vpcId = vpc(ec2, "10.19.0.0/16");
-        Subnet a = NetworkFixtures.subnet(lv, vpcId, "10.19.1.0/24");
-        Subnet b = NetworkFixtures.subnet(lv, NetworkFixtures.DEFAULT_SCOPE, vpcId, "10.19.2.0/24", "us-east-1c", false);
-        String web = NetworkFixtures.securityGroup(lv, vpcId, "web-19");
-        NetworkInterface first = ec2.createNetworkInterface(r -> r.subnetId(a.id()).description("first").groups(web)
+        Subnet a = NetworkFixtures.subnet(ec2, vpcId, "10.19.1.0/24");
+        Subnet b = NetworkFixtures.subnet(ec2, vpcId, "10.19.2.0/24", "us-east-1c", false);
+        String web = NetworkFixtures.securityGroup(ec2, vpcId, "web-19");
+        NetworkInterface first = ec2.createNetworkInterface(r -> r.subnetId(a.subnetId()).description("first").groups(web)
                 .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.NETWORK_INTERFACE)
                         .tags(Tag.builder().key("tier").value("front").build()).build())).networkInterface();
-        NetworkInterface second = create(ec2, b.id());
+        NetworkInterface second = create(ec2, b.subnetId());
         Filter inVpc = filter("vpc-id", vpcId);
 
         assertEquals(java.util.Set.of(first, second), java.util.Set.copyOf(describe(ec2, inVpc)), "Describe lists in id order, not creation order");
-        assertEquals(List.of(second), describe(ec2, filter("subnet-id", b.id())));
+        assertEquals(List.of(second), describe(ec2, filter("subnet-id", b.subnetId())));
         assertEquals(List.of(second), describe(ec2, inVpc, filter("availability-zone", "us-east-1c")));
         assertEquals(List.of(first), describe(ec2, filter("network-interface-id", first.networkInterfaceId())));
         assertEquals(List.of(first), describe(ec2, inVpc, filter("private-ip-address", "10.19.1.4")));
@@ -213,11 +216,11 @@ class NetworkInterfaceApiTest {
     }
 
     @Test
-    void describePaginates(Ec2Client ec2, LocalVpc lv) {
-        Subnet subnet = NetworkFixtures.subnet(lv, vpc(ec2, "10.20.0.0/16"), "10.20.1.0/24");
+    void describePaginates(Ec2Client ec2) {
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpc(ec2, "10.20.0.0/16"), "10.20.1.0/24");
         List<String> made = new ArrayList<>();
-        for (int i = 0; i < 7; i++) made.add(create(ec2, subnet.id()).networkInterfaceId());
-        Filter inSubnet = filter("subnet-id", subnet.id());
+        for (int i = 0; i < 7; i++) made.add(create(ec2, subnet.subnetId()).networkInterfaceId());
+        Filter inSubnet = filter("subnet-id", subnet.subnetId());
         DescribeNetworkInterfacesResponse page1 = ec2.describeNetworkInterfaces(r -> r.filters(inSubnet).maxResults(5));
         assertEquals(5, page1.networkInterfaces().size());
         assertNotNull(page1.nextToken());
@@ -235,13 +238,13 @@ class NetworkInterfaceApiTest {
     }
 
     @Test
-    void modifyChangesOneAttributeAtATime(Ec2Client ec2, LocalVpc lv) {
+    void modifyChangesOneAttributeAtATime(Ec2Client ec2) {
         String vpcId = vpc(ec2, "10.21.0.0/16");
-        Subnet subnet = NetworkFixtures.subnet(lv, vpcId, "10.21.1.0/24");
-        String web = NetworkFixtures.securityGroup(lv, vpcId, "web-21");
-        String db = NetworkFixtures.securityGroup(lv, vpcId, "db-21");
-        String elsewhere = NetworkFixtures.securityGroup(lv, vpc(ec2, "10.22.0.0/16"), "other-21");
-        String id = create(ec2, subnet.id()).networkInterfaceId();
+        Subnet subnet = NetworkFixtures.subnet(ec2, vpcId, "10.21.1.0/24");
+        String web = NetworkFixtures.securityGroup(ec2, vpcId, "web-21");
+        String db = NetworkFixtures.securityGroup(ec2, vpcId, "db-21");
+        String elsewhere = NetworkFixtures.securityGroup(ec2, vpc(ec2, "10.22.0.0/16"), "other-21");
+        String id = create(ec2, subnet.subnetId()).networkInterfaceId();
         Consumer<software.amazon.awssdk.services.ec2.model.ModifyNetworkInterfaceAttributeRequest.Builder> base = r -> r.networkInterfaceId(id);
 
         ec2.modifyNetworkInterfaceAttribute(r -> base.accept(r.description(d -> d.value("changed"))));

@@ -1,7 +1,5 @@
 package io.localvpc.testkit;
 
-import io.localvpc.core.model.NetworkInterface;
-import io.localvpc.core.model.Subnet;
 import io.localvpc.server.LocalVpc;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;

@@ -1,6 +1,5 @@
 package io.localvpc.testkit;
 
-import io.localvpc.server.LocalVpc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -144,10 +143,9 @@ class VpcEndpointApiTest {
     }
 
     @Test
-    void rawXmlIsWhatGoAndTerraformParse(Ec2Client ec2, URI endpoint, LocalVpc lv) {
-        EndpointFixtures net = new EndpointFixtures(ec2, lv);
-        String vpc = net.vpc("10.45.0.0/16", true);
-        String rtb = net.mainRouteTable(vpc);
+    void rawXmlIsWhatGoAndTerraformParse(Ec2Client ec2, URI endpoint) {
+        String vpc = NetworkFixtures.dnsReadyVpc(ec2, "10.45.0.0/16");
+        String rtb = NetworkFixtures.mainRouteTable(ec2, vpc);
         String gw = ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName(S3).routeTableIds(rtb)).vpcEndpoint().vpcEndpointId();
         String body = new RawEc2(endpoint).call("DescribeVpcEndpoints", "VpcEndpointId.1", gw).body();
         assertTrue(body.startsWith("<?xml"), body);
@@ -163,13 +161,13 @@ class VpcEndpointApiTest {
         assertTrue(body.contains("<requesterManaged>false</requesterManaged>"), body);
         assertTrue(body.matches("(?s).*<creationTimestamp>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z</creationTimestamp>.*"), body);
 
-        String subnet = net.subnet(vpc, "10.45.1.0/24", "us-east-1a");
+        String subnet = NetworkFixtures.subnetId(ec2, vpc, "10.45.1.0/24", "us-east-1a");
         String ifc = ec2.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(vpc).serviceName(DYNAMODB).subnetIds(subnet))
                 .vpcEndpoint().vpcEndpointId();
         String ib = new RawEc2(endpoint).call("DescribeVpcEndpoints", "VpcEndpointId.1", ifc).body();
         assertTrue(ib.contains("<subnetIdSet><item>" + subnet + "</item></subnetIdSet>"), ib);
         assertTrue(ib.contains("<routeTableIdSet/>"), ib);
-        assertTrue(ib.contains("<groupSet><item><groupId>" + net.defaultGroup(vpc) + "</groupId><groupName>default</groupName></item></groupSet>"), ib);
+        assertTrue(ib.contains("<groupSet><item><groupId>" + NetworkFixtures.defaultGroup(ec2, vpc) + "</groupId><groupName>default</groupName></item></groupSet>"), ib);
         assertTrue(ib.contains("<dnsOptions><dnsRecordIpType>ipv4</dnsRecordIpType></dnsOptions>"), ib);
         assertTrue(ib.contains("<dnsEntrySet><item><dnsName>" + ifc + "-"), ib);
         assertTrue(ib.matches("(?s).*<networkInterfaceIdSet><item>eni-[0-9a-f]{17}</item></networkInterfaceIdSet>.*"), ib);
