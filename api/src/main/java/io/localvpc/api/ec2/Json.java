@@ -31,8 +31,8 @@ public final class Json {
         return a;
     }
 
-    /** AWS's timestamp form on the EC2 wire: {@code 2019-06-04T19:10:37.000Z}. */
+    /** AWS's timestamp form on the EC2 wire, whole seconds: {@code 2019-06-04T19:10:37.000Z}. */
     public static String timestamp(Instant t) {
-        return AWS_TIME.format(t);
+        return AWS_TIME.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 }

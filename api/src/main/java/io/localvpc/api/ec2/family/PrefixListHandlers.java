@@ -45,7 +45,7 @@ public final class PrefixListHandlers implements Ec2Family {
 
     @Override
     public void register(OperationRegistry r) {
-        r.family("PrefixLists")
+        r.family("Prefix lists")
                 .read("DescribePrefixLists", this::describeServiceLists)
                 .read("DescribeManagedPrefixLists", this::describeManaged)
                 .read("GetManagedPrefixListEntries", this::entries)

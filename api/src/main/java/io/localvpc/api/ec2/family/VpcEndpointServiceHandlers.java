@@ -42,7 +42,7 @@ public final class VpcEndpointServiceHandlers implements Ec2Family {
 
     @Override
     public void register(OperationRegistry r) {
-        r.family("VpcEndpointServices").read("DescribeVpcEndpointServices", this::describe);
+        r.family("VPC endpoint services").read("DescribeVpcEndpointServices", this::describe);
     }
 
     private ObjectNode describe(Ec2Request in, View view) {
