@@ -3,6 +3,5 @@
 # Usage: bench/run.sh [subnet-count]   (default 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -DskipTests -pl bench -am package
-./mvnw -q -B -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+./mvnw -q -B -DskipTests -pl bench -am package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 exec java -cp "bench/target/classes:$(cat bench/target/bench.classpath)" io.localvpc.bench.ApiBenchmark server/target/localvpc.jar "${1:-10000}"

@@ -1,12 +1,12 @@
 package io.localvpc.dataplane.proxy;
 
+import io.localvpc.dataplane.net.Transports;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
  * Opens the connection to a delivered target on the workload connection's own event loop, so both halves of a
@@ -20,9 +20,9 @@ final class Upstream {
     }
 
     static ChannelFuture connect(Channel workload, Gate gate, ProxiedConnection connection, ChannelHandler... handlers) {
-        Bootstrap b = new Bootstrap()
+        Bootstrap b = Transports.relayOptions(new Bootstrap())
                 .group(workload.eventLoop())
-                .channel(NioSocketChannel.class)
+                .channel(Transports.socketChannelLike(workload))
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true)

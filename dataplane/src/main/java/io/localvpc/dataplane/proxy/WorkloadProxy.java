@@ -1,11 +1,10 @@
 package io.localvpc.dataplane.proxy;
 
+import io.localvpc.dataplane.net.Transports;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -94,19 +93,19 @@ public final class WorkloadProxy implements AutoCloseable {
         /** Binds the port and returns the running proxy. */
         public WorkloadProxy start() {
             Objects.requireNonNull(policy, "policy");
-            EventLoopGroup owned = group == null ? new NioEventLoopGroup() : null;
+            EventLoopGroup owned = group == null ? Transports.eventLoopGroup(0) : null;
             EventLoopGroup loops = group == null ? owned : group;
             Gate gate = new Gate(policy, listener);
             try {
-                Channel server = new ServerBootstrap()
+                Channel server = Transports.relayOptions(new ServerBootstrap())
                         .group(loops)
-                        .channel(NioServerSocketChannel.class)
+                        .channel(Transports.serverChannel())
                         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                         .childOption(ChannelOption.TCP_NODELAY, true)
                         .childHandler(new ProxyInitializer(gate))
                         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
                         .syncUninterruptibly().channel();
-                LOG.log(System.Logger.Level.INFO, "workload proxy (SOCKS5 and HTTP) listening on " + server.localAddress());
+                LOG.log(System.Logger.Level.INFO, "workload proxy (SOCKS5 and HTTP, " + Transports.name() + ") listening on " + server.localAddress());
                 return new WorkloadProxy(server, owned, gate.open());
             } catch (RuntimeException e) {
                 if (owned != null) owned.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
