@@ -13,6 +13,7 @@ import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.ops.InstanceOps;
 import io.localvpc.core.ops.InternetGatewayOps;
 import io.localvpc.core.ops.SubnetOps;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -231,6 +232,23 @@ class PathEngineTest {
         String sts = ServiceAddresses.forName("us-east-1", "sts.us-east-1.amazonaws.com").orElseThrow().addresses().get(0);
         refused(decide(i.id(), "sts.us-east-1.amazonaws.com", 443), Verdict.Reason.NETWORK_UNREACHABLE, Hop.Kind.ROUTE,
                 "no route to " + sts + " in " + w.mainTable(vpc).id());
+    }
+
+    @Test
+    @Disabled("bug: PathEngine.toNatGateway reports an active onward route that is not an IGW as 'is a blackhole' (Hop.describe ROUTE, passed=false, subject!=null)")
+    void aNatGatewayWhoseSubnetRoutesToAnotherNatIsNotCalledABlackhole() {
+        Subnet natSubnet = w.subnet(vpc, "10.0.6.0/24", "us-east-1a");
+        NatGateway chained = w.publicNat(natSubnet);
+        RouteTable natTable = w.table(vpc, natSubnet);
+        w.route(natTable, "0.0.0.0/0", null, nat.id()); // active route, but to a NAT gateway, not an internet gateway
+        Subnet s = w.subnet(vpc, "10.0.5.0/24", "us-east-1a");
+        RouteTable t = w.table(vpc, s);
+        w.route(t, "0.0.0.0/0", null, chained.id());
+        Instance i = w.instance(s);
+        w.settle();
+        Verdict v = decide(i.id(), "sts.us-east-1.amazonaws.com", 443);
+        assertEquals(Hop.Kind.ROUTE, v.trace().decisive().kind());
+        assertTrue(!v.summary().contains("blackhole"), v.summary());
     }
 
     @Test
