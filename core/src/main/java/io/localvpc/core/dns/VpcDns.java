@@ -1,9 +1,5 @@
 package io.localvpc.core.dns;
 
-import io.localvpc.core.catalog.Region;
-import io.localvpc.core.catalog.Regions;
-import io.localvpc.core.catalog.Zone;
-import io.localvpc.core.model.DnsEntry;
 import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.Subnet;
 import io.localvpc.core.model.Vpc;
@@ -34,17 +30,12 @@ public final class VpcDns {
             return new DnsAnswer.Refused("VPC " + vpcId + " has enableDnsSupport off, so its resolver answers nothing");
         }
         String name = normalise(rawName);
-        for (VpcEndpoint e : view.all(VpcEndpoint.class)) {
-            if (!(e.variant() instanceof VpcEndpoint.Interface iface) || !e.isActive()) continue;
+        for (EndpointNames.Entry entry : EndpointNames.of(view).lookup(name)) {
+            VpcEndpoint e = entry.endpoint();
+            if (entry.isPrivate() && (!entry.iface().privateDnsEnabled() || !e.vpcId().equals(vpcId))) continue;
             if (!"available".equals(e.state(view.now()))) continue;
-            for (DnsEntry entry : iface.dnsEntries()) {
-                boolean isPrivate = entry.hostedZoneId().equals(iface.privateHostedZoneId());
-                if (isPrivate && (!iface.privateDnsEnabled() || !e.vpcId().equals(vpcId))) continue;
-                if (!matches(entry.dnsName(), name)) continue;
-                String zone = isPrivate ? null : zonalSuffix(entry.dnsName(), iface, view);
-                return endpointAddresses(view, e, iface, zone, faults,
-                        (isPrivate ? "private DNS name of " : zone == null ? "regional name of " : "zonal name of ") + e.id());
-            }
+            return endpointAddresses(view, entry.iface(), entry.zoneName(), faults,
+                    (entry.isPrivate() ? "private DNS name of " : entry.zoneName() == null ? "regional name of " : "zonal name of ") + e.id());
         }
         Optional<String> host = hostAddress(view.scope().region(), name);
         if (host.isPresent()) {
@@ -65,7 +56,7 @@ public final class VpcDns {
     }
 
     /** The interfaces of an endpoint that are in healthy zones (only {@code zoneName}'s when given). */
-    private static DnsAnswer endpointAddresses(View view, VpcEndpoint e, VpcEndpoint.Interface iface, String zoneName,
+    private static DnsAnswer endpointAddresses(View view, VpcEndpoint.Interface iface, String zoneName,
                                                ZoneFaults faults, String source) {
         List<String> ips = new ArrayList<>();
         List<String> downZones = new ArrayList<>();
@@ -89,25 +80,6 @@ public final class VpcDns {
         return view.find(Subnet.class, eni.subnetId()).map(Subnet::availabilityZoneId).orElse(null);
     }
 
-    /** For a zonal vpce name ({@code vpce-…-us-east-1a.sqs…}), its zone name; null for the regional one. */
-    private static String zonalSuffix(String dnsName, VpcEndpoint.Interface iface, View view) {
-        Region region = Regions.find(view.scope().region()).orElse(null);
-        if (region == null) return null;
-        String first = dnsName.startsWith("*.") ? dnsName.substring(2) : dnsName;
-        first = first.substring(0, first.indexOf('.'));
-        for (Zone z : region.zones()) {
-            if (first.endsWith("-" + z.name())) return z.name();
-        }
-        return null;
-    }
-
-    /** An entry name matches exactly, or as a wildcard ({@code *.x} matches any name under x). */
-    static boolean matches(String entryName, String name) {
-        String e = entryName.toLowerCase(Locale.ROOT);
-        if (e.startsWith("*.")) return name.endsWith(e.substring(1)) && name.length() > e.length() - 1;
-        return e.equals(name);
-    }
-
     /**
      * The address in an EC2 private host name: {@code ip-10-0-1-5.ec2.internal} in us-east-1,
      * {@code ip-10-0-1-5.<region>.compute.internal} elsewhere.
@@ -120,7 +92,14 @@ public final class VpcDns {
     }
 
     static String normalise(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
+        String n = name;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || c == ' ') {
+                n = n.trim().toLowerCase(Locale.ROOT);
+                break;
+            }
+        }
         return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
     }
 }

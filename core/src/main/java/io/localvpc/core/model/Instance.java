@@ -33,7 +33,7 @@ public record Instance(
         String stateTransitionReason,
         boolean assignsPublicIp,
         String autoAssignedPublicIp,
-        String clientToken) implements Resource, RouteTarget {
+        String clientToken) implements Resource {
 
     /** How long AWS keeps listing a terminated instance before it vanishes from DescribeInstances. */
     public static final java.time.Duration TERMINATED_VISIBILITY = java.time.Duration.ofHours(1);
@@ -80,7 +80,6 @@ public record Instance(
 
     /** The state a caller sees at {@code now}. */
     /** A route to an instance carries traffic only while the instance runs (otherwise the route is a blackhole). */
-    @Override
     public boolean canForward(io.localvpc.core.state.View view) {
         return stateAt(view.now()) == State.RUNNING;
     }

@@ -1,13 +1,12 @@
 package io.localvpc.core.ops;
 
-import io.localvpc.core.model.RouteTarget;
-
+import io.localvpc.core.model.Instance;
 import io.localvpc.core.model.InternetGateway;
 import io.localvpc.core.model.NatGateway;
 import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.Route;
 import io.localvpc.core.model.RouteTable;
-import io.localvpc.core.state.Resource;
+import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.state.View;
 
 /**
@@ -35,7 +34,7 @@ public final class RouteStates {
         }
         if (gw != null) {
             // Gateway VPC endpoint (vpce-…): active while the endpoint exists.
-            return view.findAny(gw).isPresent();
+            return view.find(VpcEndpoint.class, gw).map(VpcEndpoint::isActive).orElse(false);
         }
         if (route.natGatewayId() != null) {
             return view.find(NatGateway.class, route.natGatewayId()).map(n -> NatGatewayOps.canForward(view, n)).orElse(false);
@@ -53,8 +52,6 @@ public final class RouteStates {
 
     /** The instance hook: it must exist and, if it knows its own state, be able to forward (running). */
     static boolean instanceCanForward(View view, String instanceId) {
-        Resource r = view.findAny(instanceId).orElse(null);
-        if (r == null) return false;
-        return !(r instanceof RouteTarget f) || f.canForward(view);
+        return view.find(Instance.class, instanceId).map(i -> i.canForward(view)).orElse(false);
     }
 }

@@ -7,9 +7,9 @@ import io.localvpc.core.model.SecurityGroupRule;
 /**
  * One step of a path decision: which resource was consulted, whether the flow passed it, and the rule,
  * route or setting that decided. Its sentence is built only when someone reads it ({@link #describe()}),
- * so deciding stays cheap.
+ * so deciding stays cheap; {@code context} may be any object whose {@code toString()} is the phrase.
  */
-public record Hop(Kind kind, String resourceId, boolean passed, Object subject, String context) {
+public record Hop(Kind kind, String resourceId, boolean passed, Object subject, Object context) {
 
     public enum Kind {
         SOURCE, DNS, ROUTE, SECURITY_GROUP_EGRESS, NETWORK_ACL_OUT, NETWORK_ACL_IN, NETWORK_ACL_RETURN_OUT,
@@ -25,7 +25,7 @@ public record Hop(Kind kind, String resourceId, boolean passed, Object subject, 
                     : resourceId + " route " + ((Route) subject).destination() + " → " + target((Route) subject) + " is a blackhole (" + context + ")";
             case SECURITY_GROUP_EGRESS, SECURITY_GROUP_INGRESS -> securityGroup();
             case NETWORK_ACL_OUT, NETWORK_ACL_IN, NETWORK_ACL_RETURN_OUT, NETWORK_ACL_RETURN_IN -> networkAcl();
-            default -> context;
+            default -> String.valueOf(context);
         };
     }
 

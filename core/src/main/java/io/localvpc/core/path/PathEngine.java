@@ -93,7 +93,7 @@ public final class PathEngine {
                 hops.add(new Hop(Hop.Kind.ROUTE, tableId, false, route, "its target no longer carries traffic"));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
-            hops.add(new Hop(Hop.Kind.ROUTE, tableId, true, route, "longest prefix match for " + destinationText));
+            hops.add(new Hop(Hop.Kind.ROUTE, tableId, true, route, new Phrase("longest prefix match for ", destinationText, "")));
 
             if (route.isLocal()) return toInterface();
             String gw = route.gatewayId();
@@ -129,8 +129,8 @@ public final class PathEngine {
             sourceIp = Ipv4.parse(eni.privateIpAddress());
             sourceSubnet = view.find(Subnet.class, eni.subnetId()).orElse(null);
             if (sourceSubnet == null) return unknownSource("subnet " + eni.subnetId() + " of " + eni.id() + " is gone");
-            hops.add(new Hop(Hop.Kind.SOURCE, eni.id(), true, null, "from " + eni.id() + " (" + eni.privateIpAddress() + ") in "
-                    + sourceSubnet.id() + ", " + eni.vpcId()));
+            hops.add(new Hop(Hop.Kind.SOURCE, eni.id(), true, null, new Words("from ", eni.id(), " (", eni.privateIpAddress(), ") in ",
+                    sourceSubnet.id(), ", ", eni.vpcId())));
             return null;
         }
 
@@ -152,7 +152,7 @@ public final class PathEngine {
                 String chosen = chooseAddress(a.addresses());
                 destination = Ipv4.parse(chosen);
                 destinationText = chosen;
-                hops.add(new Hop(Hop.Kind.DNS, source.vpcId(), true, null, host + " → " + chosen + " (" + a.source() + ")"));
+                hops.add(new Hop(Hop.Kind.DNS, source.vpcId(), true, null, new Words(host, " → ", chosen, " (", a.source(), ")")));
                 return null;
             }
             String why = "cannot resolve " + host + ": " + (answer instanceof DnsAnswer.NoSuchName n ? n.reason()
@@ -200,8 +200,8 @@ public final class PathEngine {
                             + ", which is down (localvpc fault az " + zoneId + " up restores it)"));
                     return refuse(Verdict.Reason.HOST_UNREACHABLE);
                 }
-                hops.add(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), true, null, "interface endpoint " + endpoint.id() + " (" + endpoint.serviceName()
-                        + ") via " + target.id() + " in " + zoneId));
+                hops.add(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), true, null, new Words("interface endpoint ", endpoint.id(), " (",
+                        endpoint.serviceName(), ") via ", target.id(), " in ", zoneId)));
                 return deliver(new Target.AwsService(endpoint.serviceName(), flow.destination(), destinationText, flow.port(),
                         new Target.InterfaceEndpoint(endpoint.id(), target.id(), zoneId)));
             }
@@ -222,7 +222,7 @@ public final class PathEngine {
                 hops.add(new Hop(Hop.Kind.ENDPOINT, endpointId, false, null, "gateway endpoint " + endpointId + " is not available"));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
-            hops.add(new Hop(Hop.Kind.ENDPOINT, endpointId, true, null, "gateway endpoint " + endpointId + " (" + endpoint.serviceName() + ")"));
+            hops.add(new Hop(Hop.Kind.ENDPOINT, endpointId, true, null, new Words("gateway endpoint ", endpointId, " (", endpoint.serviceName(), ")")));
             return deliver(new Target.AwsService(endpoint.serviceName(), flow.destination(), destinationText, flow.port(),
                     new Target.GatewayEndpoint(endpointId)));
         }
@@ -263,10 +263,18 @@ public final class PathEngine {
             RouteLookup natRoutes = c.routes(natSubnet);
             Route onward = natRoutes == null ? null : natRoutes.lookup(destination);
             String natTable = natRoutes == null ? natSubnet.id() : natRoutes.table().id();
-            if (onward == null || onward.gatewayId() == null || !onward.gatewayId().startsWith("igw-")
-                    || !RouteStates.isActive(view, natRoutes.table(), onward)) {
-                hops.add(new Hop(Hop.Kind.ROUTE, natTable, false, onward, onward == null ? destinationText
-                        : "the NAT gateway's subnet must route " + destinationText + " to an attached internet gateway"));
+            if (onward == null) {
+                hops.add(new Hop(Hop.Kind.ROUTE, natTable, false, null, destinationText));
+                return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
+            }
+            if (!RouteStates.isActive(view, natRoutes.table(), onward)) {
+                hops.add(new Hop(Hop.Kind.ROUTE, natTable, false, onward, "its target no longer carries traffic"));
+                return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
+            }
+            if (onward.gatewayId() == null || !onward.gatewayId().startsWith("igw-")) {
+                hops.add(new Hop(Hop.Kind.NAT_GATEWAY, natId, false, null, "the subnet of " + natId + " (" + natSubnet.id() + ") routes "
+                        + destinationText + " via " + natTable + " to " + onward.destination() + " → " + targetOf(onward)
+                        + ", not to an attached internet gateway, so the NAT gateway cannot reach it"));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
             hops.add(new Hop(Hop.Kind.ROUTE, natTable, true, onward, "from " + natId + "'s subnet " + natSubnet.id()));
@@ -291,12 +299,12 @@ public final class PathEngine {
                 SecurityGroupCheck check = c.group(g);
                 SecurityGroupRule rule = check == null ? null : check.allowsEgress(flow.protocol(), flow.port(), destination, peerGroups);
                 if (rule != null) {
-                    hops.add(new Hop(Hop.Kind.SECURITY_GROUP_EGRESS, g, true, rule, "(" + flowText() + ")"));
+                    hops.add(new Hop(Hop.Kind.SECURITY_GROUP_EGRESS, g, true, rule, new Phrase("(", flowText(), ")")));
                     return true;
                 }
             }
             hops.add(new Hop(Hop.Kind.SECURITY_GROUP_EGRESS, String.join(", ", source.groupIds()) + " on " + source.id(), false, null,
-                    "to " + flowText()));
+                    new Phrase("to ", flowText(), "")));
             return false;
         }
 
@@ -305,7 +313,7 @@ public final class PathEngine {
                 SecurityGroupCheck check = c.group(g);
                 SecurityGroupRule rule = check == null ? null : check.allowsIngress(flow.protocol(), flow.port(), sourceIp, source.groupIds());
                 if (rule != null) {
-                    hops.add(new Hop(Hop.Kind.SECURITY_GROUP_INGRESS, g, true, rule, "(from " + source.privateIpAddress() + ", " + flowText() + ")"));
+                    hops.add(new Hop(Hop.Kind.SECURITY_GROUP_INGRESS, g, true, rule, new Phrase("(from " + source.privateIpAddress() + ", ", flowText(), ")")));
                     return true;
                 }
             }
@@ -335,7 +343,7 @@ public final class PathEngine {
                     && acl(Hop.Kind.NETWORK_ACL_RETURN_IN, acl, acl == null ? null : acl.inbound(p, flow.sourcePort(), peer), trafficFrom(flow.sourcePort(), peer));
         }
 
-        private boolean acl(Hop.Kind kind, NetworkAclCheck acl, NetworkAclEntry entry, String context) {
+        private boolean acl(Hop.Kind kind, NetworkAclCheck acl, NetworkAclEntry entry, Traffic context) {
             if (acl == null) return true; // a subnet always has an ACL on AWS; a missing one filters nothing
             boolean allowed = entry != null && "allow".equals(entry.ruleAction());
             if (entry == null) {
@@ -346,26 +354,68 @@ public final class PathEngine {
             return allowed;
         }
 
-        private String trafficTo(int port, long peer) {
-            return Protocols.name(flow.protocol()) + " port " + port + " to " + Ipv4.format(peer);
+        private Traffic trafficTo(int port, long peer) {
+            return new Traffic(flow.protocol(), port, peer, true);
         }
 
-        private String trafficFrom(int port, long peer) {
-            return Protocols.name(flow.protocol()) + " port " + port + " from " + Ipv4.format(peer);
+        private Traffic trafficFrom(int port, long peer) {
+            return new Traffic(flow.protocol(), port, peer, false);
         }
 
-        private String flowText() {
-            return Protocols.name(flow.protocol()) + " " + destinationText + ":" + flow.port();
+        private FlowText flowText() {
+            return new FlowText(flow.protocol(), destinationText, flow.port());
         }
 
         private Verdict deliver(Target target) {
             hops.add(new Hop(Hop.Kind.DELIVERED, target instanceof Target.AwsService s ? s.via().id() : "", true, null,
-                    "delivered to " + (target instanceof Target.AwsService s ? s.serviceName() + " via " + s.via().id() : target.address())));
+                    target instanceof Target.AwsService s ? new Words("delivered to ", s.serviceName(), " via ", s.via().id())
+                            : new Words("delivered to ", target.address())));
             return new Verdict.Delivered(target, new Trace(hops));
         }
 
         private Verdict refuse(Verdict.Reason reason) {
             return new Verdict.Refused(reason, new Trace(hops));
+        }
+    }
+
+    private static String targetOf(Route r) {
+        if (r.gatewayId() != null) return r.gatewayId();
+        if (r.natGatewayId() != null) return r.natGatewayId();
+        if (r.networkInterfaceId() != null) return r.networkInterfaceId();
+        return String.valueOf(r.instanceId());
+    }
+
+    /** "tcp port 443 to 52.216.8.1", written only when a hop is read. */
+    private record Traffic(int protocol, int port, long peer, boolean outbound) {
+        @Override
+        public String toString() {
+            return Protocols.name(protocol) + " port " + port + (outbound ? " to " : " from ") + Ipv4.format(peer);
+        }
+    }
+
+    /** "tcp 52.216.8.1:443". */
+    private record FlowText(int protocol, String destination, int port) {
+        @Override
+        public String toString() {
+            return Protocols.name(protocol) + " " + destination + ":" + port;
+        }
+    }
+
+    /** A phrase around a lazily written part. */
+    private record Phrase(String before, Object middle, String after) {
+        @Override
+        public String toString() {
+            return before + middle + after;
+        }
+    }
+
+    /** Words joined only when read. */
+    private record Words(Object... parts) {
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            for (Object p : parts) sb.append(p);
+            return sb.toString();
         }
     }
 }

@@ -5,11 +5,12 @@ import java.util.stream.Collectors;
 
 /**
  * The ordered hops of one path decision, in the spirit of Batfish's traces. The same object explains a
- * refused connection, prints for {@code localvpc trace}, and will feed flow logs.
+ * refused connection, prints for {@code localvpc trace}, and will feed flow logs. The hop list is the
+ * decision's own and never changes after the trace is made, so it is wrapped rather than copied.
  */
 public record Trace(List<Hop> hops) {
     public Trace {
-        hops = List.copyOf(hops);
+        hops = java.util.Collections.unmodifiableList(hops);
     }
 
     /** The hop that refused the flow, or the last one. */

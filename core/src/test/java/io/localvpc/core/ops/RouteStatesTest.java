@@ -2,11 +2,13 @@ package io.localvpc.core.ops;
 
 import io.localvpc.core.model.InternetGateway;
 import io.localvpc.core.model.NatGateway;
+import io.localvpc.core.model.Instance;
 import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.Route;
 import io.localvpc.core.model.RouteTable;
 import io.localvpc.core.model.Subnet;
 import io.localvpc.core.model.Vpc;
+import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.state.Resource;
 import io.localvpc.core.state.View;
 import org.junit.jupiter.api.Test;
@@ -19,18 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class RouteStatesTest {
     private final RoutingTestSupport s = new RoutingTestSupport();
-
-    /** Stand-in for the instance record another family adds: it forwards only while running. */
-    record TestInstance(String id, boolean running) implements Resource, io.localvpc.core.model.RouteTarget {
-        @Override
-        public boolean canForward(View view) {
-            return running;
-        }
-    }
-
-    /** Stand-in for a gateway VPC endpoint record. */
-    record TestEndpoint(String id) implements Resource {
-    }
 
     private static Route to(String gateway, String nat, String eni, String instance) {
         return new Route("0.0.0.0/0", null, null, gateway, nat, eni, instance, null, Route.ORIGIN_CREATE_ROUTE);
@@ -91,32 +81,37 @@ class RouteStatesTest {
     void interfaceRoutesNeedTheInterfaceAndItsInstanceRunning() {
         Vpc vpc = s.vpc("10.0.0.0/16");
         Subnet subnet = s.subnet(vpc, "10.0.1.0/24");
-        NetworkInterface eni = s.write(tx -> tx.put(new NetworkInterface(tx.newId("eni"), "000000000000", vpc.id(), subnet.id(), "us-east-1a", "", "interface",
+        NetworkInterface loose = s.write(tx -> tx.put(new NetworkInterface(tx.newId("eni"), "000000000000", vpc.id(), subnet.id(), "us-east-1a", "", "interface",
                 "10.0.1.10", List.of(), List.of(), "02:00:00:00:00:01", true, false, null, null, null, tx.now())));
-        Route r = to(null, null, eni.id(), null);
-        assertEquals("active", state(vpc, r));
+        assertEquals("active", state(vpc, to(null, null, loose.id(), null)), "an interface attached to nothing forwards");
 
-        s.write(tx -> tx.put(new TestInstance("i-0123456789abcdef0", true)));
-        s.write(tx -> tx.put(eni.withAttachment(new NetworkInterface.Attachment("eni-attach-00000000", "i-0123456789abcdef0", 0, true))));
-        assertEquals("active", state(vpc, r));
-        assertEquals("active", state(vpc, to(null, null, null, "i-0123456789abcdef0")));
+        Instance instance = s.write(tx -> InstanceOps.run(tx, new InstanceOps.LaunchSpec("ami-12345678", null, 1, 1, subnet.id(), List.of(),
+                List.of(), null, List.of(), null, null), Duration.ZERO)).instances().get(0);
+        Route viaEni = to(null, null, instance.primaryNetworkInterfaceId(), null);
+        Route viaInstance = to(null, null, null, instance.id());
+        assertEquals("active", state(vpc, viaEni));
+        assertEquals("active", state(vpc, viaInstance));
 
-        s.write(tx -> tx.put(new TestInstance("i-0123456789abcdef0", false)));
-        assertEquals("blackhole", state(vpc, r));
-        assertEquals("blackhole", state(vpc, to(null, null, null, "i-0123456789abcdef0")));
+        s.write(tx -> InstanceOps.stop(tx, List.of(instance.id()), Duration.ZERO));
+        assertEquals("blackhole", state(vpc, viaEni), "a stopped instance forwards nothing");
+        assertEquals("blackhole", state(vpc, viaInstance));
 
-        s.write(tx -> { tx.remove(NetworkInterface.class, eni.id()); return null; });
-        assertEquals("blackhole", state(vpc, r));
+        s.write(tx -> { tx.remove(NetworkInterface.class, loose.id()); return null; });
+        assertEquals("blackhole", state(vpc, to(null, null, loose.id(), null)));
         assertEquals("blackhole", state(vpc, to(null, null, null, "i-0fffffffffffffff0")));
     }
 
     @Test
     void endpointRoutesAreActiveWhileTheEndpointExists() {
         Vpc vpc = s.vpc("10.0.0.0/16");
-        Route r = new Route(null, null, "pl-63a5400a", "vpce-0123456789abcdef0", null, null, null, null, Route.ORIGIN_CREATE_ROUTE);
-        assertEquals("blackhole", state(vpc, r));
-        s.write(tx -> tx.put(new TestEndpoint("vpce-0123456789abcdef0")));
+        assertEquals("blackhole", state(vpc, new Route(null, null, "pl-63a5400a", "vpce-0123456789abcdef0", null, null, null, null,
+                Route.ORIGIN_CREATE_ROUTE)), "an endpoint that does not exist carries nothing");
+        VpcEndpoint endpoint = s.write(tx -> VpcEndpointOps.create(tx, new VpcEndpointOps.Create(vpc.id(), "Gateway",
+                "com.amazonaws.us-east-1.s3", null, List.of(), List.of(), List.of(), null, null, null, null, java.util.Map.of(), null)));
+        Route r = new Route(null, null, "pl-63a5400a", endpoint.id(), null, null, null, null, Route.ORIGIN_CREATE_ROUTE);
         assertEquals("active", state(vpc, r));
+        s.write(tx -> VpcEndpointOps.delete(tx, List.of(endpoint.id())));
+        assertEquals("blackhole", state(vpc, r), "a deleting endpoint carries nothing");
     }
 
     @Test
