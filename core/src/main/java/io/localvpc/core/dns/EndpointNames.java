@@ -4,6 +4,8 @@ import io.localvpc.core.catalog.Region;
 import io.localvpc.core.catalog.Regions;
 import io.localvpc.core.catalog.Zone;
 import io.localvpc.core.model.DnsEntry;
+import io.localvpc.core.model.NetworkInterface;
+import io.localvpc.core.model.Subnet;
 import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.View;
@@ -22,7 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class EndpointNames {
     /** One name of one endpoint: private (in its private hosted zone) or a vpce name, zonal or regional. */
-    record Entry(VpcEndpoint endpoint, VpcEndpoint.Interface iface, boolean isPrivate, String zoneName) {
+    record Entry(VpcEndpoint endpoint, VpcEndpoint.Interface iface, boolean isPrivate, String zoneName, List<Address> addresses) {
+    }
+
+    /** An address a name can answer with: an endpoint interface's IP and the zone it is in. */
+    record Address(String ip, String zoneName, String zoneId) {
     }
 
     private static final Map<Scope, EndpointNames> CACHE = new ConcurrentHashMap<>();
@@ -36,10 +42,17 @@ final class EndpointNames {
         Region region = Regions.find(view.scope().region()).orElse(null);
         for (VpcEndpoint e : view.all(VpcEndpoint.class)) {
             if (!(e.variant() instanceof VpcEndpoint.Interface iface) || !e.isActive()) continue;
+            List<Address> addresses = new ArrayList<>();
+            for (String eniId : iface.networkInterfaceIds()) {
+                view.find(NetworkInterface.class, eniId).ifPresent(eni -> addresses.add(new Address(eni.privateIpAddress(),
+                        eni.availabilityZone(), view.find(Subnet.class, eni.subnetId()).map(Subnet::availabilityZoneId).orElse(null))));
+            }
             for (DnsEntry d : iface.dnsEntries()) {
                 boolean isPrivate = d.hostedZoneId().equals(iface.privateHostedZoneId());
                 String name = d.dnsName().toLowerCase(Locale.ROOT);
-                Entry entry = new Entry(e, iface, isPrivate, isPrivate ? null : zoneOf(name, region));
+                String zone = isPrivate ? null : zoneOf(name, region);
+                List<Address> answer = zone == null ? List.copyOf(addresses) : addresses.stream().filter(a -> zone.equals(a.zoneName())).toList();
+                Entry entry = new Entry(e, iface, isPrivate, zone, answer);
                 if (name.startsWith("*.")) wildcardSuffix.computeIfAbsent(name.substring(1), k -> new ArrayList<>()).add(entry);
                 else exact.computeIfAbsent(name, k -> new ArrayList<>()).add(entry);
             }

@@ -1,7 +1,6 @@
 package io.localvpc.core.dns;
 
 import io.localvpc.core.model.NetworkInterface;
-import io.localvpc.core.model.Subnet;
 import io.localvpc.core.model.Vpc;
 import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.net.Ipv4;
@@ -34,7 +33,7 @@ public final class VpcDns {
             VpcEndpoint e = entry.endpoint();
             if (entry.isPrivate() && (!entry.iface().privateDnsEnabled() || !e.vpcId().equals(vpcId))) continue;
             if (!"available".equals(e.state(view.now()))) continue;
-            return endpointAddresses(view, entry.iface(), entry.zoneName(), faults,
+            return endpointAddresses(entry.addresses(), faults,
                     (entry.isPrivate() ? "private DNS name of " : entry.zoneName() == null ? "regional name of " : "zonal name of ") + e.id());
         }
         Optional<String> host = hostAddress(view.scope().region(), name);
@@ -56,28 +55,18 @@ public final class VpcDns {
     }
 
     /** The interfaces of an endpoint that are in healthy zones (only {@code zoneName}'s when given). */
-    private static DnsAnswer endpointAddresses(View view, VpcEndpoint.Interface iface, String zoneName,
-                                               ZoneFaults faults, String source) {
-        List<String> ips = new ArrayList<>();
+    /** The endpoint's addresses in healthy zones; none left is SERVFAIL, naming the zones that are down. */
+    private static DnsAnswer endpointAddresses(List<EndpointNames.Address> addresses, ZoneFaults faults, String source) {
+        List<String> ips = new ArrayList<>(addresses.size());
         List<String> downZones = new ArrayList<>();
-        for (String eniId : iface.networkInterfaceIds()) {
-            Optional<NetworkInterface> eni = view.find(NetworkInterface.class, eniId);
-            if (eni.isEmpty() || (zoneName != null && !zoneName.equals(eni.get().availabilityZone()))) continue;
-            String zoneId = zoneIdOf(view, eni.get());
-            if (faults.isDown(zoneId)) {
-                downZones.add(zoneId);
-                continue;
-            }
-            ips.add(eni.get().privateIpAddress());
+        for (EndpointNames.Address a : addresses) {
+            if (faults.isDown(a.zoneId())) downZones.add(a.zoneId());
+            else ips.add(a.ip());
         }
         if (ips.isEmpty()) {
             return new DnsAnswer.Unavailable(source + ": no interface in a healthy zone" + (downZones.isEmpty() ? "" : " (down: " + String.join(", ", downZones) + ")"));
         }
         return new DnsAnswer.Addresses(ips, source);
-    }
-
-    public static String zoneIdOf(View view, NetworkInterface eni) {
-        return view.find(Subnet.class, eni.subnetId()).map(Subnet::availabilityZoneId).orElse(null);
     }
 
     /**

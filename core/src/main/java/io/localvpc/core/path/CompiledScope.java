@@ -9,6 +9,7 @@ import io.localvpc.core.model.SecurityGroup;
 import io.localvpc.core.model.Subnet;
 import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.net.Ipv4;
+import io.localvpc.core.state.Resource;
 import io.localvpc.core.state.View;
 
 import java.util.HashMap;
@@ -28,10 +29,27 @@ final class CompiledScope {
     private final Map<String, SecurityGroupCheck> groups = new ConcurrentHashMap<>();
     private volatile Map<String, Map<Long, NetworkInterface>> interfacesByVpc;
     private volatile Map<String, VpcEndpoint> endpointByInterface;
+    private final Map<Class<?>, Map<String, Resource>> byId = new ConcurrentHashMap<>();
 
     CompiledScope(View view) {
         this.view = view;
         this.version = view.version();
+    }
+
+    /**
+     * A resource by id from a hash index of its type, built on first use for this version: cheaper than the
+     * store's sorted persistent maps for the handful of lookups every decision makes.
+     */
+    @SuppressWarnings("unchecked")
+    <R extends Resource> R find(Class<R> type, String id) {
+        Map<String, Resource> index = byId.get(type);
+        if (index == null) {
+            Map<String, Resource> built = new HashMap<>();
+            for (R r : view.all(type)) built.put(r.id(), r);
+            byId.putIfAbsent(type, built);
+            index = byId.get(type);
+        }
+        return id == null ? null : (R) index.get(id);
     }
 
     /** The subnet's explicitly associated table, else its VPC's main table (null if the VPC has none). */

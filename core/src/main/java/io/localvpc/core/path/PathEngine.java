@@ -112,22 +112,22 @@ public final class PathEngine {
             String id = flow.source();
             NetworkInterface eni = null;
             if (id != null && id.startsWith("i-")) {
-                Instance instance = view.find(Instance.class, id).orElse(null);
+                Instance instance = c.find(Instance.class, id);
                 if (instance == null) return unknownSource("no instance " + id + " in " + view.scope().key());
                 Instance.State state = instance.stateAt(view.now());
                 if (state != Instance.State.RUNNING) return unknownSource("instance " + id + " is " + state.awsName() + ", not running");
                 String primary = instance.primaryNetworkInterfaceId();
-                eni = primary == null ? null : view.find(NetworkInterface.class, primary).orElse(null);
+                eni = primary == null ? null : c.find(NetworkInterface.class, primary);
                 if (eni == null) return unknownSource("instance " + id + " has no network interface");
             } else if (id != null && id.startsWith("eni-")) {
-                eni = view.find(NetworkInterface.class, id).orElse(null);
+                eni = c.find(NetworkInterface.class, id);
                 if (eni == null) return unknownSource("no network interface " + id + " in " + view.scope().key());
             } else {
                 return unknownSource("the workload identity '" + id + "' is neither an instance id (i-…) nor a network interface id (eni-…)");
             }
             source = eni;
             sourceIp = Ipv4.parse(eni.privateIpAddress());
-            sourceSubnet = view.find(Subnet.class, eni.subnetId()).orElse(null);
+            sourceSubnet = c.find(Subnet.class, eni.subnetId());
             if (sourceSubnet == null) return unknownSource("subnet " + eni.subnetId() + " of " + eni.id() + " is gone");
             hops.add(new Hop(Hop.Kind.SOURCE, eni.id(), true, null, new Words("from ", eni.id(), " (", eni.privateIpAddress(), ") in ",
                     sourceSubnet.id(), ", ", eni.vpcId())));
@@ -183,7 +183,8 @@ public final class PathEngine {
                 hops.add(new Hop(Hop.Kind.REFUSED, source.vpcId(), false, null, "no network interface in " + source.vpcId() + " holds " + destinationText));
                 return refuse(Verdict.Reason.HOST_UNREACHABLE);
             }
-            Subnet targetSubnet = view.find(Subnet.class, target.subnetId()).orElse(sourceSubnet);
+            Subnet found = c.find(Subnet.class, target.subnetId());
+            Subnet targetSubnet = found == null ? sourceSubnet : found;
             if (!targetSubnet.id().equals(sourceSubnet.id()) && !crossSubnets(sourceSubnet, targetSubnet, destination, sourceIp)) {
                 return refuse(Verdict.Reason.NOT_ALLOWED);
             }
@@ -217,7 +218,7 @@ public final class PathEngine {
         private Verdict toGatewayEndpoint(String endpointId) {
             if (!sourceEgress(List.of())) return refuse(Verdict.Reason.NOT_ALLOWED);
             if (!leaveSubnet(sourceSubnet, destination)) return refuse(Verdict.Reason.NOT_ALLOWED);
-            VpcEndpoint endpoint = view.find(VpcEndpoint.class, endpointId).orElse(null);
+            VpcEndpoint endpoint = c.find(VpcEndpoint.class, endpointId);
             if (endpoint == null || !"available".equals(endpoint.state(view.now()))) {
                 hops.add(new Hop(Hop.Kind.ENDPOINT, endpointId, false, null, "gateway endpoint " + endpointId + " is not available"));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
@@ -244,13 +245,13 @@ public final class PathEngine {
 
         private Verdict toNatGateway(String natId) {
             if (!sourceEgress(List.of())) return refuse(Verdict.Reason.NOT_ALLOWED);
-            NatGateway nat = view.find(NatGateway.class, natId).orElse(null);
+            NatGateway nat = c.find(NatGateway.class, natId);
             if (nat == null || !NatGatewayOps.AVAILABLE.equals(NatGatewayOps.stateOf(view, nat))) {
                 hops.add(new Hop(Hop.Kind.NAT_GATEWAY, natId, false, null, natId + " is "
                         + (nat == null ? "gone" : NatGatewayOps.stateOf(view, nat)) + ", not available"));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
-            Subnet natSubnet = view.find(Subnet.class, nat.subnetId()).orElse(null);
+            Subnet natSubnet = c.find(Subnet.class, nat.subnetId());
             if (natSubnet == null) return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             if (!natSubnet.id().equals(sourceSubnet.id()) && !crossSubnets(sourceSubnet, natSubnet, destination, sourceIp)) {
                 return refuse(Verdict.Reason.NOT_ALLOWED);
