@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class EndpointNames {
     /** One name of one endpoint: private (in its private hosted zone) or a vpce name, zonal or regional. */
-    record Entry(VpcEndpoint endpoint, VpcEndpoint.Interface iface, boolean isPrivate, String zoneName, List<Address> addresses) {
+    record Entry(VpcEndpoint endpoint, VpcEndpoint.Interface iface, boolean isPrivate, String zoneName, List<Address> addresses, String source) {
     }
 
     /** An address a name can answer with: an endpoint interface's IP and the zone it is in. */
@@ -52,7 +52,8 @@ final class EndpointNames {
                 String name = d.dnsName().toLowerCase(Locale.ROOT);
                 String zone = isPrivate ? null : zoneOf(name, region);
                 List<Address> answer = zone == null ? List.copyOf(addresses) : addresses.stream().filter(a -> zone.equals(a.zoneName())).toList();
-                Entry entry = new Entry(e, iface, isPrivate, zone, answer);
+                String source = (isPrivate ? "private DNS name of " : zone == null ? "regional name of " : "zonal name of ") + e.id();
+                Entry entry = new Entry(e, iface, isPrivate, zone, answer, source);
                 if (name.startsWith("*.")) wildcardSuffix.computeIfAbsent(name.substring(1), k -> new ArrayList<>()).add(entry);
                 else exact.computeIfAbsent(name, k -> new ArrayList<>()).add(entry);
             }

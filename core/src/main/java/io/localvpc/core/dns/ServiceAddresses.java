@@ -27,7 +27,10 @@ public final class ServiceAddresses {
     private static final int ADDRESSES_PER_SERVICE = 2;
 
     /** A service's public face in a region: its catalog name, the host names it answers, its addresses. */
-    public record ServiceHost(String serviceName, String region, List<String> addresses) {
+    public record ServiceHost(String serviceName, String region, List<String> addresses, String description) {
+        ServiceHost(String serviceName, String region, List<String> addresses) {
+            this(serviceName, region, addresses, "public name of " + serviceName);
+        }
     }
 
     private static final Map<String, RegionTable> BY_REGION = new ConcurrentHashMap<>();
@@ -37,7 +40,7 @@ public final class ServiceAddresses {
 
     /** The service a public host name belongs to, with its addresses; empty for names that are not AWS's. */
     public static Optional<ServiceHost> forName(String region, String host) {
-        return table(region).forName(host.toLowerCase(Locale.ROOT));
+        return table(region).forName(VpcDns.normalise(host));
     }
 
     /** The service at a public address (reverse of {@link #forName}); empty for an address no service uses. */

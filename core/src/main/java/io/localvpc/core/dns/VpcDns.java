@@ -33,8 +33,7 @@ public final class VpcDns {
             VpcEndpoint e = entry.endpoint();
             if (entry.isPrivate() && (!entry.iface().privateDnsEnabled() || !e.vpcId().equals(vpcId))) continue;
             if (!"available".equals(e.state(view.now()))) continue;
-            return endpointAddresses(entry.addresses(), faults,
-                    (entry.isPrivate() ? "private DNS name of " : entry.zoneName() == null ? "regional name of " : "zonal name of ") + e.id());
+            return endpointAddresses(entry.addresses(), faults, entry.source());
         }
         Optional<String> host = hostAddress(view.scope().region(), name);
         if (host.isPresent()) {
@@ -48,7 +47,7 @@ public final class VpcDns {
         }
         Optional<ServiceAddresses.ServiceHost> service = ServiceAddresses.forName(view.scope().region(), name);
         if (service.isPresent()) {
-            return new DnsAnswer.Addresses(service.get().addresses(), "public name of " + service.get().serviceName());
+            return new DnsAnswer.Addresses(service.get().addresses(), service.get().description());
         }
         return new DnsAnswer.NoSuchName(name + " is neither an AWS service name localvpc knows in " + view.scope().region()
                 + " nor a name in " + vpcId + " (localvpc never resolves names outside the emulated world)");
