@@ -212,7 +212,7 @@ public final class PathEngine {
                 return refuse(Verdict.Reason.HOST_UNREACHABLE);
             }
             hops.add(new Hop(Hop.Kind.DELIVERED, target.id(), true, null, "delivered to " + target.id() + " (" + destinationText + ")"));
-            return new Verdict.Delivered(new Target.Interface(target.id(), destinationText, flow.port()), new Trace(hops));
+            return new Verdict.Delivered(new Target.Interface(target.id(), destinationText, flow.port()), new Trace(hops), sourceOf());
         }
 
         private Verdict toGatewayEndpoint(String endpointId) {
@@ -371,7 +371,11 @@ public final class PathEngine {
             hops.add(new Hop(Hop.Kind.DELIVERED, target instanceof Target.AwsService s ? s.via().id() : "", true, null,
                     target instanceof Target.AwsService s ? new Words("delivered to ", s.serviceName(), " via ", s.via().id())
                             : new Words("delivered to ", target.address())));
-            return new Verdict.Delivered(target, new Trace(hops));
+            return new Verdict.Delivered(target, new Trace(hops), sourceOf());
+        }
+
+        private Verdict.Source sourceOf() {
+            return new Verdict.Source(source.id(), source.privateIpAddress(), source.vpcId());
         }
 
         private Verdict refuse(Verdict.Reason reason) {

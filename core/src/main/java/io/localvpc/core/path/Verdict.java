@@ -9,7 +9,12 @@ public sealed interface Verdict {
         return trace().decisive().describe();
     }
 
-    record Delivered(Target target, Trace trace) implements Verdict {
+    /** {@code source} is the interface the flow leaves from (an instance's primary interface, say). */
+    record Delivered(Target target, Trace trace, Source source) implements Verdict {
+    }
+
+    /** The sending side of a delivered flow, as services behind endpoints see it (aws:SourceVpc, aws:VpcSourceIp). */
+    record Source(String networkInterfaceId, String privateIp, String vpcId) {
     }
 
     /**

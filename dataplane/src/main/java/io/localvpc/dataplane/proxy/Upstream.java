@@ -36,6 +36,10 @@ final class Upstream {
                 });
         ChannelFuture f = b.connect(connection.target());
         f.addListener(done -> {
+            if (done.isSuccess() && connection.context() instanceof TargetPreamble p) {
+                // Added before the caller's listeners, so it runs first: the preamble precedes every relayed byte.
+                f.channel().write(io.netty.buffer.Unpooled.wrappedBuffer(p.preamble(connection.target())), f.channel().voidPromise());
+            }
             if (!done.isSuccess()) {
                 System.getLogger("localvpc.proxy").log(System.Logger.Level.INFO, "#" + connection.id() + " "
                         + Gate.describe(connection.request(), connection.workload()) + ": connecting to "

@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.tls;
 
+import io.localvpc.dataplane.origin.FlowOriginDecoder;
 import io.localvpc.dataplane.backend.BackendRouter;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -122,6 +123,7 @@ public final class EndpointListener implements AutoCloseable {
                         .childHandler(new ChannelInitializer<SocketChannel>() {
                             @Override
                             protected void initChannel(SocketChannel ch) {
+                                ch.pipeline().addLast("origin", new FlowOriginDecoder());
                                 ch.pipeline().addLast("sni", contexts.newHandler());
                                 ch.pipeline().addLast("switch", new ProtocolSwitch(router, guard));
                             }

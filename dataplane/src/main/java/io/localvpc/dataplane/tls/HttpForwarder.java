@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.tls;
 
+import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.backend.BackendRouter;
 import io.localvpc.dataplane.backend.ServiceBackend;
 import io.netty.bootstrap.Bootstrap;
@@ -112,7 +113,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         Verdict verdict;
         try {
             verdict = guard.inspect(new RequestHead(sniHostName, host, (InetSocketAddress) ctx.channel().remoteAddress(),
-                    request.method(), request.uri(), request.headers(), backend));
+                    request.method(), request.uri(), request.headers(), backend, ctx.channel().attr(FlowOrigin.KEY).get()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "request guard failed on " + request.method() + " " + request.uri(), e);
             answer(request, plain(HttpResponseStatus.INTERNAL_SERVER_ERROR,

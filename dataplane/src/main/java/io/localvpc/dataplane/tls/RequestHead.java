@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.tls;
 
+import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.backend.ServiceBackend;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -22,9 +23,11 @@ import java.util.regex.Pattern;
  * @param uri         the request target as sent (path and query, not decoded)
  * @param headers     the request headers; treat as read-only
  * @param backend     the backend the request would go to
+ * @param origin      where the connection comes from in the emulated world (from the workload proxy's PROXY
+ *                    header), or null for a client that connected directly
  */
 public record RequestHead(String sniHostName, String host, InetSocketAddress client, HttpMethod method, String uri,
-                          HttpHeaders headers, ServiceBackend backend) {
+                          HttpHeaders headers, ServiceBackend backend, FlowOrigin origin) {
 
     private static final Pattern SIGV4_CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
     private static final Pattern SIGV2 = Pattern.compile("^AWS ([^:\\s]+):");

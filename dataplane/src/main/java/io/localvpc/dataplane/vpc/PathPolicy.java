@@ -6,6 +6,7 @@ import io.localvpc.core.path.Target;
 import io.localvpc.core.path.Verdict;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
+import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.proxy.ConnectRequest;
 import io.localvpc.dataplane.proxy.ConnectionPolicy;
 import io.localvpc.dataplane.proxy.Decision;
@@ -44,15 +45,36 @@ public final class PathPolicy implements ConnectionPolicy {
         if (verdict instanceof Verdict.Refused refused) {
             return new Decision.Refuse(refusal(refused.reason()), refused.summary());
         }
-        Target target = ((Verdict.Delivered) verdict).target();
+        Verdict.Delivered delivered = (Verdict.Delivered) verdict;
+        Target target = delivered.target();
         if (target instanceof Target.AwsService service) {
             Optional<InetSocketAddress> address = services.route(scope.get(), flow, service);
-            if (address.isPresent()) return new Decision.Deliver(address.get(), verdict.summary(), service.via());
+            if (address.isPresent()) return new Decision.Deliver(address.get(), verdict.summary(), origin(scope.get(), delivered, service));
             return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
                     + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration");
         }
         return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + target.address() + " is open (" + verdict.summary()
                 + "), but instances in localvpc run no servers");
+    }
+
+    /** What the endpoint listener is told about the flow (and what a zone fault looks at to cut it). */
+    static FlowOrigin origin(Scope scope, Verdict.Delivered delivered, Target.AwsService service) {
+        Target.Via via = service.via();
+        String kind;
+        String zone = null;
+        if (via instanceof Target.GatewayEndpoint) {
+            kind = "gateway-endpoint";
+        } else if (via instanceof Target.InterfaceEndpoint ie) {
+            kind = "interface-endpoint";
+            zone = ie.zoneId();
+        } else if (via instanceof Target.NatGateway) {
+            kind = "nat-gateway";
+        } else {
+            kind = "internet-gateway";
+        }
+        boolean endpoint = via instanceof Target.GatewayEndpoint || via instanceof Target.InterfaceEndpoint;
+        return new FlowOrigin(scope.account(), scope.region(), delivered.source().vpcId(), delivered.source().networkInterfaceId(),
+                delivered.source().privateIp(), endpoint ? via.id() : null, kind, via.id(), zone);
     }
 
     private static Refusal refusal(Verdict.Reason reason) {

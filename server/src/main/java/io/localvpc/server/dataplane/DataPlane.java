@@ -2,12 +2,12 @@ package io.localvpc.server.dataplane;
 
 import io.localvpc.core.path.Flow;
 import io.localvpc.core.path.PathEngine;
-import io.localvpc.core.path.Target;
 import io.localvpc.core.path.Verdict;
 import io.localvpc.core.path.ZoneFaults;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
 import io.localvpc.dataplane.dns.DnsServerRegistry;
+import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.proxy.WorkloadProxy;
 import io.localvpc.dataplane.vpc.PathPolicy;
 import io.localvpc.dataplane.vpc.ScopeLocator;
@@ -63,7 +63,7 @@ public final class DataPlane implements AutoCloseable {
         this.endpoints = listener;
         this.resolvers = dns;
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
-        faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof Target.InterfaceEndpoint via && zone.equals(via.zoneId())));
+        faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof FlowOrigin o && zone.equals(o.zoneId())));
     }
 
     /** How many workload connections are open through the proxy now. */
