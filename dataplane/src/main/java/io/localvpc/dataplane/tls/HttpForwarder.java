@@ -4,6 +4,7 @@ import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.backend.BackendRouter;
 import io.localvpc.dataplane.backend.ServiceBackend;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -55,6 +56,10 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
 
     /** Dropping the body of a request that was answered here. */
     private boolean discarding;
+    /** Reading the body of a request served here ({@link Verdict.Serve}); null otherwise. */
+    private Verdict.Serve serving;
+    private HttpRequest servingRequest;
+    private ByteBuf servedBody;
     /** Requests forwarded whose response has not ended yet. */
     private int awaitingResponses;
     /** The current response's head has been relayed to the client. */
@@ -80,6 +85,10 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             onHead(request);
         }
         if (msg instanceof HttpContent content) {
+            if (serving != null) {
+                collect(content);
+                return;
+            }
             if (discarding) {
                 if (content instanceof LastHttpContent) {
                     discarding = false;
@@ -122,6 +131,16 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         }
         if (verdict instanceof Verdict.Refuse refuse) {
             answer(request, toResponse(refuse, request.method()), false);
+            return;
+        }
+        if (verdict instanceof Verdict.Serve serve) {
+            if (HttpUtil.is100ContinueExpected(request)) {
+                request.headers().remove(HttpHeaderNames.EXPECT);
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            }
+            serving = serve;
+            servingRequest = request;
+            servedBody = ctx.alloc().buffer();
             return;
         }
         if (HttpUtil.is100ContinueExpected(request)) {
@@ -212,6 +231,45 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     /** Answers a request here (refusal or error) instead of forwarding it. */
+    /** Gathers the body of a request served here; at its end, answers it. */
+    private void collect(HttpContent content) {
+        try {
+            if (servedBody.readableBytes() + content.content().readableBytes() > serving.maxBodyBytes()) {
+                HttpRequest request = servingRequest;
+                finishServing();
+                discarding = !(content instanceof LastHttpContent);
+                reply(plain(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "localvpc: the request body is larger than this operation accepts"),
+                        !HttpUtil.isKeepAlive(request));
+                return;
+            }
+            servedBody.writeBytes(content.content());
+            if (content instanceof LastHttpContent) {
+                byte[] body = new byte[servedBody.readableBytes()];
+                servedBody.readBytes(body);
+                HttpRequest request = servingRequest;
+                Verdict.Serve serve = serving;
+                finishServing();
+                Verdict.Refuse response;
+                try {
+                    response = serve.answer().apply(body);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "serving " + request.method() + " " + request.uri() + " failed", e);
+                    response = Verdict.refuse(HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain", "localvpc: " + e);
+                }
+                reply(toResponse(response, request.method()), !HttpUtil.isKeepAlive(request));
+            }
+        } finally {
+            content.release();
+        }
+    }
+
+    private void finishServing() {
+        if (servedBody != null) servedBody.release();
+        servedBody = null;
+        serving = null;
+        servingRequest = null;
+    }
+
     private void answer(HttpRequest request, FullHttpResponse response, boolean mustClose) {
         boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
         // A client waiting for 100 Continue may or may not send its body after a final answer; with no way to
@@ -299,6 +357,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         releasePending();
+        finishServing();
         if (upstream != null) {
             upstream.close();
         }

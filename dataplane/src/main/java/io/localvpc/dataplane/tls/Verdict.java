@@ -4,7 +4,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** A {@link RequestGuard}'s answer: forward the request, or answer it with a service-specific error. */
+/** A {@link RequestGuard}'s answer: forward the request, answer it with a service-specific error, or serve it here. */
 public sealed interface Verdict {
 
     /** Forward the request to its backend. */
@@ -25,6 +25,14 @@ public sealed interface Verdict {
             body = body.clone();
             headers = Map.copyOf(headers);
         }
+    }
+
+    /**
+     * Answer the request here, from its body: localvpc serves some requests itself (an S3 bucket policy it
+     * enforces, say). The body, at most {@code maxBodyBytes}, is read in full and handed to {@code answer};
+     * a larger one is refused with 413.
+     */
+    record Serve(int maxBodyBytes, java.util.function.Function<byte[], Refuse> answer) implements Verdict {
     }
 
     Allow ALLOW = new Allow();
