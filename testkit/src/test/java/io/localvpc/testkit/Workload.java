@@ -1,0 +1,192 @@
+package io.localvpc.testkit;
+
+import org.apache.http.impl.execchain.TunnelRefusedException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A program "inside" an instance: its connections go through localvpc's workload proxy with the instance
+ * (or ENI) id as the proxy user, and it trusts only localvpc's CA, exactly what {@code localvpc exec} sets up
+ * for real programs.
+ */
+final class Workload {
+    static final String REFUSED_HEADER = "X-Localvpc-Refused";
+    private final String identity;
+    private final InetSocketAddress proxy;
+    private final TrustManager[] trust;
+
+    Workload(String identity, InetSocketAddress proxy, String caPem) {
+        this.identity = identity;
+        this.proxy = proxy;
+        this.trust = trustOnly(caPem);
+    }
+
+    String identity() {
+        return identity;
+    }
+
+    /** An S3 client (SDK v2, Apache HTTP client) as an application on the instance would build it. */
+    S3Client s3(boolean pathStyle) {
+        ApacheHttpClient.Builder http = ApacheHttpClient.builder()
+                .proxyConfiguration(ProxyConfiguration.builder()
+                        .endpoint(URI.create("http://127.0.0.1:" + proxy.getPort()))
+                        .username(identity).password("anything")
+                        .useSystemPropertyValues(false).useEnvironmentVariableValues(false)
+                        .build())
+                .tlsTrustManagersProvider(() -> trust);
+        return S3Client.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "secret")))
+                .forcePathStyle(pathStyle)
+                .httpClient(http.build())
+                .build();
+    }
+
+    /** The proxy's answer to a CONNECT: status, headers (names lower-cased) and body. */
+    record ProxyReply(int status, Map<String, String> headers, String body) {
+        String refusal() {
+            return headers.get("x-localvpc-refused");
+        }
+    }
+
+    /** A raw HTTP CONNECT through the proxy; a refusal is answered and the connection closed. */
+    ProxyReply connect(String host, int port) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(proxy, 5_000);
+            s.setSoTimeout(10_000);
+            sendConnect(s, host, port);
+            return readReply(s.getInputStream());
+        }
+    }
+
+    /**
+     * An open TLS connection to an AWS service through the proxy, past the handshake (so the path and the
+     * endpoint listener both accepted it). The caller closes it.
+     */
+    SSLSocket openTls(String host, int port) throws Exception {
+        Socket s = new Socket();
+        try {
+            s.connect(proxy, 5_000);
+            s.setSoTimeout(10_000);
+            sendConnect(s, host, port);
+            ProxyReply reply = readHead(s.getInputStream(), false);
+            if (reply.status() != 200) throw new AssertionError("CONNECT " + host + " answered " + reply.status() + ": " + reply.refusal());
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust, null);
+            SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(s, host, port, true);
+            ssl.setSoTimeout(10_000);
+            ssl.startHandshake();
+            return ssl;
+        } catch (Exception | AssertionError e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** Sends one HTTP/1.1 request on an open connection and reads its status; the connection stays open. */
+    static int roundTrip(Socket s, String host) throws IOException {
+        OutputStream out = s.getOutputStream();
+        out.write(("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return readHead(s.getInputStream(), true).status();
+    }
+
+    /**
+     * The refusal reason the proxy answered to the SDK's CONNECT, or null. Apache HttpClient hands a refused
+     * CONNECT's response to the SDK as if the service had answered (so S3 clients see an S3Exception with the
+     * proxy's status); other clients surface it as a {@link TunnelRefusedException}.
+     */
+    static String refusalIn(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof AwsServiceException service && service.awsErrorDetails() != null
+                    && service.awsErrorDetails().sdkHttpResponse() != null) {
+                return service.awsErrorDetails().sdkHttpResponse().firstMatchingHeader(REFUSED_HEADER).orElse(null);
+            }
+            if (t instanceof TunnelRefusedException refused && refused.getResponse().getFirstHeader(REFUSED_HEADER) != null) {
+                return refused.getResponse().getFirstHeader(REFUSED_HEADER).getValue();
+            }
+        }
+        return null;
+    }
+
+    private void sendConnect(Socket s, String host, int port) throws IOException {
+        String auth = Base64.getEncoder().encodeToString((identity + ":x").getBytes(StandardCharsets.UTF_8));
+        String request = "CONNECT " + host + ":" + port + " HTTP/1.1\r\nHost: " + host + ":" + port
+                + "\r\nProxy-Authorization: Basic " + auth + "\r\n\r\n";
+        s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+    }
+
+    private static ProxyReply readReply(InputStream in) throws IOException {
+        return readHead(in, true);
+    }
+
+    /** Reads a status line and headers, then (if asked) a Content-Length body. */
+    private static ProxyReply readHead(InputStream in, boolean withBody) throws IOException {
+        String statusLine = line(in);
+        if (statusLine == null) throw new IOException("the connection closed before any answer");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String l = line(in); l != null && !l.isEmpty(); l = line(in)) {
+            int colon = l.indexOf(':');
+            headers.put(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
+        }
+        String body = "";
+        if (withBody && headers.containsKey("content-length")) {
+            byte[] b = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+            body = new String(b, StandardCharsets.UTF_8);
+        }
+        return new ProxyReply(Integer.parseInt(statusLine.split(" ")[1]), headers, body);
+    }
+
+    /** One CRLF-terminated line, byte by byte so nothing past the head is consumed; null at end of stream. */
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') break;
+            if (c != '\r') b.write(c);
+        }
+        if (c == -1 && b.size() == 0) return null;
+        return b.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Trust managers that trust localvpc's CA and nothing else (not the JDK's default roots). */
+    private static TrustManager[] trustOnly(String caPem) {
+        try {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(null, null);
+            ks.setCertificateEntry("localvpc-ca", CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            return tmf.getTrustManagers();
+        } catch (Exception e) {
+            throw new AssertionError("localvpc's CA certificate does not load: " + e, e);
+        }
+    }
+}
