@@ -6,6 +6,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.apache.ProxyConfiguration;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -50,8 +51,22 @@ final class Workload {
         return identity;
     }
 
-    /** An S3 client (SDK v2, Apache HTTP client) as an application on the instance would build it. */
+    /** An S3 client (SDK v2, Apache HTTP client, its default endpoints) as an application on the instance would build it. */
     S3Client s3(boolean pathStyle) {
+        return s3(pathStyle, false);
+    }
+
+    /**
+     * An S3 client that uses S3's regional name in us-east-1 ({@code s3.us-east-1.amazonaws.com}). The SDK's
+     * default there is the legacy global name {@code s3.amazonaws.com}, which AWS PrivateLink for S3 does not
+     * serve (private DNS covers the regional names only), so AWS tells users of interface endpoints to set
+     * {@code s3_us_east_1_regional_endpoint = regional} in their config, as this client does.
+     */
+    S3Client s3ForInterfaceEndpoint(boolean pathStyle) {
+        return s3(pathStyle, true);
+    }
+
+    private S3Client s3(boolean pathStyle, boolean regionalUsEast1) {
         ApacheHttpClient.Builder http = ApacheHttpClient.builder()
                 .proxyConfiguration(ProxyConfiguration.builder()
                         .endpoint(URI.create("http://127.0.0.1:" + proxy.getPort()))
@@ -64,7 +79,15 @@ final class Workload {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "secret")))
                 .forcePathStyle(pathStyle)
                 .httpClient(http.build())
+                .overrideConfiguration(o -> o.defaultProfileFile(config(regionalUsEast1)).defaultProfileName("default"))
                 .build();
+    }
+
+    /** The ~/.aws/config the program would have: empty, or asking for the regional S3 name in us-east-1. */
+    private static ProfileFile config(boolean regionalUsEast1) {
+        String text = "[default]\n" + (regionalUsEast1 ? "s3_us_east_1_regional_endpoint = regional\n" : "");
+        return ProfileFile.builder().type(ProfileFile.Type.CONFIGURATION)
+                .content(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).build();
     }
 
     /** The proxy's answer to a CONNECT: status, headers (names lower-cased) and body. */
@@ -159,6 +182,16 @@ final class Workload {
         if (withBody && headers.containsKey("content-length")) {
             byte[] b = in.readNBytes(Integer.parseInt(headers.get("content-length")));
             body = new String(b, StandardCharsets.UTF_8);
+        } else if (withBody && "chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0; size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) {
+                b.write(in.readNBytes(size));
+                line(in);
+            }
+            for (String trailer = line(in); trailer != null && !trailer.isEmpty(); trailer = line(in)) {
+                // trailers are not needed
+            }
+            body = b.toString(StandardCharsets.UTF_8);
         }
         return new ProxyReply(Integer.parseInt(statusLine.split(" ")[1]), headers, body);
     }
