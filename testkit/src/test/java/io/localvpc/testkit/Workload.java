@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -53,7 +54,7 @@ final class Workload {
 
     /** An S3 client (SDK v2, Apache HTTP client, its default endpoints) as an application on the instance would build it. */
     S3Client s3(boolean pathStyle) {
-        return s3(pathStyle, false);
+        return s3(pathStyle, false, null);
     }
 
     /**
@@ -63,10 +64,18 @@ final class Workload {
      * {@code s3_us_east_1_regional_endpoint = regional} in their config, as this client does.
      */
     S3Client s3ForInterfaceEndpoint(boolean pathStyle) {
-        return s3(pathStyle, true);
+        return s3(pathStyle, true, null);
     }
 
-    private S3Client s3(boolean pathStyle, boolean regionalUsEast1) {
+    /**
+     * An S3 client sent to an endpoint-specific name, as AWS documents for interface endpoints without
+     * private DNS: {@code --endpoint-url https://bucket.vpce-….s3.us-east-1.vpce.amazonaws.com}, path style.
+     */
+    S3Client s3Via(URI endpointUrl) {
+        return s3(true, true, endpointUrl);
+    }
+
+    private S3Client s3(boolean pathStyle, boolean regionalUsEast1, URI endpointOverride) {
         ApacheHttpClient.Builder http = ApacheHttpClient.builder()
                 .proxyConfiguration(ProxyConfiguration.builder()
                         .endpoint(URI.create("http://127.0.0.1:" + proxy.getPort()))
@@ -74,8 +83,9 @@ final class Workload {
                         .useSystemPropertyValues(false).useEnvironmentVariableValues(false)
                         .build())
                 .tlsTrustManagersProvider(() -> trust);
-        return S3Client.builder()
-                .region(Region.US_EAST_1)
+        S3ClientBuilder b = S3Client.builder();
+        if (endpointOverride != null) b.endpointOverride(endpointOverride);
+        return b.region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "secret")))
                 .forcePathStyle(pathStyle)
                 .httpClient(http.build())
