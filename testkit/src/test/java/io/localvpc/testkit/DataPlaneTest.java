@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import javax.net.ssl.SSLSocket;
 import java.net.URI;
 import java.util.List;
 
@@ -96,6 +97,23 @@ class DataPlaneTest {
         }
         try (S3Client fromOtherZone = inside(lv, endpoint, vpc.instanceB()).s3(true)) {
             assertTrue(fromOtherZone.listBuckets().buckets().stream().anyMatch(b -> b.name().equals("gateway-hosted")));
+        }
+    }
+
+    @Test
+    void socks5ClientsAreDecidedTheSameWay(Ec2Client ec2, LocalVpc lv, URI endpoint) throws Exception {
+        Layouts net = new Layouts(ec2);
+        Layouts.PrivateVpc vpc = net.privateVpc("10.15");
+        Workload w = inside(lv, endpoint, vpc.instanceA());
+        assertEquals(0x03, w.socks5(S3_HOST, 443).code(), "no route: SOCKS5 'network unreachable'");
+
+        net.s3GatewayEndpoint(vpc.vpcId(), vpc.routeTableId());
+        Workload.SocksReply reply = w.socks5(S3_HOST, 443);
+        assertEquals(0x00, reply.code());
+        try (SSLSocket s3 = w.tls(reply.socket(), S3_HOST, 443)) {
+            // An HTTP answer from S3 behind localvpc's TLS proves the bytes crossed the tunnel both ways.
+            int status = Workload.roundTrip(s3, S3_HOST);
+            assertTrue(status >= 200 && status < 600, "HTTP status " + status);
         }
     }
 

@@ -129,16 +129,73 @@ final class Workload {
             sendConnect(s, host, port);
             ProxyReply reply = readHead(s.getInputStream(), false);
             if (reply.status() != 200) throw new AssertionError("CONNECT " + host + " answered " + reply.status() + ": " + reply.refusal());
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, trust, null);
-            SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(s, host, port, true);
-            ssl.setSoTimeout(10_000);
-            ssl.startHandshake();
-            return ssl;
+            return tls(s, host, port);
         } catch (Exception | AssertionError e) {
             s.close();
             throw e;
         }
+    }
+
+    /**
+     * A SOCKS5 CONNECT (RFC 1928) with the identity as user name (RFC 1929), the way {@code socks5h://} clients
+     * do it: the proxy resolves the name. Returns the reply code (0 = succeeded) and, on success, the open socket.
+     */
+    record SocksReply(int code, Socket socket) {
+    }
+
+    SocksReply socks5(String host, int port) throws IOException {
+        Socket s = new Socket();
+        try {
+            s.connect(proxy, 5_000);
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            out.write(new byte[]{5, 1, 2});
+            byte[] method = in.readNBytes(2);
+            if (method.length != 2 || method[1] != 2) throw new IOException("the proxy did not choose user name/password authentication");
+            byte[] user = identity.getBytes(StandardCharsets.US_ASCII);
+            ByteArrayOutputStream auth = new ByteArrayOutputStream();
+            auth.write(1);
+            auth.write(user.length);
+            auth.write(user);
+            auth.write(1);
+            auth.write('x');
+            out.write(auth.toByteArray());
+            byte[] authReply = in.readNBytes(2);
+            if (authReply.length != 2 || authReply[1] != 0) throw new IOException("the proxy refused the credentials");
+            byte[] name = host.getBytes(StandardCharsets.US_ASCII);
+            ByteArrayOutputStream connect = new ByteArrayOutputStream();
+            connect.write(new byte[]{5, 1, 0, 3, (byte) name.length});
+            connect.write(name);
+            connect.write(new byte[]{(byte) (port >> 8), (byte) port});
+            out.write(connect.toByteArray());
+            byte[] head = in.readNBytes(4);
+            if (head.length != 4) throw new IOException("the proxy closed without a CONNECT reply");
+            int addressLength = switch (head[3]) {
+                case 1 -> 4;
+                case 4 -> 16;
+                default -> in.read();
+            };
+            in.readNBytes(addressLength + 2);
+            if (head[1] != 0) {
+                s.close();
+                return new SocksReply(head[1], null);
+            }
+            return new SocksReply(0, s);
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** TLS over an already open tunnel, trusting only localvpc's CA; the handshake is done when this returns. */
+    SSLSocket tls(Socket tunnel, String host, int port) throws Exception {
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust, null);
+        SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(tunnel, host, port, true);
+        ssl.setSoTimeout(10_000);
+        ssl.startHandshake();
+        return ssl;
     }
 
     /** Sends one HTTP/1.1 request on an open connection and reads its status; the connection stays open. */
