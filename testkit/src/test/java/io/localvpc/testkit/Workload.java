@@ -68,8 +68,8 @@ final class Workload {
     }
 
     /**
-     * An S3 client sent to an endpoint-specific name, as AWS documents for interface endpoints without
-     * private DNS: {@code --endpoint-url https://bucket.vpce-….s3.us-east-1.vpce.amazonaws.com}, path style.
+     * An S3 client sent to an interface endpoint's own name, as AWS documents for S3 over PrivateLink:
+     * {@code --endpoint-url https://bucket.vpce-….s3.us-east-1.vpce.amazonaws.com}, path style.
      */
     S3Client s3Via(URI endpointUrl) {
         return s3(true, true, endpointUrl);
