@@ -43,6 +43,10 @@ final class ExecCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (command == null || command.isEmpty()) throw new AdminClient.CliFailure("give the program to run after --, e.g. localvpc exec i-0abc -- aws s3 ls");
         AdminClient client = endpoint.client();
+        JsonNode workload = client.getJson("_localvpc/workloads/" + identity);
+        if (workload.has("state") && !workload.path("state").asText().equals("running")) {
+            throw new AdminClient.CliFailure("instance " + identity + " is " + workload.path("state").asText() + "; start it first (aws ec2 start-instances)");
+        }
         JsonNode health = client.getJson("_localvpc/health");
         int proxyPort = health.path("ports").path("proxy").asInt(-1);
         if (proxyPort < 0) throw new AdminClient.CliFailure("the localvpc at " + endpoint.url() + " runs no workload proxy");

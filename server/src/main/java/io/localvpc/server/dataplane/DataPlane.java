@@ -99,6 +99,37 @@ public final class DataPlane implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * A workload identity as the proxy will see it: the instance (with its state) or the network
+     * interface, and where it sits; empty if no such resource exists in any account or region.
+     */
+    public Optional<Map<String, String>> workload(String id) {
+        Optional<Scope> scope = locator.scopeOf(id);
+        if (scope.isEmpty()) return Optional.empty();
+        var view = store.view(scope.get());
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("account", scope.get().account());
+        out.put("region", scope.get().region());
+        String eniId = id;
+        if (id.startsWith("i-")) {
+            var instance = view.find(io.localvpc.core.model.Instance.class, id);
+            if (instance.isEmpty()) return Optional.empty();
+            out.put("state", instance.get().stateAt(view.now()).awsName());
+            eniId = instance.get().primaryNetworkInterfaceId();
+        }
+        var eni = eniId == null ? Optional.<io.localvpc.core.model.NetworkInterface>empty()
+                : view.find(io.localvpc.core.model.NetworkInterface.class, eniId);
+        if (eni.isEmpty() && !id.startsWith("i-")) return Optional.empty();
+        eni.ifPresent(e -> {
+            out.put("networkInterfaceId", e.id());
+            out.put("vpcId", e.vpcId());
+            out.put("subnetId", e.subnetId());
+            out.put("privateIp", e.privateIpAddress());
+        });
+        return Optional.of(out);
+    }
+
     /** The decision the proxy would make for this flow, without opening anything ({@code localvpc trace}). */
     public Optional<Verdict> trace(Flow flow) {
         Optional<Scope> scope = locator.scopeOf(flow.source());

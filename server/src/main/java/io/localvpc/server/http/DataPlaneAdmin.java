@@ -34,6 +34,7 @@ final class DataPlaneAdmin {
         String method = call.method();
         if (method.equals("GET") && path.startsWith("/_localvpc/dns/")) return Optional.of(resolver(path.substring("/_localvpc/dns/".length())));
         if (method.equals("POST") && path.equals("/_localvpc/trace")) return Optional.of(trace(call.body()));
+        if (method.equals("GET") && path.startsWith("/_localvpc/workloads/")) return Optional.of(workload(path.substring("/_localvpc/workloads/".length())));
         if (method.equals("GET") && path.equals("/_localvpc/faults")) return Optional.of(faults());
         if (method.equals("POST") && path.startsWith("/_localvpc/faults/az/")) return Optional.of(fault(path.substring("/_localvpc/faults/az/".length())));
         if (method.equals("GET") && path.equals("/_localvpc/ca.pem")) {
@@ -49,6 +50,16 @@ final class DataPlaneAdmin {
         o.put("vpcId", vpcId);
         o.put("resolver", address.get().getHostString() + ":" + address.get().getPort());
         return ApiReply.json(200, o.toString());
+    }
+
+    private ApiReply workload(String id) {
+        return dataPlane.workload(id)
+                .map(w -> {
+                    ObjectNode o = ResourceCodec.mapper().createObjectNode();
+                    w.forEach(o::put);
+                    return ApiReply.json(200, o.toString());
+                })
+                .orElseGet(() -> ApiReply.json(404, AdminApi.error("no instance or network interface " + id + " exists in any account or region")));
     }
 
     private ApiReply trace(byte[] body) {
