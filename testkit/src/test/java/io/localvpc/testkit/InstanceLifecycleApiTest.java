@@ -1,17 +1,18 @@
 package io.localvpc.testkit;
 
-import software.amazon.awssdk.services.ec2.model.Subnet;
+import io.localvpc.core.time.ManualClock;
 import io.localvpc.server.LocalVpc;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
-import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
 
-import java.time.Duration;
-import java.util.List;
+import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
+import software.amazon.awssdk.services.ec2.model.Subnet;
 
 import static io.localvpc.testkit.InstanceApiTest.awsError;
 import static io.localvpc.testkit.InstanceApiTest.filter;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class InstanceLifecycleApiTest {
     private static final Duration DELAY = Duration.ofSeconds(1);
-    private static final NetworkFixtures.ManualClock CLOCK = new NetworkFixtures.ManualClock();
+    private static final ManualClock CLOCK = new ManualClock();
     private static LocalVpc server;
     private static Ec2Client ec2;
 

@@ -1,18 +1,14 @@
 package io.localvpc.testkit;
 
+import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.Subnet;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The network around a test — VPCs, subnets, security groups, route tables — built and read back through
@@ -88,27 +84,4 @@ final class NetworkFixtures {
         return AttributeBooleanValue.builder().value(value).build();
     }
 
-    /** A clock tests move by hand, to walk instances through their timed states. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-15T10:00:00Z");
-
-        void advance(java.time.Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

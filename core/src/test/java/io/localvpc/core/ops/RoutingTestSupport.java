@@ -6,41 +6,14 @@ import io.localvpc.core.state.Journal;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
 import io.localvpc.core.state.Tx;
+import io.localvpc.core.time.ManualClock;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /** An in-memory store with a clock the test moves by hand, and small builders for the tests of this package. */
 final class RoutingTestSupport {
     static final Scope SCOPE = new Scope("000000000000", "us-east-1");
 
-    /** A clock that only moves when told to. */
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2024-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     final ManualClock clock = new ManualClock();
     final Store store = new Store(Journal.NONE, clock, tx -> { });

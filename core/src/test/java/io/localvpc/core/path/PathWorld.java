@@ -30,12 +30,9 @@ import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
 import io.localvpc.core.state.Tx;
 import io.localvpc.core.state.View;
+import io.localvpc.core.time.ManualClock;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -48,29 +45,6 @@ import java.util.function.Function;
 public final class PathWorld {
     public static final Scope SCOPE = new Scope("000000000000", "us-east-1");
 
-    /** A clock that moves only when told to. */
-    public static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2025-03-01T12:00:00Z");
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     public final ManualClock clock = new ManualClock();
     public final Store store = new Store(Journal.NONE, clock, DefaultVpc::create);
