@@ -4,55 +4,22 @@ import io.localvpc.core.model.ResourceTags;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** A transaction: a private next version of one scope plus the rows to persist if it commits. */
-final class StoreTx implements Tx {
+final class StoreTx extends ScopeReader implements Tx {
     private final Scope scope;
-    private final Instant now;
     private ScopeState state;
     /** Last write per (type, id); a later put or remove of the same resource replaces the earlier one. */
     private final Map<String, Change> changes = new LinkedHashMap<>();
 
     StoreTx(Scope scope, ScopeState state, Instant now) {
+        super(scope, now);
         this.scope = scope;
         this.state = state;
-        this.now = now;
-    }
-
-    @Override
-    public Scope scope() {
-        return scope;
-    }
-
-    @Override
-    public Object version() {
-        return state;
-    }
-
-    @Override
-    public Instant now() {
-        return now;
-    }
-
-    @Override
-    public <R extends Resource> Optional<R> find(Class<R> type, String id) {
-        return state.find(type, id);
-    }
-
-    @Override
-    public <R extends Resource> Collection<R> all(Class<R> type) {
-        return state.all(type);
-    }
-
-    @Override
-    public Optional<Resource> findAny(String id) {
-        return state.findAny(id);
     }
 
     @Override
@@ -100,6 +67,7 @@ final class StoreTx implements Tx {
         return new ArrayList<>(changes.values());
     }
 
+    @Override
     ScopeState state() {
         return state;
     }
