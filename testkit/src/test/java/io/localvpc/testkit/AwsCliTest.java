@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Drives localvpc with the real AWS CLI, as a user would. CI installs Debian's awscli; elsewhere the
@@ -34,17 +33,8 @@ class AwsCliTest {
     }
 
     @BeforeAll
-    static void needsTheCli() throws Exception {
-        boolean present;
-        try {
-            present = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException e) {
-            present = false;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            assertTrue(present, "CI must provide the AWS CLI (.ci/run installs Debian's awscli)");
-        }
-        assumeTrue(present, "the AWS CLI is not installed");
+    static void needsTheCli() {
+        RequiredTools.require("aws", "awscli", "--version");
     }
 
     static Result aws(URI endpoint, String... args) throws Exception {

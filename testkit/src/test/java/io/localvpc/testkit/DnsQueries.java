@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Asks a VPC's resolver for A records the way programs on an instance do: with dnsjava (always here) and
@@ -55,19 +54,7 @@ final class DnsQueries {
 
     /** Skips the calling test when dig is absent, except under CI=true where that is a failure. */
     static void requireDig() {
-        boolean present;
-        try {
-            present = new ProcessBuilder("dig", "-v").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException e) {
-            present = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            present = false;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            assertTrue(present, "CI must provide dig (apt-get install -y dnsutils)");
-        }
-        assumeTrue(present, "dig is not installed (apt-get install -y dnsutils)");
+        RequiredTools.require("dig", "dnsutils", "-v");
     }
 
     /** {@code dig @host -p port name +short}: the A records it prints, sorted. */

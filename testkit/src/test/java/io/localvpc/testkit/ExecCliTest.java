@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real AWS CLI, unmodified, run "inside" an instance by {@code localvpc exec} (the CLI entry point in a
@@ -39,17 +37,8 @@ class ExecCliTest {
     }
 
     @BeforeAll
-    static void needsTheCli() throws Exception {
-        boolean present;
-        try {
-            present = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException e) {
-            present = false;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            assertTrue(present, "CI must provide the AWS CLI (.ci/run installs Debian's awscli)");
-        }
-        assumeTrue(present, "the AWS CLI is not installed");
+    static void needsTheCli() {
+        RequiredTools.require("aws", "awscli", "--version");
     }
 
     /** {@code localvpc exec --endpoint <url> <identity> -- aws <args>} in a JVM of its own, as a user types it. */
