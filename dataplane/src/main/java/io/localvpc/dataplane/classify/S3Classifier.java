@@ -168,12 +168,16 @@ final class S3Classifier {
 
         Classification createBucket(ConditionKeys keys) {
             S3ConditionKeys.acl(c, keys);
-            if (!c.body().isAbsent()) {
+            // us-east-1 buckets are usually created with no body at all
+            if (!new String(c.body().bytes(), java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
                 try {
                     keys.put("s3:LocationConstraint", S3Xml.locationConstraint(c.body().bytes()));
                 } catch (XMLStreamException e) {
-                    return new Unclassifiable(SERVICE, "the CreateBucketConfiguration body is not well-formed XML: "
-                            + e.getMessage());
+                    if (c.body().isComplete()) {
+                        return new Unclassifiable(SERVICE, "the CreateBucketConfiguration body is not well-formed "
+                                + "XML: " + e.getMessage());
+                    }
+                    // a prefix cut before the constraint: the key stays absent
                 }
             }
             List<RequiredPermission> more = new ArrayList<>();

@@ -161,6 +161,15 @@ class S3DetailsTest {
         assertEquals("eu-west-1", r.region());
     }
 
+    @Test
+    void createBucketWithAnEmptyBodyHasNoLocationConstraint() {
+        // found by SdkCaptureTest: the SDK creates us-east-1 buckets with an empty body
+        ClassifiedRequest r = classified(classify("PUT /logs HTTP/1.1\nHost: s3.us-east-1.amazonaws.com\n" + SIGNED,
+                ""));
+        assertEquals("s3:CreateBucket", r.action());
+        assertFalse(r.conditionKeys().containsKey("s3:LocationConstraint"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "GET /logs/a.txt           | 0",
