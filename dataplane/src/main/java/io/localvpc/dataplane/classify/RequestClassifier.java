@@ -1,0 +1,162 @@
+package io.localvpc.dataplane.classify;
+
+import io.localvpc.dataplane.tls.RequestHead;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns a request arriving at an endpoint into the question AWS's authorization layer asks about it: service,
+ * action, resource ARNs, principal and condition keys. Protocols:
+ * <ul>
+ *   <li>S3 REST, path-style and virtual-hosted, on public and interface-endpoint names ({@link S3Classifier});</li>
+ *   <li>AWS JSON by {@code X-Amz-Target}: DynamoDB, DynamoDB Streams, SQS ({@link JsonClassifier});</li>
+ *   <li>AWS Query by {@code Action=} in the query string or a form body: SQS, SNS, STS ({@link QueryClassifier}).</li>
+ * </ul>
+ * Stateless and thread-safe; does no I/O, so it may run on an event loop.
+ *
+ * <p>The body: the DynamoDB and SQS JSON protocols and the Query protocol name their target (table, queue, topic,
+ * role) in the body, and S3 {@code DeleteObjects} its keys. Ask {@link #bodyBytesWanted(RequestHead)} before
+ * forwarding; when it is positive, buffer up to that many bytes (fewer if the body is shorter) and pass them as
+ * {@link RequestBody#complete(byte[])} or {@link RequestBody#prefix(byte[])}. Classifying with
+ * {@link RequestBody#absent()} works for every request whose target is in the head, and answers
+ * {@link Unclassifiable} (saying so) for the others.
+ */
+public final class RequestClassifier {
+
+    /** How much of a JSON or Query body is buffered: targets sit near the start of realistic requests. */
+    public static final int JSON_BODY_BYTES = 64 * 1024;
+    /** A {@code DeleteObjects} document: up to 1,000 keys of up to 1,024 bytes, escaped. */
+    public static final int DELETE_OBJECTS_BODY_BYTES = 2 * 1024 * 1024;
+    /** A {@code CreateBucketConfiguration} (for {@code s3:LocationConstraint}). */
+    public static final int CREATE_BUCKET_BODY_BYTES = 8 * 1024;
+
+    private final String defaultAccountId;
+    private final String defaultRegion;
+    private final PrincipalDirectory directory;
+
+    /**
+     * @param defaultAccountId the account of access keys that are neither configured nor 12 digits
+     *                         ({@code LOCALVPC_ACCOUNT_ID}, {@code 000000000000} by default)
+     * @param defaultRegion    the region when neither the signature nor the host name gives one
+     * @param directory        configured access keys
+     */
+    public RequestClassifier(String defaultAccountId, String defaultRegion, PrincipalDirectory directory) {
+        if (!Principal.isAccountId(defaultAccountId)) {
+            throw new IllegalArgumentException("the default account id is 12 digits, got " + defaultAccountId);
+        }
+        this.defaultAccountId = defaultAccountId;
+        this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion");
+        this.directory = Objects.requireNonNull(directory, "directory");
+    }
+
+    /**
+     * The principal an access key stands for: the configured one; else, by localvpc's convention, the root of the
+     * account a 12-digit key spells, or of the default account. A null key (unsigned request) is anonymous.
+     */
+    public Principal principalFor(String accessKeyId) {
+        if (accessKeyId == null) {
+            return Principal.anonymous();
+        }
+        return directory.find(accessKeyId).orElseGet(() ->
+                Principal.root(Principal.isAccountId(accessKeyId) ? accessKeyId : defaultAccountId));
+    }
+
+    /**
+     * How many body bytes {@link #classify} needs to classify this request, or 0 when the head is enough.
+     */
+    public int bodyBytesWanted(RequestHead head) {
+        if (head.headers().contains("X-Amz-Target")) {
+            return JSON_BODY_BYTES;
+        }
+        Target target = Target.of(head);
+        if (isS3(head, target)) {
+            if (head.method().equals(HttpMethod.POST) && target.query.containsKey("delete")) {
+                return DELETE_OBJECTS_BODY_BYTES;
+            }
+            if (head.method().equals(HttpMethod.PUT) && target.query.isEmpty() && target.addressesBucketOnly()) {
+                return CREATE_BUCKET_BODY_BYTES;
+            }
+            return 0;
+        }
+        return isForm(head) ? JSON_BODY_BYTES : 0;
+    }
+
+    /**
+     * Classifies a request.
+     *
+     * @param head            the request head as the endpoint listener parsed it
+     * @param body            the body bytes buffered per {@link #bodyBytesWanted}, or {@link RequestBody#absent()}
+     * @param resourceAccount the account owning resources the request names without an account, e.g. the table
+     *                        of a DynamoDB {@code TableName} or a queue created by {@code QueueName} (the endpoint
+     *                        owner's account)
+     */
+    public Classification classify(RequestHead head, RequestBody body, String resourceAccount) {
+        Objects.requireNonNull(body, "body");
+        if (!Principal.isAccountId(resourceAccount)) {
+            throw new IllegalArgumentException("the resource account id is 12 digits, got " + resourceAccount);
+        }
+        Target target = Target.of(head);
+        Signature signature = Signature.of(head, target.query);
+        String region = signature.scopeRegion() != null ? signature.scopeRegion()
+                : target.host.region() != null ? target.host.region() : defaultRegion;
+        Context c = new Context(head, body, target.rawPath, target.query, signature, target.host, region,
+                resourceAccount, principalFor(signature.accessKeyId()));
+        String amzTarget = head.headers().get("X-Amz-Target");
+        if (amzTarget != null) {
+            return JsonClassifier.classify(c, amzTarget);
+        }
+        if (isS3(head, target)) {
+            return S3Classifier.classify(c);
+        }
+        String service = target.host.service() != null ? target.host.service() : signature.scopeService();
+        if (service == null) {
+            return new Unclassifiable(null, "neither the host name '" + head.host()
+                    + "' nor a SigV4 credential scope says which service the request is for");
+        }
+        return QueryClassifier.classify(c, service);
+    }
+
+    private static boolean isS3(RequestHead head, Target target) {
+        String hostService = target.host.service();
+        if (hostService != null) {
+            return hostService.equals("s3");
+        }
+        return "s3".equals(Signature.of(head, target.query).scopeService());
+    }
+
+    static boolean isForm(RequestHead head) {
+        String type = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        return head.method().equals(HttpMethod.POST) && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** The request target split into path and decoded query, and the host name read. */
+    private record Target(String rawPath, Map<String, List<String>> query, AwsHost host) {
+
+        static Target of(RequestHead head) {
+            String uri = head.uri();
+            if (uri.startsWith("http://") || uri.startsWith("https://")) { // absolute-form
+                int slash = uri.indexOf('/', uri.indexOf("//") + 2);
+                uri = slash < 0 ? "/" : uri.substring(slash);
+            }
+            int q = uri.indexOf('?');
+            String rawPath = q < 0 ? uri : uri.substring(0, q);
+            Map<String, List<String>> query = q < 0 ? Map.of()
+                    : FormParameters.decode(uri.substring(q + 1));
+            return new Target(rawPath.isEmpty() ? "/" : rawPath, query, AwsHost.parse(head.host()));
+        }
+
+        /** Whether an S3 request names a bucket and no key ({@code PUT} of it is {@code CreateBucket}). */
+        boolean addressesBucketOnly() {
+            if (host.bucket() != null) {
+                return rawPath.length() <= 1;
+            }
+            String p = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+            int slash = p.indexOf('/');
+            return !p.isEmpty() && (slash < 0 || slash == p.length() - 1);
+        }
+    }
+}
