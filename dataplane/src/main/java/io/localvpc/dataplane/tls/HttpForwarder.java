@@ -60,6 +60,12 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     private Verdict.Serve serving;
     private HttpRequest servingRequest;
     private ByteBuf servedBody;
+    /** Holding a request's first body bytes until its guard decides ({@link Verdict.Inspect}); null otherwise. */
+    private Verdict.Inspect inspecting;
+    private HttpRequest inspectedRequest;
+    private ServiceBackend inspectedBackend;
+    private ByteBuf inspectedBytes;
+    private final java.util.List<HttpContent> held = new java.util.ArrayList<>();
     /** Requests forwarded whose response has not ended yet. */
     private int awaitingResponses;
     /** The current response's head has been relayed to the client. */
@@ -87,6 +93,10 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpContent content) {
             if (serving != null) {
                 collect(content);
+                return;
+            }
+            if (inspecting != null) {
+                hold(content);
                 return;
             }
             if (discarding) {
@@ -134,15 +144,75 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             return;
         }
         if (verdict instanceof Verdict.Serve serve) {
-            if (HttpUtil.is100ContinueExpected(request)) {
-                request.headers().remove(HttpHeaderNames.EXPECT);
-                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
-            }
+            continueIfExpected(request);
             serving = serve;
             servingRequest = request;
             servedBody = ctx.alloc().buffer();
             return;
         }
+        if (verdict instanceof Verdict.Inspect inspect) {
+            continueIfExpected(request);
+            inspecting = inspect;
+            inspectedRequest = request;
+            inspectedBackend = backend;
+            inspectedBytes = ctx.alloc().buffer();
+            return;
+        }
+        proceed(request, backend);
+    }
+
+    /** The body is needed before the backend sees the request: answer 100 Continue here. */
+    private void continueIfExpected(HttpRequest request) {
+        if (HttpUtil.is100ContinueExpected(request)) {
+            request.headers().remove(HttpHeaderNames.EXPECT);
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        }
+    }
+
+    /** Holds body content of an inspected request; once enough is in (or all of it), lets the guard decide. */
+    private void hold(HttpContent content) {
+        held.add(content);
+        ByteBuf b = content.content();
+        int take = Math.min(b.readableBytes(), inspecting.maxBodyBytes() - inspectedBytes.readableBytes());
+        if (take > 0) inspectedBytes.writeBytes(b, b.readerIndex(), take);
+        if (content instanceof LastHttpContent || inspectedBytes.readableBytes() >= inspecting.maxBodyBytes()) decideInspected();
+    }
+
+    private void decideInspected() {
+        byte[] bytes = new byte[inspectedBytes.readableBytes()];
+        inspectedBytes.readBytes(bytes);
+        inspectedBytes.release();
+        Verdict.Inspect inspect = inspecting;
+        HttpRequest request = inspectedRequest;
+        ServiceBackend backend = inspectedBackend;
+        inspecting = null;
+        inspectedRequest = null;
+        inspectedBackend = null;
+        inspectedBytes = null;
+        java.util.List<HttpContent> contents = new java.util.ArrayList<>(held);
+        held.clear();
+        Verdict verdict;
+        try {
+            verdict = inspect.then().apply(bytes);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "request guard failed on " + request.method() + " " + request.uri(), e);
+            verdict = Verdict.refuse(HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain", "localvpc: the request check failed: " + e);
+        }
+        if (verdict instanceof Verdict.Allow) {
+            proceed(request, backend);
+            for (HttpContent c : contents) forward(c);
+            return;
+        }
+        boolean ended = contents.stream().anyMatch(c -> c instanceof LastHttpContent);
+        contents.forEach(HttpContent::release);
+        Verdict.Refuse refuse = verdict instanceof Verdict.Refuse r ? r
+                : Verdict.refuse(HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain", "localvpc: an inspected request may only be allowed or refused");
+        answer(request, toResponse(refuse, request.method()), false);
+        if (ended) discarding = false;
+    }
+
+    /** Sends an allowed request on to its backend. */
+    private void proceed(HttpRequest request, ServiceBackend backend) {
         if (HttpUtil.is100ContinueExpected(request)) {
             request.headers().remove(HttpHeaderNames.EXPECT);
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
@@ -358,6 +428,12 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         releasePending();
         finishServing();
+        held.forEach(HttpContent::release);
+        held.clear();
+        if (inspectedBytes != null) {
+            inspectedBytes.release();
+            inspectedBytes = null;
+        }
         if (upstream != null) {
             upstream.close();
         }

@@ -35,6 +35,14 @@ public sealed interface Verdict {
     record Serve(int maxBodyBytes, java.util.function.Function<byte[], Refuse> answer) implements Verdict {
     }
 
+    /**
+     * Decide after seeing the start of the body (a DynamoDB table name is in the JSON body): the first
+     * {@code maxBodyBytes} (or the whole body, if shorter) are handed to {@code then}, which answers
+     * {@link Allow} or {@link Refuse}. Nothing reaches the backend before that.
+     */
+    record Inspect(int maxBodyBytes, java.util.function.Function<byte[], Verdict> then) implements Verdict {
+    }
+
     Allow ALLOW = new Allow();
 
     static Verdict allow() {
