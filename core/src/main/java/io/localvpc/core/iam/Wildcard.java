@@ -82,7 +82,11 @@ final class Wildcard {
         return ignoreCase && patternChar == Character.toLowerCase(c);
     }
 
-    /** Matches ARNs component by component: the first five {@code :}-separated parts separately, the rest as one. */
+    /**
+     * Matches ARNs component by component, as AWS does: the first five {@code :}-separated parts
+     * (arn, partition, service, region, account) each on their own, so a wildcard never spans a colon
+     * there; the resource part (the rest, colons included) as one. A lone {@code *} matches anything.
+     */
     boolean matchesArn(String arn) {
         int pe = chars.length;
         if (isMatchAll()) return true;
@@ -91,8 +95,8 @@ final class Wildcard {
             int pColon = indexOf(ps, pe);
             int sColon = arn.indexOf(':', ss);
             if (pColon < 0 || sColon < 0) {
-                // Not a six-part ARN on one side: compare what is left as a whole.
-                return matches(ps, pe, arn, ss, se, false);
+                // A wildcard never stands for a missing ARN component: both sides must run out together.
+                return pColon < 0 && sColon < 0 && matches(ps, pe, arn, ss, se, false);
             }
             if (!matches(ps, pColon, arn, ss, sColon, false)) return false;
             ps = pColon + 1;
