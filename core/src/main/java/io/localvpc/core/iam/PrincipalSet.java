@@ -61,6 +61,21 @@ final class PrincipalSet {
         return true;
     }
 
+    /**
+     * Whether a NotPrincipal element with these principals leaves the caller out. AWS evaluates an IAM
+     * caller as itself and as its account: the caller is left out only when its own ARN (or, for a role
+     * session, its role) AND its account are listed. So the account alone does not exempt its users, and
+     * a user listed without its account is not exempt either (IAM User Guide, NotPrincipal).
+     */
+    boolean exempts(RequestContext ctx) {
+        if (anyone) return true;
+        if (ctx.principalType() != RequestContext.PrincipalType.AWS) return matches(ctx);
+        String account = ctx.principalAccount();
+        if (account == null || !accounts.contains(account)) return false;
+        if (ctx.principal().endsWith(":root")) return true;
+        return arns.contains(ctx.principal()) || (ctx.principalRoleArn() != null && arns.contains(ctx.principalRoleArn()));
+    }
+
     boolean matches(RequestContext ctx) {
         if (anyone) return true;
         String p = ctx.principal();

@@ -90,7 +90,7 @@ public final class Statement {
 
     private boolean principalMatches(RequestContext ctx) {
         if (principals == null) return true;
-        return principals.matches(ctx) != notPrincipal;
+        return notPrincipal ? !principals.exempts(ctx) : principals.matches(ctx);
     }
 
     private boolean conditionsHold(RequestContext ctx) {
