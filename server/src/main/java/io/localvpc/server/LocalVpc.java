@@ -5,6 +5,7 @@ import io.localvpc.core.catalog.Regions;
 import io.localvpc.core.ops.DefaultVpc;
 import io.localvpc.core.state.Journal;
 import io.localvpc.core.state.Store;
+import io.localvpc.dataplane.policy.IdentityPolicies;
 import io.localvpc.server.dataplane.DataPlane;
 import io.localvpc.server.http.AdminApi;
 import io.localvpc.server.http.HttpServer;
@@ -49,7 +50,8 @@ public final class LocalVpc implements AutoCloseable {
         DataPlane plane = null;
         try {
             created = new Store(journal, clock, DefaultVpc::create);
-            plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams());
+            plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
+                    settings.iamConfig() == null ? IdentityPolicies.none() : IdentityPolicies.load(settings.iamConfig()), settings.accountId(), settings.region());
             Ec2Api ec2 = new Ec2Api(created, settings.accountId(), settings.region());
             this.store = created;
             this.dataPlane = plane;

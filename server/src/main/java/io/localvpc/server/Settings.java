@@ -19,7 +19,8 @@ public record Settings(
         String accountId,
         SqliteJournal.Durability durability,
         int proxyPort,
-        Map<String, URI> upstreams) {
+        Map<String, URI> upstreams,
+        Path iamConfig) {
 
     public Settings {
         upstreams = Map.copyOf(upstreams);
@@ -43,42 +44,47 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return new Settings("127.0.0.1", DEFAULT_PORT, defaultDataDir(), false, DEFAULT_REGION, DEFAULT_ACCOUNT, SqliteJournal.Durability.PROCESS, DERIVED, Map.of());
+        return new Settings("127.0.0.1", DEFAULT_PORT, defaultDataDir(), false, DEFAULT_REGION, DEFAULT_ACCOUNT, SqliteJournal.Durability.PROCESS, DERIVED, Map.of(), null);
     }
 
     public Settings withPort(int p) {
-        return new Settings(host, p, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams);
+        return new Settings(host, p, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams, iamConfig);
     }
 
     public Settings withDataDir(Path d) {
-        return new Settings(host, port, d, inMemory, region, accountId, durability, proxyPort, upstreams);
+        return new Settings(host, port, d, inMemory, region, accountId, durability, proxyPort, upstreams, iamConfig);
     }
 
     public Settings withInMemory(boolean m) {
-        return new Settings(host, port, dataDir, m, region, accountId, durability, proxyPort, upstreams);
+        return new Settings(host, port, dataDir, m, region, accountId, durability, proxyPort, upstreams, iamConfig);
     }
 
     public Settings withRegion(String r) {
-        return new Settings(host, port, dataDir, inMemory, r, accountId, durability, proxyPort, upstreams);
+        return new Settings(host, port, dataDir, inMemory, r, accountId, durability, proxyPort, upstreams, iamConfig);
     }
 
     public Settings withAccountId(String a) {
-        return new Settings(host, port, dataDir, inMemory, region, a, durability, proxyPort, upstreams);
+        return new Settings(host, port, dataDir, inMemory, region, a, durability, proxyPort, upstreams, iamConfig);
     }
 
     public Settings withHost(String h) {
-        return new Settings(h, port, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams);
+        return new Settings(h, port, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams, iamConfig);
     }
 
     public Settings withProxyPort(int p) {
-        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, p, upstreams);
+        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, p, upstreams, iamConfig);
     }
 
     public Settings withUpstreams(Map<String, URI> u) {
-        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, proxyPort, u);
+        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, proxyPort, u, iamConfig);
+    }
+
+    /** IAM users and roles with identity policies (strict mode); null for none. */
+    public Settings withIamConfig(Path file) {
+        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams, file);
     }
 
     public Settings withDurability(SqliteJournal.Durability d) {
-        return new Settings(host, port, dataDir, inMemory, region, accountId, d, proxyPort, upstreams);
+        return new Settings(host, port, dataDir, inMemory, region, accountId, d, proxyPort, upstreams, iamConfig);
     }
 }

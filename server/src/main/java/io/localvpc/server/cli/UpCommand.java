@@ -51,12 +51,17 @@ final class UpCommand implements Callable<Integer> {
             defaultValue = "${env:LOCALVPC_UPSTREAMS:-}")
     java.util.List<String> upstreams;
 
+    @Option(names = "--iam-config", description = "IAM users and roles with access keys and identity policies (strict mode); env LOCALVPC_IAM_CONFIG.",
+            defaultValue = "${env:LOCALVPC_IAM_CONFIG:-}")
+    String iamConfig;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         Settings settings = new Settings(host, port,
                 dataDir == null || dataDir.isBlank() ? Settings.defaultDataDir() : Path.of(dataDir),
-                inMemory, region, accountId, durability, proxyPort, parseUpstreams(upstreams));
+                inMemory, region, accountId, durability, proxyPort, parseUpstreams(upstreams),
+                iamConfig == null || iamConfig.isBlank() ? null : Path.of(iamConfig));
         LocalVpc server;
         try {
             server = LocalVpc.builder().settings(settings).start();

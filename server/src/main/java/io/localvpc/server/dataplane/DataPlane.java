@@ -7,7 +7,12 @@ import io.localvpc.core.path.ZoneFaults;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
 import io.localvpc.dataplane.dns.DnsServerRegistry;
+import io.localvpc.dataplane.classify.RequestClassifier;
 import io.localvpc.dataplane.origin.FlowOrigin;
+import io.localvpc.dataplane.policy.BucketPolicies;
+import io.localvpc.dataplane.policy.IdentityPolicies;
+import io.localvpc.dataplane.policy.PolicyGuard;
+import io.localvpc.dataplane.policy.RequestAuthorizer;
 import io.localvpc.dataplane.proxy.WorkloadProxy;
 import io.localvpc.dataplane.vpc.PathPolicy;
 import io.localvpc.dataplane.vpc.ScopeLocator;
@@ -37,12 +42,14 @@ public final class DataPlane implements AutoCloseable {
     private final EndpointListener endpoints;
     private final DnsServerRegistry resolvers;
     private final WorkloadProxy proxy;
+    private final RequestAuthorizer authorizer;
 
     /**
      * Starts everything. {@code dataDir} null keeps the CA and S3 objects in memory; {@code upstreams}
      * maps service short names to local URLs that play them.
      */
-    public DataPlane(Store store, Path dataDir, int proxyPort, Map<String, URI> upstreams) {
+    public DataPlane(Store store, Path dataDir, int proxyPort, Map<String, URI> upstreams, IdentityPolicies identities,
+                     String defaultAccount, String defaultRegion) {
         this.store = store;
         this.locator = new ScopeLocator(store);
         this.ca = dataDir == null ? LocalCa.inMemory() : LocalCa.open(dataDir);
@@ -50,7 +57,10 @@ public final class DataPlane implements AutoCloseable {
         EndpointListener listener = null;
         DnsServerRegistry dns = null;
         try {
-            listener = EndpointListener.builder(ca, backends.router()).port(0).start();
+            this.authorizer = new RequestAuthorizer(store, locator, identities);
+            PolicyGuard guard = new PolicyGuard(new RequestClassifier(defaultAccount, defaultRegion, identities), authorizer,
+                    new BucketPolicies(store, locator), defaultAccount);
+            listener = EndpointListener.builder(ca, backends.router()).guard(guard).port(0).start();
             dns = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId));
             this.proxy = WorkloadProxy.builder().port(proxyPort)
                     .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), listener.address()))).start();

@@ -1,0 +1,87 @@
+package io.localvpc.dataplane.policy;
+
+import io.localvpc.core.iam.PolicyDocument;
+import io.localvpc.core.iam.PolicyException;
+import io.localvpc.core.iam.PolicyKind;
+import io.localvpc.core.model.BucketPolicy;
+import io.localvpc.core.state.Scope;
+import io.localvpc.core.state.Store;
+import io.localvpc.dataplane.classify.ClassifiedRequest;
+import io.localvpc.dataplane.origin.FlowOrigin;
+import io.localvpc.dataplane.tls.Verdict;
+import io.localvpc.dataplane.vpc.ScopeLocator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * PutBucketPolicy, GetBucketPolicy and DeleteBucketPolicy, served by localvpc (which enforces bucket
+ * policies) rather than by the S3 backend. A policy is kept in the state store, in the scope of the
+ * account and region of the request that set it.
+ */
+public final class BucketPolicies {
+    private final Store store;
+    private final ScopeLocator locator;
+
+    public BucketPolicies(Store store, ScopeLocator locator) {
+        this.store = store;
+        this.locator = locator;
+    }
+
+    /** The answer for a bucket-policy operation, or null for any other request. */
+    Verdict serve(ClassifiedRequest r, FlowOrigin origin) {
+        Optional<String> bucket = r.resourceArns().stream().map(RequestAuthorizer::bucketOf).flatMap(Optional::stream).findFirst();
+        if (bucket.isEmpty()) return null;
+        return switch (r.operation()) {
+            case "PutBucketPolicy" -> new Verdict.Serve(PolicyKind.RESOURCE.maxSize() * 2, body -> put(bucket.get(), body, scopeFor(r, origin)));
+            case "GetBucketPolicy" -> get(bucket.get());
+            case "DeleteBucketPolicy" -> delete(bucket.get());
+            default -> null;
+        };
+    }
+
+    private Scope scopeFor(ClassifiedRequest r, FlowOrigin origin) {
+        String account = r.principal() != null && r.principal().accountId() != null ? r.principal().accountId()
+                : origin != null ? origin.account() : "000000000000";
+        return new Scope(account, r.region());
+    }
+
+    private Verdict.Refuse put(String bucket, byte[] body, Scope scope) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.isBlank() || text.trim().charAt(0) != '{') {
+            return ServiceErrors.s3Error(HttpResponseStatus.BAD_REQUEST, "MalformedPolicy",
+                    "Policies must be valid JSON and the first byte must be '{'", UUID.randomUUID().toString());
+        }
+        try {
+            PolicyDocument.parse(text, PolicyKind.RESOURCE);
+        } catch (PolicyException e) {
+            return ServiceErrors.s3Error(HttpResponseStatus.BAD_REQUEST, "MalformedPolicy", e.getMessage(), UUID.randomUUID().toString());
+        }
+        String id = BucketPolicy.idFor(bucket);
+        Scope home = locator.scopeOf(id).orElse(scope);
+        store.write(home, tx -> tx.put(BucketPolicy.of(bucket, text)));
+        return new Verdict.Refuse(HttpResponseStatus.NO_CONTENT, "application/xml", new byte[0], Map.of());
+    }
+
+    private Verdict.Refuse get(String bucket) {
+        String id = BucketPolicy.idFor(bucket);
+        Optional<BucketPolicy> policy = locator.scopeOf(id).flatMap(s -> store.view(s).find(BucketPolicy.class, id));
+        if (policy.isEmpty()) {
+            return ServiceErrors.s3Error(HttpResponseStatus.NOT_FOUND, "NoSuchBucketPolicy", "The bucket policy does not exist",
+                    UUID.randomUUID().toString());
+        }
+        return new Verdict.Refuse(HttpResponseStatus.OK, "application/json", policy.get().policy().getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    private Verdict.Refuse delete(String bucket) {
+        String id = BucketPolicy.idFor(bucket);
+        locator.scopeOf(id).ifPresent(s -> store.write(s, tx -> {
+            tx.remove(BucketPolicy.class, id);
+            return null;
+        }));
+        return new Verdict.Refuse(HttpResponseStatus.NO_CONTENT, "application/xml", new byte[0], Map.of());
+    }
+}

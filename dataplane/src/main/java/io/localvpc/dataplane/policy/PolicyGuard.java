@@ -1,0 +1,105 @@
+package io.localvpc.dataplane.policy;
+
+import io.localvpc.core.iam.Authorizer;
+import io.localvpc.core.iam.Decision;
+import io.localvpc.core.iam.PolicyKind;
+import io.localvpc.dataplane.classify.ClassifiedRequest;
+import io.localvpc.dataplane.classify.Classification;
+import io.localvpc.dataplane.classify.RequestBody;
+import io.localvpc.dataplane.classify.RequestClassifier;
+import io.localvpc.dataplane.classify.RequiredPermission;
+import io.localvpc.dataplane.classify.Unclassifiable;
+import io.localvpc.dataplane.origin.FlowOrigin;
+import io.localvpc.dataplane.tls.RequestGuard;
+import io.localvpc.dataplane.tls.RequestHead;
+import io.localvpc.dataplane.tls.Verdict;
+
+/**
+ * Every request that reaches a service through localvpc is decided here, as AWS would decide it: it is
+ * classified (service, action, resources, principal), then each permission it needs is authorized against
+ * the endpoint policy, the bucket policy and the caller's identity policies. A refusal is answered in the
+ * service's own error format with AWS's wording, and logged with the statement that decided it.
+ */
+public final class PolicyGuard implements RequestGuard {
+    private static final System.Logger LOG = System.getLogger("localvpc.policy");
+
+    private final RequestClassifier classifier;
+    private final RequestAuthorizer authorizer;
+    private final BucketPolicies bucketPolicies;
+    private final String defaultAccount;
+
+    public PolicyGuard(RequestClassifier classifier, RequestAuthorizer authorizer, BucketPolicies bucketPolicies, String defaultAccount) {
+        this.classifier = classifier;
+        this.authorizer = authorizer;
+        this.bucketPolicies = bucketPolicies;
+        this.defaultAccount = defaultAccount;
+    }
+
+    @Override
+    public Verdict inspect(RequestHead head) {
+        int wanted = classifier.bodyBytesWanted(head);
+        if (wanted <= 0) return decide(head, RequestBody.absent());
+        return new Verdict.Inspect(wanted, body -> decide(head, body.length < wanted ? RequestBody.complete(body) : RequestBody.prefix(body)));
+    }
+
+    private Verdict decide(RequestHead head, RequestBody body) {
+        FlowOrigin origin = head.origin();
+        String resourceAccount = origin != null ? origin.account() : defaultAccount;
+        Classification c = classifier.classify(head, body, resourceAccount);
+        if (c instanceof Unclassifiable u) {
+            // Not a request localvpc can name an action for: forwarded without policy evaluation (see README).
+            LOG.log(System.Logger.Level.DEBUG, head.method() + " " + head.host() + head.uri() + " not classified (" + u.reason() + "); forwarded unchecked");
+            return Verdict.allow();
+        }
+        ClassifiedRequest r = (ClassifiedRequest) c;
+        for (RequiredPermission p : r.permissions()) {
+            java.util.Map<String, java.util.List<String>> keys = new java.util.HashMap<>(r.conditionKeys());
+            keys.putAll(p.conditionKeys());
+            for (String resource : p.resourceArns()) {
+                Authorizer.Authorization decision = authorizer.authorize(r.principal(), p.action(), resource, keys, origin, resourceAccount);
+                if (!decision.allowed()) {
+                    String message = denialMessage(r, p.action(), resource, decision);
+                    LOG.log(System.Logger.Level.INFO, "denied " + p.action() + " on " + resource + " for " + who(r) + via(origin) + ": "
+                            + decision.reason() + " (deciding: " + decision.deciding() + ")");
+                    return ServiceErrors.accessDenied(protocolOf(head, r), message);
+                }
+                LOG.log(System.Logger.Level.DEBUG, "allowed " + p.action() + " on " + resource + " for " + who(r) + via(origin)
+                        + " (deciding: " + decision.deciding() + ")");
+            }
+        }
+        if (r.service().equals("s3")) {
+            Verdict served = bucketPolicies.serve(r, origin);
+            if (served != null) return served;
+        }
+        return Verdict.allow();
+    }
+
+    /** AWS's wording: who, what, on which resource, and which kind of policy refused it and how. */
+    static String denialMessage(ClassifiedRequest r, String action, String resource, Authorizer.Authorization decision) {
+        String quoted = r.service().equals("s3") ? "\"" + resource + "\"" : resource;
+        PolicyKind kind = decision.deciding() == null ? PolicyKind.IDENTITY : decision.deciding().kind();
+        String policy = switch (kind) {
+            case ENDPOINT -> "VPC endpoint policy";
+            case RESOURCE -> "resource-based policy";
+            case IDENTITY -> "identity-based policy";
+        };
+        String because = decision.decision() == Decision.EXPLICIT_DENY
+                ? "with an explicit deny in a " + policy
+                : "because no " + policy + " allows the " + action + " action";
+        return "User: " + who(r) + " is not authorized to perform: " + action + " on resource: " + quoted + " " + because;
+    }
+
+    private static String who(ClassifiedRequest r) {
+        return r.principal() == null || r.principal().arn() == null || r.principal().arn().equals("*") ? "anonymous" : r.principal().arn();
+    }
+
+    private static String via(FlowOrigin origin) {
+        return origin == null ? "" : " from " + origin.sourceEniId() + " via " + origin.viaId();
+    }
+
+    /** Which error format the client expects: S3's, the JSON protocols' (X-Amz-Target), or the Query protocol's. */
+    private static String protocolOf(RequestHead head, ClassifiedRequest r) {
+        if (r.service().equals("s3")) return "s3";
+        return head.headers().contains("X-Amz-Target") ? "json" : "query";
+    }
+}
