@@ -58,7 +58,7 @@ public final class PathPolicy implements ConnectionPolicy {
     }
 
     /** What the endpoint listener is told about the flow (and what a zone fault looks at to cut it). */
-    static FlowOrigin origin(Scope scope, Verdict.Delivered delivered, Target.AwsService service) {
+    public static FlowOrigin origin(Scope scope, Verdict.Delivered delivered, Target.AwsService service) {
         Target.Via via = service.via();
         String kind;
         String zone = null;

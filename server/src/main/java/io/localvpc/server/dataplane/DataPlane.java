@@ -43,6 +43,7 @@ public final class DataPlane implements AutoCloseable {
     private final DnsServerRegistry resolvers;
     private final WorkloadProxy proxy;
     private final RequestAuthorizer authorizer;
+    private final RequestClassifier classifier;
 
     /**
      * Starts everything. {@code dataDir} null keeps the CA and S3 objects in memory; {@code upstreams}
@@ -58,7 +59,8 @@ public final class DataPlane implements AutoCloseable {
         DnsServerRegistry dns = null;
         try {
             this.authorizer = new RequestAuthorizer(store, locator, identities);
-            PolicyGuard guard = new PolicyGuard(new RequestClassifier(defaultAccount, defaultRegion, identities), authorizer,
+            this.classifier = new RequestClassifier(defaultAccount, defaultRegion, identities);
+            PolicyGuard guard = new PolicyGuard(classifier, authorizer,
                     new BucketPolicies(store, locator), defaultAccount);
             listener = EndpointListener.builder(ca, backends.router()).guard(guard).port(0).start();
             dns = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId));
@@ -138,6 +140,22 @@ public final class DataPlane implements AutoCloseable {
             out.put("privateIp", e.privateIpAddress());
         });
         return Optional.of(out);
+    }
+
+    /**
+     * What the endpoint's policies would decide for a request sent on a delivered flow: the endpoint policy
+     * (when the flow goes through one), the bucket policy and identity policies. Empty when the flow would not
+     * reach an AWS service.
+     */
+    public Optional<io.localvpc.core.iam.Authorizer.Authorization> authorize(Verdict verdict, Flow flow, String accessKeyId,
+                                                                           String action, String resource) {
+        if (!(verdict instanceof Verdict.Delivered d) || !(d.target() instanceof io.localvpc.core.path.Target.AwsService service)) {
+            return Optional.empty();
+        }
+        Scope scope = locator.scopeOf(flow.source()).orElseThrow();
+        FlowOrigin origin = PathPolicy.origin(scope, d, service);
+        var principal = accessKeyId == null ? io.localvpc.dataplane.classify.Principal.root(scope.account()) : classifier.principalFor(accessKeyId);
+        return Optional.of(authorizer.authorize(principal, action, resource, Map.of(), origin, scope.account()));
     }
 
     /** The decision the proxy would make for this flow, without opening anything ({@code localvpc trace}). */

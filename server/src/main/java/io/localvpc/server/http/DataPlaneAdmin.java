@@ -75,9 +75,24 @@ final class DataPlaneAdmin {
         if (source.isEmpty() || destination.isEmpty() || port < 1 || port > 65535) {
             return ApiReply.json(400, AdminApi.error("trace needs source (an instance or network interface id), destination (a name or IPv4 address) and port 1-65535"));
         }
-        Optional<Verdict> verdict = dataPlane.trace(Flow.tcp(source, destination, port));
+        Flow flow = Flow.tcp(source, destination, port);
+        Optional<Verdict> verdict = dataPlane.trace(flow);
         if (verdict.isEmpty()) return ApiReply.json(404, AdminApi.error("no instance or network interface " + source + " exists in any account or region"));
-        return ApiReply.json(200, render(verdict.get()).toString());
+        ObjectNode out = render(verdict.get());
+        String action = req.path("action").asText("");
+        if (!action.isEmpty()) {
+            String resource = req.path("resource").asText("*");
+            String key = req.path("accessKeyId").asText("");
+            dataPlane.authorize(verdict.get(), flow, key.isEmpty() ? null : key, action, resource).ifPresent(a -> {
+                ObjectNode p = out.putObject("policy");
+                p.put("action", action).put("resource", resource).put("allowed", a.allowed()).put("decision", a.decision().name());
+                p.put("reason", a.reason());
+                if (a.deciding() != null) p.put("deciding", a.deciding().toString());
+                ArrayNode evaluated = p.putArray("evaluated");
+                a.evaluated().forEach(e -> evaluated.add(e.toString()));
+            });
+        }
+        return ApiReply.json(200, out.toString());
     }
 
     static ObjectNode render(Verdict v) {
