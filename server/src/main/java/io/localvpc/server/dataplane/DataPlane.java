@@ -87,6 +87,11 @@ public final class DataPlane implements AutoCloseable {
         return proxy.address();
     }
 
+    /** The embedded S3's own address (no TLS, no policies): the baseline the endpoint path is measured against. */
+    public InetSocketAddress embeddedS3Address() {
+        return backends.s3Address();
+    }
+
     /** localvpc's certificate authority, which clients inside instances must trust. */
     public LocalCa ca() {
         return ca;

@@ -52,6 +52,11 @@ final class ServiceBackends implements AutoCloseable {
         }
     }
 
+    /** Where the embedded S3 listens (plain HTTP on loopback), for measuring it without localvpc in front. */
+    java.net.InetSocketAddress s3Address() {
+        return s3.address();
+    }
+
     HostBackendRouter router() {
         return router;
     }

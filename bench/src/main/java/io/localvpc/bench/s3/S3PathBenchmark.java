@@ -1,0 +1,104 @@
+package io.localvpc.bench.s3;
+
+import io.localvpc.server.LocalVpc;
+import io.localvpc.testkit.LocalVpcExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import javax.net.ssl.TrustManagerFactory;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.Locale;
+
+/**
+ * S3 PUT and GET through the whole data path (workload proxy, path engine, gateway endpoint, TLS with
+ * localvpc's CA, request classification and policy evaluation, then the embedded S3) side by side with
+ * the same SDK client talking straight to the embedded S3. Prints Markdown rows.
+ * Run: bench/s3.sh
+ */
+public final class S3PathBenchmark {
+    private S3PathBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (LocalVpc vpc = LocalVpc.builder().port(0).inMemory().start();
+             Ec2Client ec2 = LocalVpcExtension.ec2(vpc.endpoint(), "test", Region.US_EAST_1)) {
+            String vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+            String subnet = ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+            String rtb = ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(vpcId))).routeTables().get(0).routeTableId();
+            ec2.createVpcEndpoint(r -> r.vpcId(vpcId).serviceName("com.amazonaws.us-east-1.s3").routeTableIds(rtb));
+            String instance = ec2.runInstances(r -> r.imageId("ami-12345678").subnetId(subnet).minCount(1).maxCount(1)).instances().get(0).instanceId();
+            while (!ec2.describeInstances(r -> r.instanceIds(instance)).reservations().get(0).instances().get(0).state().nameAsString().equals("running")) {
+                Thread.sleep(100);
+            }
+            String caPem = vpc.dataPlane().ca().certificatePem();
+            URI s3Direct = URI.create("http://127.0.0.1:" + vpc.dataPlane().embeddedS3Address().getPort());
+            try (S3Client through = throughEndpoint(vpc, instance, caPem); S3Client direct = direct(s3Direct)) {
+                through.createBucket(r -> r.bucket("bench"));
+                System.out.println("| operation | through the endpoint | direct to the embedded S3 | ratio |");
+                System.out.println("| --- | --- | --- | --- |");
+                compare("PUT 4 KiB", through, direct, 4 * 1024, 2000, true);
+                compare("GET 4 KiB", through, direct, 4 * 1024, 2000, false);
+                compare("PUT 8 MiB", through, direct, 8 * 1024 * 1024, 40, true);
+                compare("GET 8 MiB", through, direct, 8 * 1024 * 1024, 40, false);
+            }
+        }
+    }
+
+    private static void compare(String what, S3Client through, S3Client direct, int size, int count, boolean put) {
+        byte[] data = new byte[size];
+        String key = "k-" + size;
+        through.putObject(r -> r.bucket("bench").key(key), RequestBody.fromBytes(data));
+        run(through, data, key, count / 4, put);
+        run(direct, data, key, count / 4, put);
+        double a = run(through, data, key, count, put);
+        double b = run(direct, data, key, count, put);
+        String unit = size >= 1024 * 1024 ? "MiB/s" : "ops/s";
+        double av = size >= 1024 * 1024 ? a * size / 1048576.0 : a;
+        double bv = size >= 1024 * 1024 ? b * size / 1048576.0 : b;
+        System.out.printf(Locale.ROOT, "| %s (%d requests, 1 client) | %.0f %s | %.0f %s | %.2f |%n", what, count, av, unit, bv, unit, a / b);
+    }
+
+    /** Requests per second for {@code count} sequential PUTs or GETs of one key. */
+    private static double run(S3Client s3, byte[] data, String key, int count, boolean put) {
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            if (put) s3.putObject(r -> r.bucket("bench").key(key), RequestBody.fromBytes(data));
+            else s3.getObjectAsBytes(r -> r.bucket("bench").key(key));
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static S3Client throughEndpoint(LocalVpc vpc, String instance, String caPem) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("localvpc", CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SdkHttpClient http = ApacheHttpClient.builder()
+                .proxyConfiguration(ProxyConfiguration.builder().endpoint(URI.create("http://127.0.0.1:" + vpc.proxyAddress().getPort()))
+                        .username(instance).password("x").useSystemPropertyValues(false).useEnvironmentVariableValues(false).build())
+                .tlsTrustManagersProvider((TlsTrustManagersProvider) tmf::getTrustManagers)
+                .build();
+        return S3Client.builder().region(Region.US_EAST_1).httpClient(http).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "x"))).build();
+    }
+
+    private static S3Client direct(URI endpoint) {
+        return S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint).forcePathStyle(true)
+                .httpClient(ApacheHttpClient.builder().build())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "x"))).build();
+    }
+}
