@@ -8,6 +8,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -90,6 +91,37 @@ final class Workload {
                 .forcePathStyle(pathStyle)
                 .httpClient(http.build())
                 .overrideConfiguration(o -> o.defaultProfileFile(config(regionalUsEast1)).defaultProfileName("default"))
+                .build();
+    }
+
+    /** An S3 client like {@link #s3(boolean)} signing with the given access key (strict mode: a configured user's). */
+    S3Client s3As(String accessKeyId, boolean pathStyle) {
+        return S3Client.builder().region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "secret")))
+                .forcePathStyle(pathStyle)
+                .httpClient(proxiedHttp())
+                .overrideConfiguration(o -> o.defaultProfileFile(config(false)).defaultProfileName("default"))
+                .build();
+    }
+
+    /** A DynamoDB client (SDK v2, its default endpoint dynamodb.us-east-1.amazonaws.com) as an application on the instance would build it. */
+    DynamoDbClient dynamoDb() {
+        return DynamoDbClient.builder().region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "secret")))
+                .httpClient(proxiedHttp())
+                .overrideConfiguration(o -> o.defaultProfileFile(config(false)).defaultProfileName("default"))
+                .build();
+    }
+
+    /** The Apache HTTP client every SDK client on the instance uses: through the proxy as this identity, trusting localvpc's CA. */
+    private software.amazon.awssdk.http.SdkHttpClient proxiedHttp() {
+        return ApacheHttpClient.builder()
+                .proxyConfiguration(ProxyConfiguration.builder()
+                        .endpoint(URI.create("http://127.0.0.1:" + proxy.getPort()))
+                        .username(identity).password("anything")
+                        .useSystemPropertyValues(false).useEnvironmentVariableValues(false)
+                        .build())
+                .tlsTrustManagersProvider(() -> trust)
                 .build();
     }
 

@@ -72,8 +72,8 @@ public final class IdentityPolicies implements PrincipalDirectory {
     private static Principal principalFor(String arn, String where) {
         String account = arn.split(":")[4];
         String resource = arn.substring(arn.indexOf(':', "arn:aws:iam::".length()) + 1);
-        if (resource.startsWith("user/")) return Principal.user(account, resource.substring(resource.lastIndexOf('/') + 1));
-        if (resource.startsWith("role/")) return Principal.role(account, resource.substring(resource.lastIndexOf('/') + 1));
+        if (resource.startsWith("user/")) return Principal.user(account, resource.substring("user/".length()));
+        if (resource.startsWith("role/")) return Principal.role(account, resource.substring("role/".length()));
         if (resource.equals("root")) return Principal.root(account);
         throw new IllegalArgumentException(where + ": " + arn + " is neither a user, a role nor an account root");
     }
