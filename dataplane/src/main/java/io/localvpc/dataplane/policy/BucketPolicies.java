@@ -25,10 +25,13 @@ import java.util.UUID;
 public final class BucketPolicies {
     private final Store store;
     private final ScopeLocator locator;
+    private final java.util.function.Predicate<String> bucketExists;
 
-    public BucketPolicies(Store store, ScopeLocator locator) {
+    /** {@code bucketExists} asks the S3 backend (policies are kept here, buckets there). */
+    public BucketPolicies(Store store, ScopeLocator locator, java.util.function.Predicate<String> bucketExists) {
         this.store = store;
         this.locator = locator;
+        this.bucketExists = bucketExists;
     }
 
     /** The answer for a bucket-policy operation, or null for any other request. */
@@ -36,12 +39,23 @@ public final class BucketPolicies {
         Optional<String> bucket = r.resourceArns().stream().map(RequestAuthorizer::bucketOf).flatMap(Optional::stream).findFirst();
         if (bucket.isEmpty()) return null;
         return switch (r.operation()) {
-            case "PutBucketPolicy" -> new Verdict.Serve(PolicyKind.RESOURCE.maxSize() * 2, body -> put(bucket.get(), body, scopeFor(r, origin)));
+            case "PutBucketPolicy" -> !bucketExists.test(bucket.get()) ? noSuchBucket(bucket.get()) : new Verdict.Serve(PolicyKind.RESOURCE.maxSize() * 2, body -> put(bucket.get(), body, scopeFor(r, origin)));
             case "GetBucketPolicy" -> get(bucket.get());
             case "DeleteBucketPolicy" -> delete(bucket.get());
+            case "CreateBucket" -> {
+                // A policy left from a deleted bucket of the same name must not apply to the new one (AWS deletes
+                // a bucket's policy with the bucket; localvpc sees the delete only as a request that may fail).
+                if (!bucketExists.test(bucket.get())) delete(bucket.get());
+                yield null;
+            }
             default -> null;
         };
     }
+
+    private static Verdict.Refuse noSuchBucket(String bucket) {
+        return ServiceErrors.s3Error(HttpResponseStatus.NOT_FOUND, "NoSuchBucket", "The specified bucket does not exist", UUID.randomUUID().toString());
+    }
+
 
     private Scope scopeFor(ClassifiedRequest r, FlowOrigin origin) {
         String account = r.principal() != null && r.principal().accountId() != null ? r.principal().accountId()

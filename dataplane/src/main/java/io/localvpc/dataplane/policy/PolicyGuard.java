@@ -77,7 +77,8 @@ public final class PolicyGuard implements RequestGuard {
     /** AWS's wording: who, what, on which resource, and which kind of policy refused it and how. */
     static String denialMessage(ClassifiedRequest r, String action, String resource, Authorizer.Authorization decision) {
         String quoted = r.service().equals("s3") ? "\"" + resource + "\"" : resource;
-        PolicyKind kind = decision.deciding() == null ? PolicyKind.IDENTITY : decision.deciding().kind();
+        boolean anonymous = "anonymous".equals(who(r));
+        PolicyKind kind = decision.deciding() != null ? decision.deciding().kind() : anonymous ? PolicyKind.RESOURCE : PolicyKind.IDENTITY;
         String policy = switch (kind) {
             case ENDPOINT -> "VPC endpoint policy";
             case RESOURCE -> "resource-based policy";

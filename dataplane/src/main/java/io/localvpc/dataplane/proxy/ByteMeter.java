@@ -41,7 +41,7 @@ final class ByteMeter extends ChannelDuplexHandler {
         if (msg instanceof ByteBuf buf && buf.isReadable()) {
             long n = buf.readableBytes();
             toWorkload += n;
-            notify(() -> listener.bytes(connection, 0, n));
+            if (listener != ConnectionListener.NONE) reportBytes(0, n);
         }
         ctx.fireChannelRead(msg);
     }
@@ -51,7 +51,7 @@ final class ByteMeter extends ChannelDuplexHandler {
         if (msg instanceof ByteBuf buf && buf.isReadable()) {
             long n = buf.readableBytes();
             fromWorkload += n;
-            notify(() -> listener.bytes(connection, n, 0));
+            if (listener != ConnectionListener.NONE) reportBytes(n, 0);
         }
         ctx.write(msg, promise);
     }
@@ -65,6 +65,15 @@ final class ByteMeter extends ChannelDuplexHandler {
             notify(() -> listener.closed(connection, fromWorkload, toWorkload));
         }
         ctx.fireChannelInactive();
+    }
+
+    /** Per-read reports are skipped entirely when nobody listens: this runs for every buffer relayed. */
+    private void reportBytes(long from, long to) {
+        try {
+            listener.bytes(connection, from, to);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "connection listener failed", e);
+        }
     }
 
     private static void notify(Runnable event) {

@@ -61,7 +61,7 @@ public final class DataPlane implements AutoCloseable {
             this.authorizer = new RequestAuthorizer(store, locator, identities);
             this.classifier = new RequestClassifier(defaultAccount, defaultRegion, identities);
             PolicyGuard guard = new PolicyGuard(classifier, authorizer,
-                    new BucketPolicies(store, locator), defaultAccount);
+                    new BucketPolicies(store, locator, backends::s3BucketExists), defaultAccount);
             listener = EndpointListener.builder(ca, backends.router()).guard(guard).port(0).start();
             dns = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId));
             this.proxy = WorkloadProxy.builder().port(proxyPort)

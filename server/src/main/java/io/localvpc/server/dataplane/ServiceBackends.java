@@ -57,6 +57,23 @@ final class ServiceBackends implements AutoCloseable {
         return s3.address();
     }
 
+    /** Whether the embedded S3 has this bucket (a HEAD on loopback; used for the few requests that depend on it). */
+    boolean s3BucketExists(String bucket) {
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
+                    "http://127.0.0.1:" + s3.address().getPort() + "/" + java.net.URLEncoder.encode(bucket, java.nio.charset.StandardCharsets.UTF_8))
+                    .toURL().openConnection(java.net.Proxy.NO_PROXY);
+            c.setRequestMethod("HEAD");
+            c.setConnectTimeout(2000);
+            c.setReadTimeout(2000);
+            int status = c.getResponseCode();
+            c.disconnect();
+            return status / 100 == 2;
+        } catch (java.io.IOException e) {
+            return true; // cannot tell: do not refuse or forget anything on a guess
+        }
+    }
+
     HostBackendRouter router() {
         return router;
     }
