@@ -22,9 +22,18 @@ import java.util.function.Predicate;
  * An unknown filter name is refused, as AWS refuses it.
  */
 public final class FilterSpec<R extends Resource> {
-    private final Map<String, Function<R, Collection<String>>> fields;
+    /** How a filter reads a resource: one value (most fields) or several (e.g. all CIDR associations). */
+    private sealed interface Field<R> {
+        record One<R>(Function<R, ?> value) implements Field<R> {
+        }
 
-    private FilterSpec(Map<String, Function<R, Collection<String>>> fields) {
+        record Many<R>(Function<R, Collection<String>> values) implements Field<R> {
+        }
+    }
+
+    private final Map<String, Field<R>> fields;
+
+    private FilterSpec(Map<String, Field<R>> fields) {
         this.fields = fields;
     }
 
@@ -63,13 +72,21 @@ public final class FilterSpec<R extends Resource> {
         }
         if (name.equals("tag-key")) return r -> tags(view, r).keySet().stream().anyMatch(k -> anyMatch(values, k));
         if (name.equals("tag-value")) return r -> tags(view, r).values().stream().anyMatch(v -> anyMatch(values, v));
-        Function<R, Collection<String>> field = fields.get(name);
+        Field<R> field = fields.get(name);
         if (field == null) {
             throw AwsException.invalidParameterValue("The filter '" + name + "' is invalid. Filters this action supports: "
                     + String.join(", ", fields.keySet()) + ", tag:<key>, tag-key, tag-value");
         }
+        if (field instanceof Field.One<R> one) {
+            // The common case, run once per resource per filter: no collection is built.
+            return r -> {
+                Object v = one.value().apply(r);
+                return v != null && anyMatch(values, v instanceof String str ? str : String.valueOf(v));
+            };
+        }
+        Function<R, Collection<String>> many = ((Field.Many<R>) field).values();
         return r -> {
-            for (String actual : field.apply(r)) if (actual != null && anyMatch(values, actual)) return true;
+            for (String actual : many.apply(r)) if (actual != null && anyMatch(values, actual)) return true;
             return false;
         };
     }
@@ -84,20 +101,17 @@ public final class FilterSpec<R extends Resource> {
     }
 
     public static final class Builder<R extends Resource> {
-        private final Map<String, Function<R, Collection<String>>> fields = new LinkedHashMap<>();
+        private final Map<String, Field<R>> fields = new LinkedHashMap<>();
 
         /** A filter on a single-valued field (null never matches). */
         public Builder<R> field(String name, Function<R, ?> value) {
-            fields.put(name, r -> {
-                Object v = value.apply(r);
-                return v == null ? List.of() : List.of(String.valueOf(v));
-            });
+            fields.put(name, new Field.One<>(value));
             return this;
         }
 
         /** A filter on a multi-valued field: matches when any of the resource's values matches. */
         public Builder<R> fields(String name, Function<R, Collection<String>> values) {
-            fields.put(name, values);
+            fields.put(name, new Field.Many<>(values));
             return this;
         }
 

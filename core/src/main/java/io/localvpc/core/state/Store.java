@@ -96,7 +96,7 @@ public final class Store implements AutoCloseable {
         for (Scope scope : new TreeSet<>(snapshot.keySet())) {
             for (Map.Entry<String, PSortedMap<String, Resource>> type : snapshot.get(scope).byType().entrySet()) {
                 for (Resource r : type.getValue().values()) {
-                    rows.add(new Change(scope, type.getKey(), r.id(), ResourceCodec.toJson(r)));
+                    rows.add(Change.written(scope, type.getKey(), r));
                 }
             }
         }

@@ -26,7 +26,7 @@ final class StoreTx extends ScopeReader implements Tx {
     public <R extends Resource> R put(R resource) {
         String type = ResourceCodec.typeKey(resource.getClass().asSubclass(Resource.class));
         state = state.with(type, resource);
-        changes.put(type + "\u0000" + resource.id(), new Change(scope, type, resource.id(), ResourceCodec.toJson(resource)));
+        changes.put(type + "\u0000" + resource.id(), Change.written(scope, type, resource));
         return resource;
     }
 
@@ -40,7 +40,7 @@ final class StoreTx extends ScopeReader implements Tx {
         ScopeState next = state.without(type, id);
         if (next == state) return;
         state = next;
-        changes.put(type + "\u0000" + id, new Change(scope, type, id, null));
+        changes.put(type + "\u0000" + id, Change.removed(scope, type, id));
     }
 
     @Override
