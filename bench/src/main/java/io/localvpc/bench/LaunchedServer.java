@@ -6,12 +6,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** localvpc started from its runnable jar the way {@code ./localvpc up} starts it, for end-to-end measurement. */
+/** localvpc started by its launcher, {@code ./localvpc up}, for end-to-end measurement. */
 final class LaunchedServer implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("EC2 API at http://127\\.0\\.0\\.1:(\\d+)");
     final Process process;
@@ -25,13 +24,16 @@ final class LaunchedServer implements AutoCloseable {
         this.launchToFirstAnswerMillis = millis;
     }
 
-    static LaunchedServer start(Path jar, List<String> jvmOptions) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-jar", jar.toString(), "up", "--in-memory", "--port", "0"));
+    /**
+     * Starts {@code launcher up --in-memory --port 0} exactly as a user does (the ./localvpc script, with its
+     * class-data archive and JVM options; {@code jvmOptions} non-empty replaces them via LOCALVPC_JAVA_OPTS).
+     */
+    static LaunchedServer start(Path launcher, List<String> jvmOptions) throws IOException {
+        List<String> cmd = List.of(launcher.toString(), "up", "--in-memory", "--port", "0");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (!jvmOptions.isEmpty()) pb.environment().put("LOCALVPC_JAVA_OPTS", String.join(" ", jvmOptions));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process p = pb.start();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         int port = -1;
         String line;

@@ -7,6 +7,7 @@ import io.localvpc.core.catalog.Regions;
 import io.localvpc.dataplane.backend.HostBackendRouter;
 import io.localvpc.dataplane.backend.S3Backend;
 import io.localvpc.dataplane.backend.ServiceBackend;
+import io.localvpc.dataplane.backend.StartingBackend;
 import io.localvpc.dataplane.backend.UpstreamBackend;
 
 import java.net.URI;
@@ -19,11 +20,11 @@ import java.util.Map;
  * Each service answers on its public names, its private DNS names and its {@code vpce} names.
  */
 final class ServiceBackends implements AutoCloseable {
-    private final S3Backend s3;
+    private final StartingBackend<S3Backend> s3;
     private final HostBackendRouter router = new HostBackendRouter();
 
     ServiceBackends(Path s3Directory, Map<String, URI> upstreams) {
-        this.s3 = S3Backend.start(s3Directory);
+        this.s3 = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.HTTP, () -> S3Backend.start(s3Directory));
         try {
             router.route("s3.amazonaws.com", s3);
             for (Region region : Regions.all()) {
@@ -47,7 +48,7 @@ final class ServiceBackends implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            s3.close();
+            close();
             throw e;
         }
     }
@@ -80,6 +81,10 @@ final class ServiceBackends implements AutoCloseable {
 
     @Override
     public void close() {
-        s3.close();
+        try {
+            s3.close();
+        } catch (Exception e) {
+            System.getLogger("localvpc.s3").log(System.Logger.Level.WARNING, "stopping the embedded S3 failed: " + e.getMessage());
+        }
     }
 }
