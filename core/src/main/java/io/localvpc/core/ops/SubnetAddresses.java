@@ -24,7 +24,7 @@ public final class SubnetAddresses {
     }
 
     public static Ipv4Cidr cidrOf(Subnet subnet) {
-        return Ipv4Cidr.parse(subnet.cidrBlock()).orElseThrow();
+        return java.util.Objects.requireNonNull(Ipv4Cidr.parseOrNull(subnet.cidrBlock()), subnet.cidrBlock());
     }
 
     /** Addresses held by network interfaces in the subnet. */
