@@ -287,7 +287,8 @@ public final class VpcEndpointOps {
 
     /** Forgets endpoints whose deleted afterlife is over, so the state does not grow without bound. */
     private static void pruneVanished(Tx tx) {
-        for (VpcEndpoint e : List.copyOf(tx.all(VpcEndpoint.class))) {
+        // The collection is a snapshot of a persistent map, so removing while iterating it is safe (and needs no copy).
+        for (VpcEndpoint e : tx.all(VpcEndpoint.class)) {
             if (!e.isVisible(tx.now())) tx.remove(VpcEndpoint.class, e.id());
         }
     }
