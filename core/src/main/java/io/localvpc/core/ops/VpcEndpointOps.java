@@ -80,7 +80,6 @@ public final class VpcEndpointOps {
     // ---------------------------------------------------------------- create
 
     public static VpcEndpoint create(Tx tx, Create req) {
-        pruneVanished(tx);
         String type = req.type() == null ? "Gateway" : req.type();
         if (!TYPES.contains(type)) {
             throw new AwsException("InvalidVpcEndpointType", "The VPC endpoint type '" + type + "' is not valid. Valid types (case-sensitive): "
