@@ -109,9 +109,8 @@ final class InstanceRender {
 
     /** The InstanceNetworkInterface shape (an interface as seen from its instance). */
     private static ObjectNode networkInterface(View view, NetworkInterface eni) {
-        String region = view.scope().region();
         ObjectNode o = Json.object();
-        if (eni.publicIp() != null) o.set("Association", association(view, eni));
+        if (eni.publicIp() != null) o.set("Association", NetworkInterfaceHandlers.association(view, eni));
         NetworkInterface.Attachment a = eni.attachment();
         o.putObject("Attachment")
                 .put("AttachTime", Json.timestamp(NetworkInterfaceHandlers.attachTime(view, eni)))
@@ -123,30 +122,12 @@ final class InstanceRender {
         o.put("Description", eni.description() == null ? "" : eni.description());
         o.set("Groups", NetworkInterfaceHandlers.groups(view, eni.groupIds()));
         o.putArray("Ipv6Addresses");
-        o.put("MacAddress", eni.macAddress())
-                .put("NetworkInterfaceId", eni.id())
-                .put("OwnerId", eni.ownerId())
-                .put("PrivateDnsName", NetworkInterfaceOps.privateDnsName(region, eni.privateIpAddress()))
-                .put("PrivateIpAddress", eni.privateIpAddress());
-        ArrayNode ips = o.putArray("PrivateIpAddresses");
-        for (String ip : eni.privateIps()) {
-            boolean primary = ip.equals(eni.privateIpAddress());
-            ObjectNode item = ips.addObject();
-            if (primary && eni.publicIp() != null) item.set("Association", association(view, eni));
-            item.put("Primary", primary).put("PrivateDnsName", NetworkInterfaceOps.privateDnsName(region, ip)).put("PrivateIpAddress", ip);
-        }
+        NetworkInterfaceHandlers.putAddresses(o, view, eni);
         o.put("SourceDestCheck", eni.sourceDestCheck())
                 .put("Status", eni.status())
                 .put("SubnetId", eni.subnetId())
                 .put("VpcId", eni.vpcId())
                 .put("InterfaceType", eni.interfaceType());
         return o;
-    }
-
-    private static ObjectNode association(View view, NetworkInterface eni) {
-        return Json.object()
-                .put("IpOwnerId", NetworkInterfaceHandlers.AMAZON_IP_OWNER)
-                .put("PublicDnsName", NetworkInterfaceHandlers.publicDnsName(view, eni.vpcId(), eni.publicIp()))
-                .put("PublicIp", eni.publicIp());
     }
 }

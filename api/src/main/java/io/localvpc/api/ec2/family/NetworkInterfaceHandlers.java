@@ -131,7 +131,6 @@ public final class NetworkInterfaceHandlers implements Ec2Family {
 
     /** The NetworkInterface shape: every member that applies to an IPv4 interface. */
     static ObjectNode render(View view, NetworkInterface eni) {
-        String region = view.scope().region();
         ObjectNode o = Json.object();
         if (eni.publicIp() != null) o.set("Association", association(view, eni));
         if (eni.attachment() != null) {
@@ -151,20 +150,7 @@ public final class NetworkInterfaceHandlers implements Ec2Family {
         o.set("Groups", groups(view, eni.groupIds()));
         o.put("InterfaceType", eni.interfaceType());
         o.putArray("Ipv6Addresses");
-        o.put("MacAddress", eni.macAddress())
-                .put("NetworkInterfaceId", eni.id())
-                .put("OwnerId", eni.ownerId())
-                .put("PrivateDnsName", NetworkInterfaceOps.privateDnsName(region, eni.privateIpAddress()))
-                .put("PrivateIpAddress", eni.privateIpAddress());
-        ArrayNode ips = o.putArray("PrivateIpAddresses");
-        for (String ip : eni.privateIps()) {
-            boolean primary = ip.equals(eni.privateIpAddress());
-            ObjectNode item = ips.addObject();
-            if (primary && eni.publicIp() != null) item.set("Association", association(view, eni));
-            item.put("Primary", primary)
-                    .put("PrivateDnsName", NetworkInterfaceOps.privateDnsName(region, ip))
-                    .put("PrivateIpAddress", ip);
-        }
+        putAddresses(o, view, eni);
         o.putArray("Ipv4Prefixes");
         o.putArray("Ipv6Prefixes");
         if (eni.requesterId() != null) o.put("RequesterId", eni.requesterId());
@@ -179,7 +165,30 @@ public final class NetworkInterfaceHandlers implements Ec2Family {
         return o;
     }
 
-    private static ObjectNode association(View view, NetworkInterface eni) {
+    /**
+     * The members both interface shapes share (NetworkInterface, and InstanceNetworkInterface inside an
+     * instance): MAC, ids, the primary private address and the list of private addresses with the public
+     * association on the primary one.
+     */
+    static void putAddresses(ObjectNode o, View view, NetworkInterface eni) {
+        String region = view.scope().region();
+        o.put("MacAddress", eni.macAddress())
+                .put("NetworkInterfaceId", eni.id())
+                .put("OwnerId", eni.ownerId())
+                .put("PrivateDnsName", NetworkInterfaceOps.privateDnsName(region, eni.privateIpAddress()))
+                .put("PrivateIpAddress", eni.privateIpAddress());
+        ArrayNode ips = o.putArray("PrivateIpAddresses");
+        for (String ip : eni.privateIps()) {
+            boolean primary = ip.equals(eni.privateIpAddress());
+            ObjectNode item = ips.addObject();
+            if (primary && eni.publicIp() != null) item.set("Association", association(view, eni));
+            item.put("Primary", primary)
+                    .put("PrivateDnsName", NetworkInterfaceOps.privateDnsName(region, ip))
+                    .put("PrivateIpAddress", ip);
+        }
+    }
+
+    static ObjectNode association(View view, NetworkInterface eni) {
         return Json.object()
                 .put("IpOwnerId", AMAZON_IP_OWNER)
                 .put("PublicDnsName", publicDnsName(view, eni.vpcId(), eni.publicIp()))
