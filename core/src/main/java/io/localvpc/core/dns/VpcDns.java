@@ -40,14 +40,14 @@ public final class VpcDns {
             long ip = Ipv4.parse(host.get());
             for (NetworkInterface eni : view.all(NetworkInterface.class)) {
                 if (eni.vpcId().equals(vpcId) && eni.privateIps().contains(host.get()) && ip >= 0) {
-                    return new DnsAnswer.Addresses(List.of(host.get()), "private host name of " + eni.id());
+                    return new DnsAnswer.Addresses(List.of(host.get()), "private host name of " + eni.id(), true);
                 }
             }
             return new DnsAnswer.NoSuchName(name + " names no network interface in " + vpcId);
         }
         Optional<ServiceAddresses.ServiceHost> service = ServiceAddresses.forName(view.scope().region(), name);
         if (service.isPresent()) {
-            return new DnsAnswer.Addresses(service.get().addresses(), service.get().description());
+            return new DnsAnswer.Addresses(service.get().addresses(), service.get().description(), false);
         }
         return new DnsAnswer.NoSuchName(name + " is neither an AWS service name localvpc knows in " + view.scope().region()
                 + " nor a name in " + vpcId + " (localvpc never resolves names outside the emulated world)");
@@ -65,7 +65,7 @@ public final class VpcDns {
         if (ips.isEmpty()) {
             return new DnsAnswer.Unavailable(source + ": no interface in a healthy zone" + (downZones.isEmpty() ? "" : " (down: " + String.join(", ", downZones) + ")"));
         }
-        return new DnsAnswer.Addresses(ips, source);
+        return new DnsAnswer.Addresses(ips, source, true);
     }
 
     /**

@@ -149,7 +149,7 @@ public final class PathEngine {
             }
             DnsAnswer answer = VpcDns.resolve(view, source.vpcId(), host, faults);
             if (answer instanceof DnsAnswer.Addresses a) {
-                String chosen = chooseAddress(a.addresses());
+                String chosen = a.insideVpc() ? chooseAddress(a.addresses()) : a.addresses().get(0);
                 destination = Ipv4.parse(chosen);
                 destinationText = chosen;
                 hops.add(new Hop(Hop.Kind.DNS, source.vpcId(), true, null, new Words(host, " → ", chosen, " (", a.source(), ")")));
