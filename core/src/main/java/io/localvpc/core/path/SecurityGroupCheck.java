@@ -17,9 +17,12 @@ import java.util.List;
  */
 public final class SecurityGroupCheck {
     private record Rule(int protocol, int fromPort, int toPort, long[] bases, long[] masks, String groupId, SecurityGroupRule rule) {
-        boolean matches(int proto, int port, long peer, Collection<String> peerGroups) {
+        boolean coversTraffic(int proto, int port) {
             if (protocol != Protocols.ALL && protocol != proto) return false;
-            if (Protocols.hasPorts(protocol) && (port < fromPort || port > toPort)) return false;
+            return !Protocols.hasPorts(protocol) || (port >= fromPort && port <= toPort);
+        }
+
+        boolean coversPeer(long peer, Collection<String> peerGroups) {
             if (groupId != null) return peerGroups.contains(groupId);
             for (int i = 0; i < bases.length; i++) if ((peer & masks[i]) == bases[i]) return true;
             return false;
@@ -29,6 +32,11 @@ public final class SecurityGroupCheck {
     private final String groupId;
     private final Rule[] ingress;
     private final Rule[] egress;
+    /**
+     * Per direction, protocol and port, the rules whose traffic part matches, worked out once per version:
+     * a flow then checks only those rules' peers (most groups have few rules for any one port).
+     */
+    private final java.util.Map<Long, Rule[]> byTraffic = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SecurityGroupCheck(String groupId, Rule[] ingress, Rule[] egress) {
         this.groupId = groupId;
@@ -69,16 +77,28 @@ public final class SecurityGroupCheck {
 
     /** The first egress rule allowing the flow to {@code peer}, or null. */
     public SecurityGroupRule allowsEgress(int protocol, int port, long peer, Collection<String> peerGroups) {
-        return first(egress, protocol, port, peer, peerGroups);
+        return first(candidates(true, protocol, port), peer, peerGroups);
     }
 
     /** The first ingress rule allowing the flow from {@code peer}, or null. */
     public SecurityGroupRule allowsIngress(int protocol, int port, long peer, Collection<String> peerGroups) {
-        return first(ingress, protocol, port, peer, peerGroups);
+        return first(candidates(false, protocol, port), peer, peerGroups);
     }
 
-    private static SecurityGroupRule first(Rule[] rules, int protocol, int port, long peer, Collection<String> peerGroups) {
-        for (Rule r : rules) if (r.matches(protocol, port, peer, peerGroups)) return r.rule;
+    private Rule[] candidates(boolean outbound, int protocol, int port) {
+        long key = ((long) (protocol & 0xFFFF) << 20) | ((long) (port & 0xFFFF) << 1) | (outbound ? 1 : 0);
+        Rule[] found = byTraffic.get(key);
+        if (found == null) {
+            List<Rule> matching = new ArrayList<>();
+            for (Rule r : outbound ? egress : ingress) if (r.coversTraffic(protocol, port)) matching.add(r);
+            found = matching.toArray(new Rule[0]);
+            byTraffic.put(key, found);
+        }
+        return found;
+    }
+
+    private static SecurityGroupRule first(Rule[] rules, long peer, Collection<String> peerGroups) {
+        for (Rule r : rules) if (r.coversPeer(peer, peerGroups)) return r.rule;
         return null;
     }
 }
