@@ -112,17 +112,7 @@ final class IpPermissions {
 
     /** The {@code SecurityGroupRule} shape of DescribeSecurityGroupRules and Authorize*. */
     static ObjectNode renderRule(View view, SecurityGroup group, SecurityGroupRule r) {
-        ObjectNode o = Json.object()
-                .put("SecurityGroupRuleId", r.ruleId())
-                .put("GroupId", group.id())
-                .put("GroupOwnerId", group.ownerId())
-                .put("IsEgress", r.egress())
-                .put("IpProtocol", r.ipProtocol())
-                .put("FromPort", r.fromPort())
-                .put("ToPort", r.toPort());
-        if (r.cidrIpv4() != null) o.put("CidrIpv4", r.cidrIpv4());
-        if (r.cidrIpv6() != null) o.put("CidrIpv6", r.cidrIpv6());
-        if (r.prefixListId() != null) o.put("PrefixListId", r.prefixListId());
+        ObjectNode o = ruleBasics(group, r).put("GroupOwnerId", group.ownerId());
         if (r.referencedGroupId() != null) {
             o.putObject("ReferencedGroupInfo").put("GroupId", r.referencedGroupId()).put("UserId", group.ownerId());
         }
@@ -134,6 +124,14 @@ final class IpPermissions {
 
     /** The {@code RevokedSecurityGroupRule} shape of Revoke*. */
     static ObjectNode renderRevoked(SecurityGroup group, SecurityGroupRule r) {
+        ObjectNode o = ruleBasics(group, r);
+        if (r.referencedGroupId() != null) o.put("ReferencedGroupId", r.referencedGroupId());
+        if (r.description() != null) o.put("Description", r.description());
+        return o;
+    }
+
+    /** The members the SecurityGroupRule and RevokedSecurityGroupRule shapes share: ids, direction, traffic, CIDR or list peer. */
+    private static ObjectNode ruleBasics(SecurityGroup group, SecurityGroupRule r) {
         ObjectNode o = Json.object()
                 .put("SecurityGroupRuleId", r.ruleId())
                 .put("GroupId", group.id())
@@ -144,8 +142,6 @@ final class IpPermissions {
         if (r.cidrIpv4() != null) o.put("CidrIpv4", r.cidrIpv4());
         if (r.cidrIpv6() != null) o.put("CidrIpv6", r.cidrIpv6());
         if (r.prefixListId() != null) o.put("PrefixListId", r.prefixListId());
-        if (r.referencedGroupId() != null) o.put("ReferencedGroupId", r.referencedGroupId());
-        if (r.description() != null) o.put("Description", r.description());
         return o;
     }
 }
