@@ -86,7 +86,7 @@ final class HttpForwarder {
                 deliver, workload.remoteAddress());
         ResponseRelay relay = new ResponseRelay(ctx.pipeline().context("http-encoder"), workload);
         responses = relay;
-        ChannelFuture f = Upstream.connect(workload, gate, connection, new HttpRequestEncoder(), relay);
+        ChannelFuture f = Upstream.connect(workload, gate, connection, deliver.preamble(), new HttpRequestEncoder(), relay);
         upstream = f.channel();
         f.addListener((ChannelFutureListener) done -> {
             if (relay != responses) return; // replaced meanwhile

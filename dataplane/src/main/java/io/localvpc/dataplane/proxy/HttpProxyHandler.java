@@ -1,7 +1,6 @@
 package io.localvpc.dataplane.proxy;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -67,30 +66,20 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         tunnelling = true;
-        Decision.Deliver deliver = (Decision.Deliver) decision;
         ConnectRequest connect = new ConnectRequest(identity, target.host(), target.port(), ProxyProtocol.HTTP_CONNECT);
-        ProxiedConnection connection = gate.open(connect, deliver, workload.remoteAddress());
-        workload.config().setAutoRead(false);
-        Upstream.connect(workload, gate, connection).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
-                Refusal kind = Upstream.refusalFor(f.cause());
-                HttpRefusals.send(ctx, identity, new Decision.Refuse(kind, "connecting to " + deliver.target()
-                        + " (" + target.host() + ":" + target.port() + ") failed: " + f.cause().getMessage()));
-                return;
+        Decision.Deliver deliver = (Decision.Deliver) decision;
+        Handover.complete(ctx, gate, connect, deliver, new Handover.Replies() {
+            @Override
+            public void established(java.net.InetSocketAddress bound) {
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, CONNECTION_ESTABLISHED));
             }
-            if (!workload.isActive()) {
-                f.channel().close();
-                return;
+
+            @Override
+            public void failed(Throwable cause) {
+                HttpRefusals.send(ctx, identity, new Decision.Refuse(Upstream.refusalFor(cause), "connecting to "
+                        + deliver.target() + " (" + target.host() + ":" + target.port() + ") failed: " + cause.getMessage()));
             }
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, CONNECTION_ESTABLISHED));
-            // The relay goes in before the codec leaves, so bytes the decoder still holds reach the target.
-            Relay.join(workload, ctx.name(), f.channel());
-            ctx.pipeline().remove(this);
-            ctx.pipeline().remove("http-encoder");
-            ctx.pipeline().remove("http-decoder");
-            ProxyInitializer.handshakeDone(workload);
-            Relay.start(workload, f.channel());
-        });
+        }, "http-encoder", "http-decoder");
     }
 
     @Override

@@ -91,31 +91,21 @@ final class Socks5Handler extends SimpleChannelInboundHandler<Socks5Message> {
             reply(ctx, Socks5CommandStatus.valueOf(refuse.kind().socksReply()));
             return;
         }
-        Decision.Deliver deliver = (Decision.Deliver) decision;
         ConnectRequest request = new ConnectRequest(identity, host, command.dstPort(), ProxyProtocol.SOCKS5);
-        ProxiedConnection connection = gate.open(request, deliver, workload.remoteAddress());
-        workload.config().setAutoRead(false);
-        Upstream.connect(workload, gate, connection).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
-                reply(ctx, Socks5CommandStatus.valueOf(Upstream.refusalFor(f.cause()).socksReply()));
-                return;
+        Handover.complete(ctx, gate, request, (Decision.Deliver) decision, new Handover.Replies() {
+            @Override
+            public void established(InetSocketAddress bound) {
+                Socks5AddressType type = bound.getAddress() instanceof java.net.Inet6Address
+                        ? Socks5AddressType.IPv6 : Socks5AddressType.IPv4;
+                ctx.writeAndFlush(new DefaultSocks5CommandResponse(Socks5CommandStatus.SUCCESS, type,
+                        bound.getAddress().getHostAddress(), bound.getPort()));
             }
-            if (!workload.isActive()) {
-                f.channel().close();
-                return;
+
+            @Override
+            public void failed(Throwable cause) {
+                reply(ctx, Socks5CommandStatus.valueOf(Upstream.refusalFor(cause).socksReply()));
             }
-            InetSocketAddress bound = (InetSocketAddress) f.channel().localAddress();
-            Socks5AddressType type = bound.getAddress() instanceof java.net.Inet6Address
-                    ? Socks5AddressType.IPv6 : Socks5AddressType.IPv4;
-            ctx.writeAndFlush(new DefaultSocks5CommandResponse(Socks5CommandStatus.SUCCESS, type,
-                    bound.getAddress().getHostAddress(), bound.getPort()));
-            Relay.join(workload, ctx.name(), f.channel());
-            ctx.pipeline().remove("socks5-encoder");
-            ctx.pipeline().remove("socks5-decoder");
-            ctx.pipeline().remove(this);
-            ProxyInitializer.handshakeDone(workload);
-            Relay.start(workload, f.channel());
-        });
+        }, "socks5-encoder", "socks5-decoder");
     }
 
     private static void reply(ChannelHandlerContext ctx, Socks5CommandStatus status) {

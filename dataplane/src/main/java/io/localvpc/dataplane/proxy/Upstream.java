@@ -19,7 +19,8 @@ final class Upstream {
     private Upstream() {
     }
 
-    static ChannelFuture connect(Channel workload, Gate gate, ProxiedConnection connection, ChannelHandler... handlers) {
+    static ChannelFuture connect(Channel workload, Gate gate, ProxiedConnection connection, TargetPreamble preamble,
+                                 ChannelHandler... handlers) {
         Bootstrap b = Transports.relayOptions(new Bootstrap())
                 .group(workload.eventLoop())
                 .channel(Transports.socketChannelLike(workload))
@@ -30,15 +31,18 @@ final class Upstream {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("meter", new ByteMeter(connection, gate.listener(), gate.open()));
+                        ch.pipeline().addLast("meter", ByteMeter.onTarget(connection, gate));
                         ch.pipeline().addLast(handlers);
                     }
                 });
         ChannelFuture f = b.connect(connection.target());
         f.addListener(done -> {
-            if (done.isSuccess() && connection.context() instanceof TargetPreamble p) {
+            if (done.isSuccess() && preamble != null) {
                 // Added before the caller's listeners, so it runs first: the preamble precedes every relayed byte.
-                f.channel().write(io.netty.buffer.Unpooled.wrappedBuffer(p.preamble(connection.target())), f.channel().voidPromise());
+                // Written from the meter's place, so it skips the caller's encoders (an HTTP encoder refuses raw
+                // bytes before a request) and is not counted as the workload's bytes.
+                f.channel().pipeline().context("meter").write(
+                        io.netty.buffer.Unpooled.wrappedBuffer(preamble.preamble(connection.target())), f.channel().voidPromise());
             }
             if (!done.isSuccess()) {
                 System.getLogger("localvpc.proxy").log(System.Logger.Level.INFO, "#" + connection.id() + " "

@@ -16,10 +16,11 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A VPC endpoint's TLS front: accepts connections on a loopback port, terminates TLS with a leaf certificate
- * from the {@link LocalCa} chosen by SNI, and hands the decrypted traffic to the backend the
- * {@link BackendRouter} picks, HTTP/1.1 request by request (each head first passing the {@link RequestGuard}),
- * or as an opaque byte stream for TCP backends.
+ * A VPC endpoint's front on a loopback port: reads the PROXY header naming the flow's origin if there is one,
+ * terminates TLS with a leaf certificate from the {@link LocalCa} chosen by SNI (or takes clear-text HTTP), and
+ * hands the traffic to the backend the {@link BackendRouter} picks, HTTP/1.1 request by request (each head first
+ * passing the {@link RequestGuard}), or as an opaque byte stream for TCP backends. The same
+ * {@link EndpointFront} serves the workload proxy's connections in process.
  *
  * <pre>{@code
  * try (S3Backend s3 = S3Backend.start(null);
@@ -36,11 +37,18 @@ public final class EndpointListener implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel server;
+    private final EndpointFront front;
 
-    private EndpointListener(EventLoopGroup boss, EventLoopGroup workers, Channel server) {
+    private EndpointListener(EventLoopGroup boss, EventLoopGroup workers, Channel server, EndpointFront front) {
         this.boss = boss;
         this.workers = workers;
         this.server = server;
+        this.front = front;
+    }
+
+    /** The front this listener serves with, for connections accepted in this process by someone else. */
+    public EndpointFront front() {
+        return front;
     }
 
     public static Builder builder(LocalCa ca, BackendRouter router) {
@@ -112,7 +120,7 @@ public final class EndpointListener implements AutoCloseable {
 
         /** Binds and starts serving. */
         public EndpointListener start() {
-            SniContexts contexts = new SniContexts(ca);
+            EndpointFront front = new EndpointFront(ca, router, guard);
             EventLoopGroup boss = new NioEventLoopGroup(1);
             EventLoopGroup workers = new NioEventLoopGroup(workerThreads);
             try {
@@ -124,13 +132,12 @@ public final class EndpointListener implements AutoCloseable {
                             @Override
                             protected void initChannel(SocketChannel ch) {
                                 ch.pipeline().addLast("origin", new FlowOriginDecoder());
-                                ch.pipeline().addLast("sni", contexts.newHandler());
-                                ch.pipeline().addLast("switch", new ProtocolSwitch(router, guard));
+                                front.install(ch.pipeline());
                             }
                         })
                         .bind(new InetSocketAddress(bindAddress, port)).syncUninterruptibly().channel();
                 LOG.log(System.Logger.Level.INFO, "endpoint listener on " + server.localAddress());
-                return new EndpointListener(boss, workers, server);
+                return new EndpointListener(boss, workers, server, front);
             } catch (RuntimeException e) {
                 boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
                 workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);

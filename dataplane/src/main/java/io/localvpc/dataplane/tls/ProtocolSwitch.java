@@ -24,6 +24,11 @@ final class ProtocolSwitch extends ChannelInboundHandlerAdapter {
     static final int MAX_HEADER_SIZE = 64 * 1024;
     static final int MAX_CHUNK_SIZE = 64 * 1024;
 
+    /** The server-side HTTP/1.1 codec of the endpoint, with room for long presigned URLs and metadata. */
+    static HttpServerCodec httpCodec() {
+        return new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, MAX_CHUNK_SIZE);
+    }
+
     private final BackendRouter router;
     private final RequestGuard guard;
     private String sniHostName;
@@ -72,7 +77,7 @@ final class ProtocolSwitch extends ChannelInboundHandlerAdapter {
         if (backend.isPresent() && backend.get().protocol() == ServiceBackend.Protocol.TCP) {
             p.addAfter(ctx.name(), "tcp", new TcpRelay(backend.get()));
         } else {
-            p.addAfter(ctx.name(), "http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, MAX_CHUNK_SIZE));
+            p.addAfter(ctx.name(), "http", httpCodec());
             p.addAfter("http", "forward", new HttpForwarder(router, guard, sniHostName));
         }
         for (Object msg : early) {

@@ -12,7 +12,6 @@ import io.localvpc.dataplane.proxy.ConnectionPolicy;
 import io.localvpc.dataplane.proxy.Decision;
 import io.localvpc.dataplane.proxy.Refusal;
 
-import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /**
@@ -48,13 +47,23 @@ public final class PathPolicy implements ConnectionPolicy {
         Verdict.Delivered delivered = (Verdict.Delivered) verdict;
         Target target = delivered.target();
         if (target instanceof Target.AwsService service) {
-            Optional<InetSocketAddress> address = services.route(scope.get(), flow, service);
-            if (address.isPresent()) return new Decision.Deliver(address.get(), verdict.summary(), origin(scope.get(), delivered, service));
+            Optional<ServiceRouter.Destination> destination = services.route(scope.get(), flow, service);
+            if (destination.isPresent()) return deliver(destination.get(), verdict.summary(), origin(scope.get(), delivered, service));
             return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
                     + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration");
         }
         return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + target.address() + " is open (" + verdict.summary()
                 + "), but instances in localvpc run no servers");
+    }
+
+    private static Decision deliver(ServiceRouter.Destination destination, String summary, FlowOrigin origin) {
+        if (destination instanceof ServiceRouter.Front f) {
+            // Announced by a PROXY header when reached over a socket; attached with the origin when in process.
+            return new Decision.Deliver(f.address(), summary, origin).withPreamble(origin)
+                    .servedInProcess((workload, after) -> f.front().attach(workload, after, origin));
+        }
+        // No policy applies to a protocol localvpc does not parse, so nothing announces the origin.
+        return new Decision.Deliver(((ServiceRouter.PassThrough) destination).backend(), summary, origin);
     }
 
     /** What the endpoint listener is told about the flow (and what a zone fault looks at to cut it). */

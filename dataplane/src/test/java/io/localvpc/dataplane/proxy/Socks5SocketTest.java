@@ -35,7 +35,9 @@ class Socks5SocketTest {
     void start() throws IOException {
         echo = new EchoServer();
         listener = new RecordingListener();
-        policy = new RecordingPolicy(r -> r.port() == 443
+        policy = new RecordingPolicy(r -> r.port() == 8443
+                ? new Decision.Deliver(echo.address(), "served in process").servedInProcess(Socks5SocketTest::upperCaseEcho)
+                : r.port() == 443
                 ? new Decision.Deliver(echo.address(), "rtb-0abc local -> sg-0abc allow tcp 443")
                 : r.port() == 9
                 ? new Decision.Deliver(new InetSocketAddress("127.0.0.1", closedPort()), "to a closed port")
@@ -78,6 +80,34 @@ class Socks5SocketTest {
         assertEquals(echo.address(), opened.target());
         assertEquals("rtb-0abc local -> sg-0abc allow tcp 443", opened.summary());
         assertArrayEquals(new long[] {5, 5}, listener.closedTotals.get(0));
+    }
+
+    /** An in-process target: answers on the workload's own channel with what it read, upper-cased. */
+    private static void upperCaseEcho(io.netty.channel.Channel workload, String after) {
+        workload.pipeline().addAfter(after, "upper-echo", new io.netty.channel.ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+                io.netty.buffer.ByteBuf in = (io.netty.buffer.ByteBuf) msg;
+                String text = in.toString(java.nio.charset.StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT);
+                in.release();
+                ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer(text, java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        });
+    }
+
+    @Test
+    void anInProcessTargetServesTheWorkloadsOwnConnectionWithoutASecondOne() throws Exception {
+        try (Socket s = viaProxy("sqs.us-east-1.amazonaws.com", 8443)) {
+            s.getOutputStream().write("hello".getBytes());
+            assertEquals("HELLO", new String(new DataInputStream(s.getInputStream()).readNBytes(5)));
+            assertEquals(1, proxy.openConnections(), "the delivered connection is tracked (zone faults can cut it)");
+            assertEquals(1, proxy.closeWhere(c -> c.summary().equals("served in process")));
+            assertEquals(-1, s.getInputStream().read(), "cutting it closes the workload's socket");
+        }
+        RecordingListener.await(listener.closed);
+        assertEquals(0, echo.accepted, "no connection was opened to the target's address");
+        assertEquals(echo.address(), listener.opened.get(0).target());
+        assertArrayEquals(new long[] {5, 5}, listener.closedTotals.get(0), "bytes from and to the workload are metered");
     }
 
     @Test

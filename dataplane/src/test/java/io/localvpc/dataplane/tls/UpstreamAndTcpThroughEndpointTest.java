@@ -130,4 +130,24 @@ class UpstreamAndTcpThroughEndpointTest {
             assertEquals(java.util.Arrays.toString(binary), java.util.Arrays.toString(in.readNBytes(binary.length)));
         }
     }
+
+    @Test
+    void clearTextHttpIsServedByHostOnTheSamePort() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+            socket.getOutputStream().write(("GET /plain?x=1 HTTP/1.1\r\nHost: sqs.us-east-1.amazonaws.com\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            TlsClient.Response response = TlsClient.read(socket.getInputStream());
+            assertEquals(200, response.status());
+            assertEquals("GET /plain?x=1 host=sqs.us-east-1.amazonaws.com length=0 tail=", response.text());
+        }
+    }
+
+    @Test
+    void clearTextThatIsNotHttpGetsABadRequest() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+            socket.getOutputStream().write("\u0000\u0001 not a request line\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            TlsClient.Response response = TlsClient.read(socket.getInputStream());
+            assertEquals(400, response.status(), response.text());
+        }
+    }
 }

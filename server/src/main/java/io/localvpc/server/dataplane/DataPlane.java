@@ -65,7 +65,7 @@ public final class DataPlane implements AutoCloseable {
             listener = EndpointListener.builder(ca, backends.router()).guard(guard).port(0).start();
             dns = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId));
             this.proxy = WorkloadProxy.builder().port(proxyPort)
-                    .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), listener.address()))).start();
+                    .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), listener))).start();
         } catch (RuntimeException e) {
             if (dns != null) dns.close();
             if (listener != null) listener.close();

@@ -4,26 +4,30 @@ import io.localvpc.core.path.Flow;
 import io.localvpc.core.path.Target;
 import io.localvpc.core.state.Scope;
 import io.localvpc.dataplane.backend.BackendRouter;
+import io.localvpc.dataplane.backend.ServiceBackend;
+import io.localvpc.dataplane.tls.EndpointListener;
 import io.localvpc.dataplane.vpc.ServiceRouter;
 
-import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /**
- * Delivered flows to AWS services go to the endpoint listener (TLS terminated with localvpc's CA, then
- * the backend chosen by host name), when some backend plays the service the client named.
+ * Delivered flows to AWS services go to the endpoint front (TLS terminated with localvpc's CA, or clear-text
+ * HTTP, then the backend chosen by host name) when an HTTP backend plays the service the client named, and
+ * straight to the backend when it speaks its own protocol ({@code --upstream name=tcp://…}).
  */
 final class EndpointServiceRouter implements ServiceRouter {
     private final BackendRouter backends;
-    private final InetSocketAddress listener;
+    private final EndpointListener listener;
 
-    EndpointServiceRouter(BackendRouter backends, InetSocketAddress listener) {
+    EndpointServiceRouter(BackendRouter backends, EndpointListener listener) {
         this.backends = backends;
         this.listener = listener;
     }
 
     @Override
-    public Optional<InetSocketAddress> route(Scope scope, Flow flow, Target.AwsService target) {
-        return backends.route(target.host()).isPresent() ? Optional.of(listener) : Optional.empty();
+    public Optional<Destination> route(Scope scope, Flow flow, Target.AwsService target) {
+        return backends.route(target.host()).map(backend -> backend.protocol() == ServiceBackend.Protocol.TCP
+                ? new PassThrough(backend.address())
+                : new Front(listener.address(), listener.front()));
     }
 }
