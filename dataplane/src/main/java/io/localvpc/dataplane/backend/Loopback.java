@@ -16,7 +16,8 @@ final class Loopback {
     /** The socket address of an {@code http://127.0.0.1:PORT} (or {@code localhost}, {@code [::1]}) URL. */
     static InetSocketAddress httpAddress(URI url) {
         if (url == null || !"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
-            throw new IllegalArgumentException("upstream URL must look like http://127.0.0.1:PORT, got " + url);
+            throw new IllegalArgumentException("upstream URL must look like http://127.0.0.1:PORT (or tcp://127.0.0.1:PORT"
+                    + " for a service that does not speak HTTP), got " + url);
         }
         if (url.getRawPath() != null && !url.getRawPath().isEmpty() && !url.getRawPath().equals("/")) {
             throw new IllegalArgumentException("upstream URL " + url + " must not have a path: requests keep"
@@ -24,6 +25,17 @@ final class Loopback {
         }
         int port = url.getPort() == -1 ? 80 : url.getPort();
         return require(url.getHost(), port);
+    }
+
+    /** The socket address of a {@code tcp://127.0.0.1:PORT} URL (the port is required: no protocol implies one). */
+    static InetSocketAddress tcpAddress(URI url) {
+        if (url == null || !"tcp".equalsIgnoreCase(url.getScheme()) || url.getHost() == null || url.getPort() == -1) {
+            throw new IllegalArgumentException("a TCP upstream URL must look like tcp://127.0.0.1:PORT, got " + url);
+        }
+        if (url.getRawPath() != null && !url.getRawPath().isEmpty() && !url.getRawPath().equals("/")) {
+            throw new IllegalArgumentException("TCP upstream URL " + url + " must not have a path");
+        }
+        return require(url.getHost(), url.getPort());
     }
 
     /** The address of {@code host:port}, refusing any host that does not resolve to a loopback address. */

@@ -8,6 +8,7 @@ import io.localvpc.dataplane.backend.HostBackendRouter;
 import io.localvpc.dataplane.backend.S3Backend;
 import io.localvpc.dataplane.backend.ServiceBackend;
 import io.localvpc.dataplane.backend.StartingBackend;
+import io.localvpc.dataplane.backend.TcpBackend;
 import io.localvpc.dataplane.backend.UpstreamBackend;
 
 import java.net.URI;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Which backend plays each AWS service, by host name: the embedded S3 (s3proxy) for S3 in every region,
- * and any service the user points at an upstream URL ({@code --upstream sqs=http://127.0.0.1:4566}).
+ * and any service the user points at an upstream URL ({@code --upstream sqs=http://127.0.0.1:4566}, or
+ * {@code tcp://…} for one that does not speak HTTP).
  * Each service answers on its public names, its private DNS names and its {@code vpce} names.
  */
 final class ServiceBackends implements AutoCloseable {
@@ -32,7 +34,7 @@ final class ServiceBackends implements AutoCloseable {
                 router.route("s3." + region.name() + ".vpce.amazonaws.com", s3);
             }
             for (Map.Entry<String, URI> u : upstreams.entrySet()) {
-                ServiceBackend backend = UpstreamBackend.http(u.getValue());
+                ServiceBackend backend = upstream(u.getValue());
                 boolean known = false;
                 for (Region region : Regions.all()) {
                     for (EndpointService service : EndpointServiceCatalog.all(region.name())) {
@@ -51,6 +53,11 @@ final class ServiceBackends implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** {@code tcp://} plays a service that speaks its own protocol (bytes pass through); anything else must be {@code http://}. */
+    private static ServiceBackend upstream(URI url) {
+        return "tcp".equalsIgnoreCase(url.getScheme()) ? TcpBackend.fromUrl(url) : UpstreamBackend.http(url);
     }
 
     /** Where the embedded S3 listens (plain HTTP on loopback), for measuring it without localvpc in front. */
