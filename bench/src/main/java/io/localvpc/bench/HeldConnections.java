@@ -35,7 +35,6 @@ import java.util.stream.Stream;
  * Run: bench/held.sh [connections] ["server JVM options"]
  */
 public final class HeldConnections {
-    private static final Pattern PROXY_PORT = Pattern.compile("\"proxy\"\\s*:\\s*(\\d+)");
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     private HeldConnections() {
@@ -47,8 +46,8 @@ public final class HeldConnections {
         try (LaunchedServer server = LaunchedServer.start(Path.of(args[0]), jvm);
              Ec2Client ec2 = LocalVpcExtension.ec2(URI.create("http://127.0.0.1:" + server.port), "test", Region.US_EAST_1)) {
             String instance = s3GatewayLayout(ec2);
-            int proxyPort = proxyPort(server.port);
-            SSLContext tls = trusting(get(server.port, "/_localvpc/ca.pem"));
+            int proxyPort = server.proxyPort();
+            SSLContext tls = trusting(server.get("/_localvpc/ca.pem"));
             long pid = server.process.pid();
             // one connection first, so the idle reading includes what every connection's path already loaded
             held(proxyPort, instance, tls).close();
@@ -139,20 +138,6 @@ public final class HeldConnections {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, tmf.getTrustManagers(), null);
         return tls;
-    }
-
-    private static int proxyPort(int apiPort) throws IOException {
-        Matcher m = PROXY_PORT.matcher(get(apiPort, "/_localvpc/health"));
-        if (!m.find()) throw new IllegalStateException("the health endpoint names no proxy port");
-        return Integer.parseInt(m.group(1));
-    }
-
-    private static String get(int apiPort, String path) throws IOException {
-        java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create("http://127.0.0.1:" + apiPort + path).toURL()
-                .openConnection(java.net.Proxy.NO_PROXY);
-        try (InputStream in = c.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     /** The server's heap after a full GC (jcmd GC.run, then GC.heap_info), RSS and open file descriptors. */

@@ -11,10 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** localvpc started by its launcher, {@code ./localvpc up}, for end-to-end measurement. */
-final class LaunchedServer implements AutoCloseable {
+public final class LaunchedServer implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("EC2 API at http://127\\.0\\.0\\.1:(\\d+)");
-    final Process process;
-    final int port;
+    public final Process process;
+    /** The EC2 API port. */
+    public final int port;
     /** From process start to the first answered EC2 call, in milliseconds. */
     final double launchToFirstAnswerMillis;
 
@@ -28,8 +29,9 @@ final class LaunchedServer implements AutoCloseable {
      * Starts {@code launcher up --in-memory --port 0} exactly as a user does (the ./localvpc script, with its
      * class-data archive and JVM options; {@code jvmOptions} non-empty replaces them via LOCALVPC_JAVA_OPTS).
      */
-    static LaunchedServer start(Path launcher, List<String> jvmOptions) throws IOException {
-        List<String> cmd = List.of(launcher.toString(), "up", "--in-memory", "--port", "0");
+    public static LaunchedServer start(Path launcher, List<String> jvmOptions, String... upOptions) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(launcher.toString(), "up", "--in-memory", "--port", "0"));
+        cmd.addAll(List.of(upOptions));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         if (!jvmOptions.isEmpty()) pb.environment().put("LOCALVPC_JAVA_OPTS", String.join(" ", jvmOptions));
         long t0 = System.nanoTime();
@@ -62,8 +64,24 @@ final class LaunchedServer implements AutoCloseable {
         return new LaunchedServer(p, port, millis);
     }
 
+    /** The workload proxy's port, from the health endpoint's ports map. */
+    public int proxyPort() throws IOException {
+        java.util.regex.Matcher m = Pattern.compile("\"proxy\"\\s*:\\s*(\\d+)").matcher(get("/_localvpc/health"));
+        if (!m.find()) throw new IllegalStateException("the health endpoint names no proxy port");
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** A GET on the API port (admin endpoints), without any proxy. */
+    public String get(String path) throws IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create("http://127.0.0.1:" + port + path).toURL()
+                .openConnection(java.net.Proxy.NO_PROXY);
+        try (java.io.InputStream in = c.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** Resident set size of the server process, from /proc, in MiB. */
-    double rssMiB() throws IOException {
+    public double rssMiB() throws IOException {
         for (String l : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
             if (l.startsWith("VmRSS:")) return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0;
         }

@@ -30,34 +30,36 @@ public final class TcpPathBenchmark {
 
     public static void main(String[] args) throws Exception {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 9_000;
-        try (Sink sink = new Sink(); Relay relay = Relay.start(sink.port()); HaProxy haproxy = HaProxy.start(sink.port())) {
+        try (Sink sink = new Sink(); Relay relay = Relay.start(sink.port()); HaProxy haproxy = HaProxy.start(sink.port());
+             WholeLocalvpc whole = WholeLocalvpc.start(Path.of("localvpc"), sink.port())) {
+            List<Paths.Route> routes = new ArrayList<>(List.of(Paths.Route.direct(sink.port()), Paths.Route.relay(relay.port, sink.port()),
+                    whole.route()));
+            if (haproxy != null) routes.add(Paths.Route.haproxy(haproxy.port));
             System.out.println("| path | 1 GiB throughput (best of 3) | round trip 64 B p50 / p99 |");
             System.out.println("| --- | --- | --- |");
-            double direct = 0, local = 0, ha = 0;
-            for (Paths.Kind kind : Paths.Kind.values()) {
-                if (kind == Paths.Kind.HAPROXY && haproxy == null) continue;
-                int port = switch (kind) {
-                    case DIRECT -> sink.port();
-                    case LOCALVPC -> relay.port;
-                    case HAPROXY -> haproxy.port;
-                };
-                double gbps = 0;
-                for (int i = 0; i < 3; i++) gbps = Math.max(gbps, bulk(kind, port, sink.port()));
-                Histogram h = latency(kind, port, sink.port());
-                System.out.printf(Locale.ROOT, "| %s | %.2f Gbit/s | %.0f / %.0f µs |%n", kind, gbps,
-                        h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0);
-                if (kind == Paths.Kind.DIRECT) direct = h.getValueAtPercentile(50) / 1000.0;
-                if (kind == Paths.Kind.LOCALVPC) local = gbps;
-                if (kind == Paths.Kind.HAPROXY) ha = gbps;
+            double[] gbps = new double[routes.size()];
+            double[] p50 = new double[routes.size()];
+            for (int r = 0; r < routes.size(); r++) {
+                Paths.Route route = routes.get(r);
+                for (int i = 0; i < 3; i++) gbps[r] = Math.max(gbps[r], bulk(route));
+                Histogram h = latency(route);
+                p50[r] = h.getValueAtPercentile(50) / 1000.0;
+                System.out.printf(Locale.ROOT, "| %s | %.2f Gbit/s | %.0f / %.0f µs |%n", route.label(), gbps[r],
+                        p50[r], h.getValueAtPercentile(99) / 1000.0);
             }
-            if (ha > 0) System.out.printf(Locale.ROOT, "%nthroughput ratio localvpc / HAProxy: %.2f%n", local / ha);
+            if (haproxy != null) {
+                System.out.printf(Locale.ROOT, "%nthroughput ratio to HAProxy: relay %.2f, whole localvpc %.2f%n",
+                        gbps[1] / gbps[3], gbps[2] / gbps[3]);
+            }
+            System.out.printf(Locale.ROOT, "added p50 latency over direct: relay %+.0f µs, whole localvpc %+.0f µs%n",
+                    p50[1] - p50[0], p50[2] - p50[0]);
             held(relay, sink.port(), connections);
         }
     }
 
     /** Sends 1 GiB and waits for the sink's acknowledgement; returns Gbit/s. */
-    static double bulk(Paths.Kind kind, int port, int sinkPort) throws IOException {
-        try (Socket s = Paths.open(kind, port, sinkPort)) {
+    static double bulk(Paths.Route route) throws IOException {
+        try (Socket s = route.open()) {
             OutputStream out = s.getOutputStream();
             DataInputStream in = new DataInputStream(s.getInputStream());
             byte[] chunk = new byte[256 * 1024];
@@ -72,9 +74,9 @@ public final class TcpPathBenchmark {
     }
 
     /** 64-byte echoes on one connection: 2,000 to warm up, then 20,000 timed. */
-    static Histogram latency(Paths.Kind kind, int port, int sinkPort) throws IOException {
+    static Histogram latency(Paths.Route route) throws IOException {
         Histogram h = new Histogram(60_000_000_000L, 3);
-        try (Socket s = Paths.open(kind, port, sinkPort)) {
+        try (Socket s = route.open()) {
             OutputStream out = s.getOutputStream();
             DataInputStream in = new DataInputStream(s.getInputStream());
             out.write('E');
@@ -96,7 +98,7 @@ public final class TcpPathBenchmark {
         List<Socket> open = new ArrayList<>(n);
         try {
             for (int i = 0; i < n; i++) {
-                Socket s = Paths.open(Paths.Kind.LOCALVPC, relay.port, sinkPort);
+                Socket s = Paths.Route.relay(relay.port, sinkPort).open();
                 s.getOutputStream().write('H');
                 open.add(s);
             }
@@ -110,6 +112,55 @@ public final class TcpPathBenchmark {
                     perConnection / 1024.0, Long.parseLong(b[1]) / 1048576.0, Long.parseLong(d[2]) / 1048576.0);
         } finally {
             for (Socket s : open) s.close();
+        }
+    }
+
+    /**
+     * {@code ./localvpc up} with the sink as a {@code tcp://} upstream for CodeCommit's SSH side, and a private VPC
+     * whose instance reaches it through a git-codecommit interface endpoint (private DNS): every connection is
+     * decided by the path engine and relayed by the same proxy, straight to the upstream.
+     */
+    static final class WholeLocalvpc implements AutoCloseable {
+        private static final String SERVICE_HOST = "git-codecommit.us-east-1.amazonaws.com";
+        private final io.localvpc.bench.LaunchedServer server;
+        private final Paths.Route route;
+
+        private WholeLocalvpc(io.localvpc.bench.LaunchedServer server, Paths.Route route) {
+            this.server = server;
+            this.route = route;
+        }
+
+        static WholeLocalvpc start(Path launcher, int sinkPort) throws Exception {
+            io.localvpc.bench.LaunchedServer server = io.localvpc.bench.LaunchedServer.start(launcher, List.of(),
+                    "--upstream", "git-codecommit=tcp://127.0.0.1:" + sinkPort);
+            try (software.amazon.awssdk.services.ec2.Ec2Client ec2 = io.localvpc.testkit.LocalVpcExtension.ec2(
+                    java.net.URI.create("http://127.0.0.1:" + server.port), "test", software.amazon.awssdk.regions.Region.US_EAST_1)) {
+                String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+                ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(b -> b.value(true)));
+                String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+                String endpoint = ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName("com.amazonaws.us-east-1.git-codecommit")
+                        .vpcEndpointType("Interface").subnetIds(subnet).privateDnsEnabled(true)).vpcEndpoint().vpcEndpointId();
+                String instance = ec2.runInstances(r -> r.imageId("ami-12345678").subnetId(subnet).minCount(1).maxCount(1))
+                        .instances().get(0).instanceId();
+                while (!ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(endpoint)).vpcEndpoints().get(0).stateAsString().equals("available")
+                        || !ec2.describeInstances(r -> r.instanceIds(instance)).reservations().get(0).instances().get(0)
+                        .state().nameAsString().equals("running")) {
+                    Thread.sleep(100);
+                }
+                return new WholeLocalvpc(server, Paths.Route.wholeLocalvpc(server.proxyPort(), instance, SERVICE_HOST, 22));
+            } catch (Exception e) {
+                server.close();
+                throw e;
+            }
+        }
+
+        Paths.Route route() {
+            return route;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            server.close();
         }
     }
 
