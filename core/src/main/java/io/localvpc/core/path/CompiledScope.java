@@ -27,7 +27,7 @@ final class CompiledScope {
     private final Map<String, RouteLookup> routesBySubnet = new ConcurrentHashMap<>();
     private final Map<String, NetworkAclCheck> aclBySubnet = new ConcurrentHashMap<>();
     private final Map<String, SecurityGroupCheck> groups = new ConcurrentHashMap<>();
-    private volatile Map<String, Map<Long, NetworkInterface>> interfacesByVpc;
+    private volatile Map<String, AddressMap<NetworkInterface>> interfacesByVpc;
     private volatile Map<String, VpcEndpoint> endpointByInterface;
     private final Map<Class<?>, Map<String, Resource>> byId = new ConcurrentHashMap<>();
 
@@ -54,27 +54,41 @@ final class CompiledScope {
 
     /** The subnet's explicitly associated table, else its VPC's main table (null if the VPC has none). */
     RouteLookup routes(Subnet subnet) {
-        return routesBySubnet.computeIfAbsent(subnet.id(), id -> {
-            RouteTable main = null;
-            for (RouteTable t : view.all(RouteTable.class)) {
-                if (!t.vpcId().equals(subnet.vpcId())) continue;
-                for (RouteTableAssociation a : t.associations()) {
-                    if (id.equals(a.subnetId())) return RouteLookup.compile(view, t);
-                    if (a.main()) main = t;
-                }
+        RouteLookup found = routesBySubnet.get(subnet.id());
+        if (found == null) {
+            found = compileRoutes(subnet); // two threads may both compile; either result serves
+            if (found != null) routesBySubnet.putIfAbsent(subnet.id(), found);
+        }
+        return found;
+    }
+
+    private RouteLookup compileRoutes(Subnet subnet) {
+        RouteTable main = null;
+        for (RouteTable t : view.all(RouteTable.class)) {
+            if (!t.vpcId().equals(subnet.vpcId())) continue;
+            for (RouteTableAssociation a : t.associations()) {
+                if (subnet.id().equals(a.subnetId())) return RouteLookup.compile(view, t);
+                if (a.main()) main = t;
             }
-            return main == null ? null : RouteLookup.compile(view, main);
-        });
+        }
+        return main == null ? null : RouteLookup.compile(view, main);
     }
 
     /** The network ACL the subnet is associated with (every subnet has one). */
     NetworkAclCheck acl(Subnet subnet) {
-        return aclBySubnet.computeIfAbsent(subnet.id(), id -> {
-            for (NetworkAcl acl : view.all(NetworkAcl.class)) {
-                for (NetworkAclAssociation a : acl.associations()) if (id.equals(a.subnetId())) return NetworkAclCheck.compile(acl);
-            }
-            return null;
-        });
+        NetworkAclCheck found = aclBySubnet.get(subnet.id());
+        if (found == null) {
+            found = compileAcl(subnet.id());
+            if (found != null) aclBySubnet.putIfAbsent(subnet.id(), found);
+        }
+        return found;
+    }
+
+    private NetworkAclCheck compileAcl(String subnetId) {
+        for (NetworkAcl acl : view.all(NetworkAcl.class)) {
+            for (NetworkAclAssociation a : acl.associations()) if (subnetId.equals(a.subnetId())) return NetworkAclCheck.compile(acl);
+        }
+        return null;
     }
 
     SecurityGroupCheck group(String groupId) {
@@ -85,17 +99,18 @@ final class CompiledScope {
         return groups.computeIfAbsent(groupId, id -> SecurityGroupCheck.compile(view, g));
     }
 
+    /** The interface in the VPC that holds the address (primary or secondary), or null. */
     NetworkInterface interfaceAt(String vpcId, long address) {
-        Map<String, Map<Long, NetworkInterface>> byVpc = interfacesByVpc;
+        Map<String, AddressMap<NetworkInterface>> byVpc = interfacesByVpc;
         if (byVpc == null) {
             byVpc = new HashMap<>();
             for (NetworkInterface eni : view.all(NetworkInterface.class)) {
-                Map<Long, NetworkInterface> m = byVpc.computeIfAbsent(eni.vpcId(), k -> new HashMap<>());
+                AddressMap<NetworkInterface> m = byVpc.computeIfAbsent(eni.vpcId(), k -> new AddressMap<>());
                 for (String ip : eni.privateIps()) m.put(Ipv4.parse(ip), eni);
             }
             interfacesByVpc = byVpc;
         }
-        Map<Long, NetworkInterface> m = byVpc.get(vpcId);
+        AddressMap<NetworkInterface> m = byVpc.get(vpcId);
         return m == null ? null : m.get(address);
     }
 

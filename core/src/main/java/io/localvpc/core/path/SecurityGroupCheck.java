@@ -34,9 +34,18 @@ public final class SecurityGroupCheck {
     private final Rule[] egress;
     /**
      * Per direction, protocol and port, the rules whose traffic part matches, worked out once per version:
-     * a flow then checks only those rules' peers (most groups have few rules for any one port).
+     * a flow then checks only those rules' peers (most groups have few rules for any one port). A small
+     * direct-mapped memo rather than a map: no boxed key per lookup, and a port scan cannot grow it.
+     * Entries are immutable, so threads may race to fill a slot; the loser's work is merely repeated.
      */
-    private final java.util.Map<Long, Rule[]> byTraffic = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Candidates[] memo = new Candidates[MEMO_SLOTS];
+    private static final int MEMO_SLOTS = 64;
+
+    private record Candidates(boolean outbound, int protocol, int port, Rule[] rules) {
+        boolean isFor(boolean outbound, int protocol, int port) {
+            return this.port == port && this.protocol == protocol && this.outbound == outbound;
+        }
+    }
 
     private SecurityGroupCheck(String groupId, Rule[] ingress, Rule[] egress) {
         this.groupId = groupId;
@@ -86,14 +95,13 @@ public final class SecurityGroupCheck {
     }
 
     private Rule[] candidates(boolean outbound, int protocol, int port) {
-        long key = ((long) (protocol & 0xFFFF) << 20) | ((long) (port & 0xFFFF) << 1) | (outbound ? 1 : 0);
-        Rule[] found = byTraffic.get(key);
-        if (found == null) {
-            List<Rule> matching = new ArrayList<>();
-            for (Rule r : outbound ? egress : ingress) if (r.coversTraffic(protocol, port)) matching.add(r);
-            found = matching.toArray(new Rule[0]);
-            byTraffic.put(key, found);
-        }
+        int slot = (port * 31 + protocol * 2 + (outbound ? 1 : 0)) & (MEMO_SLOTS - 1);
+        Candidates c = memo[slot];
+        if (c != null && c.isFor(outbound, protocol, port)) return c.rules;
+        List<Rule> matching = new ArrayList<>();
+        for (Rule r : outbound ? egress : ingress) if (r.coversTraffic(protocol, port)) matching.add(r);
+        Rule[] found = matching.toArray(new Rule[0]);
+        memo[slot] = new Candidates(outbound, protocol, port, found);
         return found;
     }
 
