@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Lookup structures derived from one version of a scope, built lazily and shared by every decision
  * made against that version: which route table and network ACL govern a subnet (compiled), compiled
- * security groups, and which interface holds an address in a VPC.
+ * security groups, which interface holds an address in a VPC, and the parts of a trace that do not
+ * depend on the flow (a source interface's hop, an endpoint's hops and {@link Target.Via}).
  */
 final class CompiledScope {
     final Object version;
@@ -30,6 +31,8 @@ final class CompiledScope {
     private volatile Map<String, AddressMap<NetworkInterface>> interfacesByVpc;
     private volatile Map<String, VpcEndpoint> endpointByInterface;
     private final Map<Class<?>, Map<String, Resource>> byId = new ConcurrentHashMap<>();
+    private final Map<String, SourceInterface> sources = new ConcurrentHashMap<>();
+    private final Map<String, EndpointRoute> endpointRoutes = new ConcurrentHashMap<>();
 
     CompiledScope(View view) {
         this.view = view;
@@ -127,5 +130,35 @@ final class CompiledScope {
             endpointByInterface = m;
         }
         return m.get(networkInterfaceId);
+    }
+
+    /** The interface (of this version) as a flow source. */
+    SourceInterface source(NetworkInterface eni) {
+        SourceInterface s = sources.get(eni.id());
+        if (s == null) {
+            s = SourceInterface.of(eni, find(Subnet.class, eni.subnetId()));
+            sources.putIfAbsent(eni.id(), s);
+        }
+        return s;
+    }
+
+    /** The way into {@code endpoint} through its interface {@code eni}, in zone {@code zoneId}. */
+    EndpointRoute throughInterface(VpcEndpoint endpoint, NetworkInterface eni, String zoneId) {
+        EndpointRoute r = endpointRoutes.get(eni.id());
+        if (r != null && r.endpoint() == endpoint && java.util.Objects.equals(((Target.InterfaceEndpoint) r.via()).zoneId(), zoneId)) return r;
+        r = EndpointRoute.throughInterface(endpoint, eni, zoneId);
+        endpointRoutes.put(eni.id(), r);
+        return r;
+    }
+
+    /** The way through a gateway endpoint, or null if there is no such endpoint. */
+    EndpointRoute gateway(String endpointId) {
+        EndpointRoute r = endpointRoutes.get(endpointId);
+        if (r != null) return r;
+        VpcEndpoint endpoint = find(VpcEndpoint.class, endpointId);
+        if (endpoint == null) return null;
+        r = EndpointRoute.gateway(endpoint);
+        endpointRoutes.putIfAbsent(endpointId, r);
+        return r;
     }
 }

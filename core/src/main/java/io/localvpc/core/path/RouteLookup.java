@@ -16,7 +16,8 @@ import java.util.List;
  * IPv6 routes are not consulted (flows are IPv4).
  */
 public final class RouteLookup {
-    private record Entry(long base, long mask, int prefixLength, int rank, Route route) {
+    /** One destination CIDR of a route, with the hop a match records (worded with the flow's destination). */
+    record Entry(long base, long mask, int prefixLength, int rank, Route route, FlowHop matched) {
     }
 
     private final RouteTable table;
@@ -32,16 +33,21 @@ public final class RouteLookup {
         for (Route r : table.routes()) {
             if (r.destinationCidrBlock() != null) {
                 Ipv4Cidr c = Ipv4Cidr.parse(r.destinationCidrBlock()).orElse(null);
-                if (c != null) list.add(new Entry(c.base(), Ipv4Cidr.mask(c.prefixLength()), c.prefixLength(), r.isLocal() ? 0 : 1, r));
+                if (c != null) list.add(entry(table, c, r.isLocal() ? 0 : 1, r));
             } else if (r.destinationPrefixListId() != null) {
                 for (String cidr : PrefixListOps.cidrsOf(view, r.destinationPrefixListId()).orElse(List.of())) {
                     Ipv4Cidr c = Ipv4Cidr.parse(cidr).orElse(null);
-                    if (c != null) list.add(new Entry(c.base(), Ipv4Cidr.mask(c.prefixLength()), c.prefixLength(), 2, r));
+                    if (c != null) list.add(entry(table, c, 2, r));
                 }
             }
         }
         list.sort(Comparator.comparingInt(Entry::prefixLength).reversed().thenComparingInt(Entry::rank));
         return new RouteLookup(table, list.toArray(new Entry[0]));
+    }
+
+    private static Entry entry(RouteTable table, Ipv4Cidr c, int rank, Route r) {
+        return new Entry(c.base(), Ipv4Cidr.mask(c.prefixLength()), c.prefixLength(), rank, r,
+                new FlowHop(Hop.Kind.ROUTE, table.id(), true, r, FlowHop.Wording.LONGEST_PREFIX_MATCH));
     }
 
     public RouteTable table() {
@@ -50,8 +56,14 @@ public final class RouteLookup {
 
     /** The route that carries traffic to {@code address}, or null when no route matches. */
     public Route lookup(long address) {
+        Entry e = match(address);
+        return e == null ? null : e.route;
+    }
+
+    /** The entry of the route that carries traffic to {@code address}, or null. */
+    Entry match(long address) {
         for (Entry e : entries) {
-            if ((address & e.mask) == e.base) return e.route;
+            if ((address & e.mask) == e.base) return e;
         }
         return null;
     }

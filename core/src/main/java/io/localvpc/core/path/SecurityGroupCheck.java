@@ -16,7 +16,9 @@ import java.util.List;
  * passes. Peers: an IPv4 CIDR, a prefix list (its CIDRs), or another group (the peer interface carries it).
  */
 public final class SecurityGroupCheck {
-    private record Rule(int protocol, int fromPort, int toPort, long[] bases, long[] masks, String groupId, SecurityGroupRule rule) {
+    /** {@code allowed} is the hop a flow this rule allows records. */
+    private record Rule(int protocol, int fromPort, int toPort, long[] bases, long[] masks, String groupId, SecurityGroupRule rule,
+                        FlowHop allowed) {
         boolean coversTraffic(int proto, int port) {
             if (protocol != Protocols.ALL && protocol != proto) return false;
             return !Protocols.hasPorts(protocol) || (port >= fromPort && port <= toPort);
@@ -61,13 +63,13 @@ public final class SecurityGroupCheck {
         List<Rule> in = new ArrayList<>();
         List<Rule> out = new ArrayList<>();
         for (SecurityGroupRule r : group.rules()) {
-            Rule compiled = compileRule(view, r);
+            Rule compiled = compileRule(view, group.id(), r);
             if (compiled != null) (r.egress() ? out : in).add(compiled);
         }
         return new SecurityGroupCheck(group.id(), in.toArray(new Rule[0]), out.toArray(new Rule[0]));
     }
 
-    private static Rule compileRule(View view, SecurityGroupRule r) {
+    private static Rule compileRule(View view, String ownGroupId, SecurityGroupRule r) {
         int protocol = Protocols.number(r.ipProtocol());
         List<String> cidrs;
         if (r.cidrIpv4() != null) cidrs = List.of(r.cidrIpv4());
@@ -81,17 +83,28 @@ public final class SecurityGroupCheck {
             bases[i] = c.base();
             masks[i] = Ipv4Cidr.mask(c.prefixLength());
         }
-        return new Rule(protocol, r.fromPort(), r.toPort(), bases, masks, r.referencedGroupId(), r);
+        FlowHop allowed = r.egress()
+                ? new FlowHop(Hop.Kind.SECURITY_GROUP_EGRESS, ownGroupId, true, r, FlowHop.Wording.EGRESS_ALLOWED)
+                : new FlowHop(Hop.Kind.SECURITY_GROUP_INGRESS, ownGroupId, true, r, FlowHop.Wording.INGRESS_ALLOWED);
+        return new Rule(protocol, r.fromPort(), r.toPort(), bases, masks, r.referencedGroupId(), r, allowed);
     }
 
     /** The first egress rule allowing the flow to {@code peer}, or null. */
     public SecurityGroupRule allowsEgress(int protocol, int port, long peer, Collection<String> peerGroups) {
-        return first(candidates(true, protocol, port), peer, peerGroups);
+        Rule r = first(candidates(true, protocol, port), peer, peerGroups);
+        return r == null ? null : r.rule;
     }
 
     /** The first ingress rule allowing the flow from {@code peer}, or null. */
     public SecurityGroupRule allowsIngress(int protocol, int port, long peer, Collection<String> peerGroups) {
-        return first(candidates(false, protocol, port), peer, peerGroups);
+        Rule r = first(candidates(false, protocol, port), peer, peerGroups);
+        return r == null ? null : r.rule;
+    }
+
+    /** As {@link #allowsEgress}/{@link #allowsIngress}, but the hop the allowing rule records, or null. */
+    FlowHop allowingHop(boolean outbound, int protocol, int port, long peer, Collection<String> peerGroups) {
+        Rule r = first(candidates(outbound, protocol, port), peer, peerGroups);
+        return r == null ? null : r.allowed;
     }
 
     private Rule[] candidates(boolean outbound, int protocol, int port) {
@@ -105,8 +118,8 @@ public final class SecurityGroupCheck {
         return found;
     }
 
-    private static SecurityGroupRule first(Rule[] rules, long peer, Collection<String> peerGroups) {
-        for (Rule r : rules) if (r.coversPeer(peer, peerGroups)) return r.rule;
+    private static Rule first(Rule[] rules, long peer, Collection<String> peerGroups) {
+        for (Rule r : rules) if (r.coversPeer(peer, peerGroups)) return r;
         return null;
     }
 }
