@@ -14,7 +14,6 @@ import io.localvpc.core.model.Subnet;
 import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.net.Ipv4;
 import io.localvpc.core.ops.NatGatewayOps;
-import io.localvpc.core.ops.RouteStates;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.View;
 
@@ -96,7 +95,7 @@ public final class PathEngine {
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
             Route route = match.route();
-            if (!RouteStates.isActive(view, routes.table(), route)) {
+            if (!routes.isActive(view, match)) {
                 record(new Hop(Hop.Kind.ROUTE, tableId, false, route, "its target no longer carries traffic"));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
@@ -268,13 +267,14 @@ public final class PathEngine {
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
             RouteLookup natRoutes = c.routes(natSubnet);
-            Route onward = natRoutes == null ? null : natRoutes.lookup(destination);
+            RouteLookup.Entry onwardMatch = natRoutes == null ? null : natRoutes.match(destination);
             String natTable = natRoutes == null ? natSubnet.id() : natRoutes.table().id();
-            if (onward == null) {
+            if (onwardMatch == null) {
                 record(new Hop(Hop.Kind.ROUTE, natTable, false, null, destinationText));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
-            if (!RouteStates.isActive(view, natRoutes.table(), onward)) {
+            Route onward = onwardMatch.route();
+            if (!natRoutes.isActive(view, onwardMatch)) {
                 record(new Hop(Hop.Kind.ROUTE, natTable, false, onward, "its target no longer carries traffic"));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
