@@ -4,12 +4,9 @@ import io.localvpc.core.dns.DnsAnswer;
 import io.localvpc.core.dns.ServiceAddresses;
 import io.localvpc.core.dns.VpcDns;
 import io.localvpc.core.model.Instance;
-import io.localvpc.core.model.InternetGateway;
 import io.localvpc.core.model.NatGateway;
-import io.localvpc.core.model.NetworkAclEntry;
 import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.Route;
-import io.localvpc.core.model.SecurityGroupRule;
 import io.localvpc.core.model.Subnet;
 import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.net.Ipv4;
@@ -17,7 +14,6 @@ import io.localvpc.core.ops.NatGatewayOps;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.View;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -59,27 +55,21 @@ public final class PathEngine {
     }
 
     /**
-     * One decision in progress: the steps recorded so far and the facts gathered. Steps are mostly hops
-     * prebuilt per state version; what a hop says about the flow is written only if the trace is read.
+     * One decision in progress. It writes what it finds into its {@link Trace}: the steps, mostly hops
+     * prebuilt per state version, and the facts that what a hop says about the flow is worded from.
      */
     private final class Decision {
         private final View view;
         private final CompiledScope c;
         private final Flow flow;
-        private Object[] steps = new Object[12]; // Hop or FlowHop; the longest path (through a NAT gateway) has 14
-        private int size;
+        private final Trace trace;
         private SourceInterface source;
-        private NetworkInterface eni;
-        private Subnet sourceSubnet;
-        private long sourceIp;
-        private long destination;
-        private String destinationText;
-        private String dnsSource;
 
         Decision(View view, CompiledScope c, Flow flow) {
             this.view = view;
             this.c = c;
             this.flow = flow;
+            this.trace = new Trace(flow);
         }
 
         Verdict run() {
@@ -87,11 +77,11 @@ public final class PathEngine {
             if (refused == null) refused = resolveDestination();
             if (refused != null) return refused;
 
-            RouteLookup routes = c.routes(sourceSubnet);
-            RouteLookup.Entry match = routes == null ? null : routes.match(destination);
-            String tableId = routes == null ? "subnet " + sourceSubnet.id() + " (no route table)" : routes.table().id();
+            RouteLookup routes = c.routes(source.subnet());
+            RouteLookup.Entry match = routes == null ? null : routes.match(destination());
+            String tableId = routes == null ? "subnet " + source.subnet().id() + " (no route table)" : routes.table().id();
             if (match == null) {
-                record(new Hop(Hop.Kind.ROUTE, tableId, false, null, destinationText));
+                record(new Hop(Hop.Kind.ROUTE, tableId, false, null, destinationText()));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
             Route route = match.route();
@@ -132,10 +122,8 @@ public final class PathEngine {
                 return unknownSource("the workload identity '" + id + "' is neither an instance id (i-…) nor a network interface id (eni-…)");
             }
             source = c.source(found);
-            eni = found;
-            sourceIp = source.ip();
-            sourceSubnet = source.subnet();
-            if (sourceSubnet == null) return unknownSource("subnet " + eni.subnetId() + " of " + eni.id() + " is gone");
+            trace.from(source);
+            if (source.subnet() == null) return unknownSource("subnet " + found.subnetId() + " of " + found.id() + " is gone");
             record(source.hop());
             return null;
         }
@@ -149,23 +137,21 @@ public final class PathEngine {
             String host = flow.destination();
             long literal = Ipv4.parse(host);
             if (literal >= 0) {
-                destination = literal;
-                destinationText = host;
+                trace.to(literal, host);
                 return null;
             }
-            DnsAnswer answer = VpcDns.resolve(view, eni.vpcId(), host, faults);
+            DnsAnswer answer = VpcDns.resolve(view, eni().vpcId(), host, faults);
             if (answer instanceof DnsAnswer.Addresses a) {
                 String chosen = a.insideVpc() ? chooseAddress(a.addresses()) : a.addresses().get(0);
-                destination = Ipv4.parse(chosen);
-                destinationText = chosen;
-                dnsSource = a.source();
+                trace.to(Ipv4.parse(chosen), chosen);
+                trace.resolvedBy(a.source());
                 record(source.resolved());
                 return null;
             }
             String why = "cannot resolve " + host + ": " + (answer instanceof DnsAnswer.NoSuchName n ? n.reason()
                     : answer instanceof DnsAnswer.Unavailable u ? u.reason()
                     : ((DnsAnswer.Refused) answer).reason());
-            record(new Hop(Hop.Kind.DNS, eni.vpcId(), false, null, why));
+            record(new Hop(Hop.Kind.DNS, eni().vpcId(), false, null, why));
             return refuse(Verdict.Reason.HOST_UNREACHABLE);
         }
 
@@ -173,8 +159,8 @@ public final class PathEngine {
         private String chooseAddress(List<String> addresses) {
             if (addresses.size() > 1) {
                 for (String a : addresses) {
-                    NetworkInterface target = c.interfaceAt(eni.vpcId(), Ipv4.parse(a));
-                    if (target != null && target.availabilityZone().equals(eni.availabilityZone())) return a;
+                    NetworkInterface target = c.interfaceAt(eni().vpcId(), Ipv4.parse(a));
+                    if (target != null && target.availabilityZone().equals(eni().availabilityZone())) return a;
                 }
             }
             return addresses.get(0);
@@ -184,15 +170,15 @@ public final class PathEngine {
 
         /** The local route: another interface in the VPC (an interface endpoint's, or an instance's). */
         private Verdict toInterface() {
-            NetworkInterface target = c.interfaceAt(eni.vpcId(), destination);
+            NetworkInterface target = c.interfaceAt(eni().vpcId(), destination());
             if (!sourceEgress(target == null ? List.of() : target.groupIds())) return refuse(Verdict.Reason.NOT_ALLOWED);
             if (target == null) {
-                record(new Hop(Hop.Kind.REFUSED, eni.vpcId(), false, null, "no network interface in " + eni.vpcId() + " holds " + destinationText));
+                record(new Hop(Hop.Kind.REFUSED, eni().vpcId(), false, null, "no network interface in " + eni().vpcId() + " holds " + destinationText()));
                 return refuse(Verdict.Reason.HOST_UNREACHABLE);
             }
             Subnet found = c.find(Subnet.class, target.subnetId());
-            Subnet targetSubnet = found == null ? sourceSubnet : found;
-            if (!targetSubnet.id().equals(sourceSubnet.id()) && !crossSubnets(sourceSubnet, targetSubnet)) {
+            Subnet targetSubnet = found == null ? source.subnet() : found;
+            if (!targetSubnet.id().equals(source.subnet().id()) && !crossSubnets(source.subnet(), targetSubnet)) {
                 return refuse(Verdict.Reason.NOT_ALLOWED);
             }
             if (!targetIngress(target)) return refuse(Verdict.Reason.NOT_ALLOWED);
@@ -217,13 +203,13 @@ public final class PathEngine {
                         + ") and accepts no connections from workloads"));
                 return refuse(Verdict.Reason.HOST_UNREACHABLE);
             }
-            record(new Hop(Hop.Kind.DELIVERED, target.id(), true, null, "delivered to " + target.id() + " (" + destinationText + ")"));
-            return new Verdict.Delivered(new Target.Interface(target.id(), destinationText, flow.port()), trace(), source.verdictSource());
+            record(new Hop(Hop.Kind.DELIVERED, target.id(), true, null, "delivered to " + target.id() + " (" + destinationText() + ")"));
+            return new Verdict.Delivered(new Target.Interface(target.id(), destinationText(), flow.port()), trace, source.verdictSource());
         }
 
         private Verdict toGatewayEndpoint(String endpointId) {
             if (!sourceEgress(List.of())) return refuse(Verdict.Reason.NOT_ALLOWED);
-            if (!leaveSubnet(sourceSubnet)) return refuse(Verdict.Reason.NOT_ALLOWED);
+            if (!leaveSubnet(source.subnet())) return refuse(Verdict.Reason.NOT_ALLOWED);
             EndpointRoute through = c.gateway(endpointId);
             if (through == null || !"available".equals(through.endpoint().state(view.now()))) {
                 record(new Hop(Hop.Kind.ENDPOINT, endpointId, false, null, "gateway endpoint " + endpointId + " is not available"));
@@ -235,15 +221,15 @@ public final class PathEngine {
 
         private Verdict toInternetGateway(String igwId) {
             if (!sourceEgress(List.of())) return refuse(Verdict.Reason.NOT_ALLOWED);
-            if (eni.publicIp() == null) {
-                record(new Hop(Hop.Kind.INTERNET_GATEWAY, igwId, false, null, eni.id() + " has no public IPv4 address, so " + igwId
+            if (eni().publicIp() == null) {
+                record(new Hop(Hop.Kind.INTERNET_GATEWAY, igwId, false, null, eni().id() + " has no public IPv4 address, so " + igwId
                         + " cannot carry its traffic (give it an Elastic IP, launch into a subnet that maps public IPs, or route through a NAT gateway)"));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
-            if (!leaveSubnet(sourceSubnet)) return refuse(Verdict.Reason.NOT_ALLOWED);
-            Optional<ServiceAddresses.ServiceHost> service = ServiceAddresses.atAddress(view.scope().region(), destination);
+            if (!leaveSubnet(source.subnet())) return refuse(Verdict.Reason.NOT_ALLOWED);
+            Optional<ServiceAddresses.ServiceHost> service = ServiceAddresses.atAddress(view.scope().region(), destination());
             if (service.isEmpty()) return outsideWorld(igwId);
-            record(new Hop(Hop.Kind.INTERNET_GATEWAY, igwId, true, null, "internet gateway " + igwId + " as " + eni.publicIp()));
+            record(new Hop(Hop.Kind.INTERNET_GATEWAY, igwId, true, null, "internet gateway " + igwId + " as " + eni().publicIp()));
             Target.Via via = new Target.InternetGateway(igwId);
             return deliver(service.get().serviceName(), via, EndpointRoute.delivered(service.get().serviceName(), via));
         }
@@ -258,7 +244,7 @@ public final class PathEngine {
             }
             Subnet natSubnet = c.find(Subnet.class, nat.subnetId());
             if (natSubnet == null) return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
-            if (!natSubnet.id().equals(sourceSubnet.id()) && !crossSubnets(sourceSubnet, natSubnet)) {
+            if (!natSubnet.id().equals(source.subnet().id()) && !crossSubnets(source.subnet(), natSubnet)) {
                 return refuse(Verdict.Reason.NOT_ALLOWED);
             }
             if (!nat.isPublic()) {
@@ -267,10 +253,10 @@ public final class PathEngine {
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
             RouteLookup natRoutes = c.routes(natSubnet);
-            RouteLookup.Entry onwardMatch = natRoutes == null ? null : natRoutes.match(destination);
+            RouteLookup.Entry onwardMatch = natRoutes == null ? null : natRoutes.match(destination());
             String natTable = natRoutes == null ? natSubnet.id() : natRoutes.table().id();
             if (onwardMatch == null) {
-                record(new Hop(Hop.Kind.ROUTE, natTable, false, null, destinationText));
+                record(new Hop(Hop.Kind.ROUTE, natTable, false, null, destinationText()));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
             Route onward = onwardMatch.route();
@@ -280,13 +266,13 @@ public final class PathEngine {
             }
             if (onward.gatewayId() == null || !onward.gatewayId().startsWith("igw-")) {
                 record(new Hop(Hop.Kind.NAT_GATEWAY, natId, false, null, "the subnet of " + natId + " (" + natSubnet.id() + ") routes "
-                        + destinationText + " via " + natTable + " to " + onward.destination() + " → " + targetOf(onward)
+                        + destinationText() + " via " + natTable + " to " + onward.destination() + " → " + targetOf(onward)
                         + ", not to an attached internet gateway, so the NAT gateway cannot reach it"));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
             record(new Hop(Hop.Kind.ROUTE, natTable, true, onward, "from " + natId + "'s subnet " + natSubnet.id()));
             if (!leaveSubnet(natSubnet)) return refuse(Verdict.Reason.NOT_ALLOWED);
-            Optional<ServiceAddresses.ServiceHost> service = ServiceAddresses.atAddress(view.scope().region(), destination);
+            Optional<ServiceAddresses.ServiceHost> service = ServiceAddresses.atAddress(view.scope().region(), destination());
             if (service.isEmpty()) return outsideWorld(natId);
             record(new Hop(Hop.Kind.NAT_GATEWAY, natId, true, null, "NAT gateway " + natId + " as " + nat.publicIp() + ", then " + onward.gatewayId()));
             Target.Via via = new Target.NatGateway(natId);
@@ -294,7 +280,7 @@ public final class PathEngine {
         }
 
         private Verdict outsideWorld(String via) {
-            record(new Hop(Hop.Kind.REFUSED, via, false, null, destinationText + " is outside the emulated world (not an AWS service address "
+            record(new Hop(Hop.Kind.REFUSED, via, false, null, destinationText() + " is outside the emulated world (not an AWS service address "
                     + "localvpc knows); localvpc never sends traffic off this machine"));
             return refuse(Verdict.Reason.HOST_UNREACHABLE);
         }
@@ -302,15 +288,15 @@ public final class PathEngine {
         // ---- filters
 
         private boolean sourceEgress(Collection<String> peerGroups) {
-            for (String g : eni.groupIds()) {
+            for (String g : eni().groupIds()) {
                 SecurityGroupCheck check = c.group(g);
-                FlowHop allowed = check == null ? null : check.allowingHop(true, flow.protocol(), flow.port(), destination, peerGroups);
+                FlowHop allowed = check == null ? null : check.allowingHop(true, flow.protocol(), flow.port(), destination(), peerGroups);
                 if (allowed != null) {
                     record(allowed);
                     return true;
                 }
             }
-            record(new FlowHop(Hop.Kind.SECURITY_GROUP_EGRESS, String.join(", ", eni.groupIds()) + " on " + eni.id(), false, null,
+            record(new FlowHop(Hop.Kind.SECURITY_GROUP_EGRESS, String.join(", ", eni().groupIds()) + " on " + eni().id(), false, null,
                     FlowHop.Wording.EGRESS_REFUSED));
             return false;
         }
@@ -318,7 +304,7 @@ public final class PathEngine {
         private boolean targetIngress(NetworkInterface target) {
             for (String g : target.groupIds()) {
                 SecurityGroupCheck check = c.group(g);
-                FlowHop allowed = check == null ? null : check.allowingHop(false, flow.protocol(), flow.port(), sourceIp, eni.groupIds());
+                FlowHop allowed = check == null ? null : check.allowingHop(false, flow.protocol(), flow.port(), source.ip(), eni().groupIds());
                 if (allowed != null) {
                     record(allowed);
                     return true;
@@ -336,10 +322,10 @@ public final class PathEngine {
             int p = flow.protocol();
             int port = flow.port();
             int eph = flow.sourcePort();
-            return acl(out, out == null ? null : out.outboundHop(p, port, destination, false), port, destination, true)
-                    && acl(in, in == null ? null : in.inboundHop(p, port, sourceIp, false), port, sourceIp, false)
-                    && acl(in, in == null ? null : in.outboundHop(p, eph, sourceIp, true), eph, sourceIp, true)
-                    && acl(out, out == null ? null : out.inboundHop(p, eph, destination, true), eph, destination, false);
+            return acl(out, out == null ? null : out.outboundHop(p, port, destination(), false), port, destination(), true)
+                    && acl(in, in == null ? null : in.inboundHop(p, port, source.ip(), false), port, source.ip(), false)
+                    && acl(in, in == null ? null : in.outboundHop(p, eph, source.ip(), true), eph, source.ip(), true)
+                    && acl(out, out == null ? null : out.inboundHop(p, eph, destination(), true), eph, destination(), false);
         }
 
         /** Traffic leaving a subnet for a gateway: its ACL outbound, and inbound for the return on the ephemeral port. */
@@ -347,8 +333,8 @@ public final class PathEngine {
             NetworkAclCheck acl = c.acl(subnet);
             int p = flow.protocol();
             int eph = flow.sourcePort();
-            return acl(acl, acl == null ? null : acl.outboundHop(p, flow.port(), destination, false), flow.port(), destination, true)
-                    && acl(acl, acl == null ? null : acl.inboundHop(p, eph, destination, true), eph, destination, false);
+            return acl(acl, acl == null ? null : acl.outboundHop(p, flow.port(), destination(), false), flow.port(), destination(), true)
+                    && acl(acl, acl == null ? null : acl.inboundHop(p, eph, destination(), true), eph, destination(), false);
         }
 
         /** Records the deciding entry's hop; {@code port}, {@code peer} and {@code outbound} describe the packet if none matched. */
@@ -365,21 +351,28 @@ public final class PathEngine {
 
         private Verdict deliver(String serviceName, Target.Via via, Hop delivered) {
             record(delivered);
-            return new Verdict.Delivered(new Target.AwsService(serviceName, flow.destination(), destinationText, flow.port(), via),
-                    trace(), source.verdictSource());
+            return new Verdict.Delivered(new Target.AwsService(serviceName, flow.destination(), destinationText(), flow.port(), via),
+                    trace, source.verdictSource());
         }
 
         private Verdict refuse(Verdict.Reason reason) {
-            return new Verdict.Refused(reason, trace());
+            return new Verdict.Refused(reason, trace);
         }
 
         private void record(Object step) {
-            if (size == steps.length) steps = java.util.Arrays.copyOf(steps, size * 2);
-            steps[size++] = step;
+            trace.record(step);
         }
 
-        private Trace trace() {
-            return new Trace(steps, size, flow, source, destination, destinationText, dnsSource);
+        private NetworkInterface eni() {
+            return source.eni();
+        }
+
+        private long destination() {
+            return trace.destination();
+        }
+
+        private String destinationText() {
+            return trace.destinationText();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.localvpc.core.path;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,35 +16,47 @@ import java.util.stream.Collectors;
  * for none of it.
  */
 public final class Trace {
-    private final Object[] steps; // Hop or FlowHop; null for a trace made from a list
-    private final int size;
+    // A recorded trace is written only by the decision that makes it, before its verdict holds it, then only read.
+    private Object[] steps; // Hop or FlowHop; null for a trace made from a list
+    private int size;
     private final Flow flow;
-    private final SourceInterface source;
-    private final long destination;
-    private final String destinationText;
-    private final String dnsSource;
+    private SourceInterface source;
+    private long destination = -1;
+    private String destinationText;
+    private String dnsSource;
     private volatile List<Hop> hops;
 
     /** A trace of the given hops, which must not change afterwards (the list is wrapped, not copied). */
     public Trace(List<Hop> hops) {
         this.hops = Collections.unmodifiableList(hops);
-        this.steps = null;
         this.size = hops.size();
         this.flow = null;
-        this.source = null;
-        this.destination = -1;
-        this.destinationText = null;
-        this.dnsSource = null;
     }
 
-    /** As a decision recorded it: {@code steps[0, size)}, and the facts its flow hops are worded with. */
-    Trace(Object[] steps, int size, Flow flow, SourceInterface source, long destination, String destinationText, String dnsSource) {
-        this.steps = steps;
-        this.size = size;
+    /** An empty trace for a decision about {@code flow} to record into. */
+    Trace(Flow flow) {
         this.flow = flow;
+        this.steps = new Object[12]; // most paths take 8 to 11 steps; the longest (through a NAT gateway) 14
+    }
+
+    void record(Object step) {
+        if (size == steps.length) steps = Arrays.copyOf(steps, size * 2);
+        steps[size++] = step;
+    }
+
+    /** The flow leaves from {@code source}. */
+    void from(SourceInterface source) {
         this.source = source;
+    }
+
+    /** The flow goes to {@code destination}, written {@code text} (as given, or as the DNS answered). */
+    void to(long destination, String text) {
         this.destination = destination;
-        this.destinationText = destinationText;
+        this.destinationText = text;
+    }
+
+    /** The destination was a name, resolved by the rule {@code dnsSource} names. */
+    void resolvedBy(String dnsSource) {
         this.dnsSource = dnsSource;
     }
 
@@ -100,7 +113,7 @@ public final class Trace {
         return step instanceof Hop h ? h.passed() : ((FlowHop) step).passed();
     }
 
-    // ---- the facts flow hops are worded with
+    // ---- the facts flow hops are worded with (and the decision reads back)
 
     Flow flow() {
         return flow;
