@@ -158,7 +158,8 @@ public final class PathEngine {
         /** Of several answers, one in the source's own zone if there is one (as zonal clients do), else the first. */
         private String chooseAddress(List<String> addresses) {
             if (addresses.size() > 1) {
-                for (String a : addresses) {
+                for (int i = 0; i < addresses.size(); i++) {
+                    String a = addresses.get(i);
                     NetworkInterface target = c.interfaceAt(eni().vpcId(), Ipv4.parse(a));
                     if (target != null && target.availabilityZone().equals(eni().availabilityZone())) return a;
                 }
@@ -288,7 +289,9 @@ public final class PathEngine {
         // ---- filters
 
         private boolean sourceEgress(Collection<String> peerGroups) {
-            for (String g : eni().groupIds()) {
+            List<String> groups = eni().groupIds();
+            for (int i = 0; i < groups.size(); i++) { // indexed: an iterator here was an allocation per decision
+                String g = groups.get(i);
                 SecurityGroupCheck check = c.group(g);
                 FlowHop allowed = check == null ? null : check.allowingHop(true, flow.protocol(), flow.port(), destination(), peerGroups);
                 if (allowed != null) {
@@ -302,7 +305,9 @@ public final class PathEngine {
         }
 
         private boolean targetIngress(NetworkInterface target) {
-            for (String g : target.groupIds()) {
+            List<String> groups = target.groupIds();
+            for (int i = 0; i < groups.size(); i++) {
+                String g = groups.get(i);
                 SecurityGroupCheck check = c.group(g);
                 FlowHop allowed = check == null ? null : check.allowingHop(false, flow.protocol(), flow.port(), source.ip(), eni().groupIds());
                 if (allowed != null) {
