@@ -59,7 +59,8 @@ public final class ServiceAddresses {
     }
 
     private static RegionTable table(String region) {
-        return BY_REGION.computeIfAbsent(region, RegionTable::new);
+        RegionTable t = BY_REGION.get(region); // get first: computeIfAbsent may lock even when the table is there
+        return t != null ? t : BY_REGION.computeIfAbsent(region, RegionTable::new);
     }
 
     /** Per region: exact host names, wildcard suffixes, and addresses, built once from the catalog. */

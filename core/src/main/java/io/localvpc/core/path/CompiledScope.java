@@ -10,6 +10,7 @@ import io.localvpc.core.model.Subnet;
 import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.net.Ipv4;
 import io.localvpc.core.state.Resource;
+import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.View;
 
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * depend on the flow (a source interface's hop, an endpoint's hops and {@link Target.Via}).
  */
 final class CompiledScope {
+    final Scope scope;
     final Object version;
     private final View view;
     private final Map<String, RouteLookup> routesBySubnet = new ConcurrentHashMap<>();
@@ -36,6 +38,7 @@ final class CompiledScope {
 
     CompiledScope(View view) {
         this.view = view;
+        this.scope = view.scope();
         this.version = view.version();
     }
 
@@ -136,7 +139,7 @@ final class CompiledScope {
     SourceInterface source(NetworkInterface eni) {
         SourceInterface s = sources.get(eni.id());
         if (s == null) {
-            s = SourceInterface.of(eni, find(Subnet.class, eni.subnetId()));
+            s = SourceInterface.of(eni, find(Subnet.class, eni.subnetId()), this);
             sources.putIfAbsent(eni.id(), s);
         }
         return s;

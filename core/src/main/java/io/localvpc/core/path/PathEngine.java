@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PathEngine {
     private final ZoneFaults faults;
     private final Map<Scope, CompiledScope> compiled = new ConcurrentHashMap<>();
+    private volatile CompiledScope last;
 
     public PathEngine(ZoneFaults faults) {
         this.faults = faults;
@@ -46,11 +47,14 @@ public final class PathEngine {
     }
 
     private CompiledScope compiledFor(View view) {
-        CompiledScope c = compiled.get(view.scope());
+        CompiledScope c = last; // most decisions in a row are about one scope
+        if (c != null && c.version == view.version() && c.scope.equals(view.scope())) return c;
+        c = compiled.get(view.scope());
         if (c == null || c.version != view.version()) {
             c = new CompiledScope(view);
             compiled.put(view.scope(), c);
         }
+        last = c;
         return c;
     }
 
@@ -77,7 +81,7 @@ public final class PathEngine {
             if (refused == null) refused = resolveDestination();
             if (refused != null) return refused;
 
-            RouteLookup routes = c.routes(source.subnet());
+            RouteLookup routes = source.routes();
             RouteLookup.Entry match = routes == null ? null : routes.match(destination());
             String tableId = routes == null ? "subnet " + source.subnet().id() + " (no route table)" : routes.table().id();
             if (match == null) {
@@ -179,7 +183,7 @@ public final class PathEngine {
             }
             Subnet found = c.find(Subnet.class, target.subnetId());
             Subnet targetSubnet = found == null ? source.subnet() : found;
-            if (!targetSubnet.id().equals(source.subnet().id()) && !crossSubnets(source.subnet(), targetSubnet)) {
+            if (!targetSubnet.id().equals(source.subnet().id()) && !crossSubnets(source.acl(), c.acl(targetSubnet))) {
                 return refuse(Verdict.Reason.NOT_ALLOWED);
             }
             if (!targetIngress(target)) return refuse(Verdict.Reason.NOT_ALLOWED);
@@ -210,7 +214,7 @@ public final class PathEngine {
 
         private Verdict toGatewayEndpoint(String endpointId) {
             if (!sourceEgress(List.of())) return refuse(Verdict.Reason.NOT_ALLOWED);
-            if (!leaveSubnet(source.subnet())) return refuse(Verdict.Reason.NOT_ALLOWED);
+            if (!leaveSubnet(source.acl())) return refuse(Verdict.Reason.NOT_ALLOWED);
             EndpointRoute through = c.gateway(endpointId);
             if (through == null || !"available".equals(through.endpoint().state(view.now()))) {
                 record(new Hop(Hop.Kind.ENDPOINT, endpointId, false, null, "gateway endpoint " + endpointId + " is not available"));
@@ -227,7 +231,7 @@ public final class PathEngine {
                         + " cannot carry its traffic (give it an Elastic IP, launch into a subnet that maps public IPs, or route through a NAT gateway)"));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
-            if (!leaveSubnet(source.subnet())) return refuse(Verdict.Reason.NOT_ALLOWED);
+            if (!leaveSubnet(source.acl())) return refuse(Verdict.Reason.NOT_ALLOWED);
             Optional<ServiceAddresses.ServiceHost> service = ServiceAddresses.atAddress(view.scope().region(), destination());
             if (service.isEmpty()) return outsideWorld(igwId);
             record(new Hop(Hop.Kind.INTERNET_GATEWAY, igwId, true, null, "internet gateway " + igwId + " as " + eni().publicIp()));
@@ -245,7 +249,7 @@ public final class PathEngine {
             }
             Subnet natSubnet = c.find(Subnet.class, nat.subnetId());
             if (natSubnet == null) return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
-            if (!natSubnet.id().equals(source.subnet().id()) && !crossSubnets(source.subnet(), natSubnet)) {
+            if (!natSubnet.id().equals(source.subnet().id()) && !crossSubnets(source.acl(), c.acl(natSubnet))) {
                 return refuse(Verdict.Reason.NOT_ALLOWED);
             }
             if (!nat.isPublic()) {
@@ -272,7 +276,7 @@ public final class PathEngine {
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
             record(new Hop(Hop.Kind.ROUTE, natTable, true, onward, "from " + natId + "'s subnet " + natSubnet.id()));
-            if (!leaveSubnet(natSubnet)) return refuse(Verdict.Reason.NOT_ALLOWED);
+            if (!leaveSubnet(c.acl(natSubnet))) return refuse(Verdict.Reason.NOT_ALLOWED);
             Optional<ServiceAddresses.ServiceHost> service = ServiceAddresses.atAddress(view.scope().region(), destination());
             if (service.isEmpty()) return outsideWorld(natId);
             record(new Hop(Hop.Kind.NAT_GATEWAY, natId, true, null, "NAT gateway " + natId + " as " + nat.publicIp() + ", then " + onward.gatewayId()));
@@ -289,10 +293,9 @@ public final class PathEngine {
         // ---- filters
 
         private boolean sourceEgress(Collection<String> peerGroups) {
-            List<String> groups = eni().groupIds();
-            for (int i = 0; i < groups.size(); i++) { // indexed: an iterator here was an allocation per decision
-                String g = groups.get(i);
-                SecurityGroupCheck check = c.group(g);
+            SecurityGroupCheck[] groups = source.groups();
+            for (int i = 0; i < groups.length; i++) {
+                SecurityGroupCheck check = groups[i];
                 FlowHop allowed = check == null ? null : check.allowingHop(true, flow.protocol(), flow.port(), destination(), peerGroups);
                 if (allowed != null) {
                     record(allowed);
@@ -320,10 +323,8 @@ public final class PathEngine {
             return false;
         }
 
-        /** Forward and return traffic from the source to the destination between two subnets of the VPC: four ACL checks. */
-        private boolean crossSubnets(Subnet from, Subnet to) {
-            NetworkAclCheck out = c.acl(from);
-            NetworkAclCheck in = c.acl(to);
+        /** Forward and return traffic from the source to the destination across two subnets' ACLs ({@code out} the source's): four checks. */
+        private boolean crossSubnets(NetworkAclCheck out, NetworkAclCheck in) {
             int p = flow.protocol();
             int port = flow.port();
             int eph = flow.sourcePort();
@@ -334,8 +335,7 @@ public final class PathEngine {
         }
 
         /** Traffic leaving a subnet for a gateway: its ACL outbound, and inbound for the return on the ephemeral port. */
-        private boolean leaveSubnet(Subnet subnet) {
-            NetworkAclCheck acl = c.acl(subnet);
+        private boolean leaveSubnet(NetworkAclCheck acl) {
             int p = flow.protocol();
             int eph = flow.sourcePort();
             return acl(acl, acl == null ? null : acl.outboundHop(p, flow.port(), destination(), false), flow.port(), destination(), true)
