@@ -1,5 +1,6 @@
 package io.localvpc.core.path;
 
+import io.localvpc.core.model.Instance;
 import io.localvpc.core.model.NetworkAcl;
 import io.localvpc.core.model.NetworkAclAssociation;
 import io.localvpc.core.model.NetworkInterface;
@@ -20,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Lookup structures derived from one version of a scope, built lazily and shared by every decision
  * made against that version: which route table and network ACL govern a subnet (compiled), compiled
- * security groups, which interface holds an address in a VPC, and the parts of a trace that do not
- * depend on the flow (a source interface's hop, an endpoint's hops and {@link Target.Via}).
+ * security groups, which interface holds an address in a VPC, workloads and interfaces as the source
+ * and target of flows with all of the above resolved for them, and the parts of a trace that do not
+ * depend on the flow (a source's hop, an endpoint's hops and {@link Target.Via}).
  */
 final class CompiledScope {
     final Scope scope;
@@ -33,8 +35,9 @@ final class CompiledScope {
     private volatile Map<String, AddressMap<NetworkInterface>> interfacesByVpc;
     private volatile Map<String, VpcEndpoint> endpointByInterface;
     private final Map<Class<?>, Map<String, Resource>> byId = new ConcurrentHashMap<>();
-    private final Map<String, SourceInterface> sources = new ConcurrentHashMap<>();
-    private final Map<String, EndpointRoute> endpointRoutes = new ConcurrentHashMap<>();
+    private final Map<String, SourceInterface> workloads = new ConcurrentHashMap<>();
+    private final Map<String, TargetInterface> targets = new ConcurrentHashMap<>();
+    private final Map<String, EndpointRoute> gateways = new ConcurrentHashMap<>();
 
     CompiledScope(View view) {
         this.view = view;
@@ -135,33 +138,56 @@ final class CompiledScope {
         return m.get(networkInterfaceId);
     }
 
-    /** The interface (of this version) as a flow source. */
-    SourceInterface source(NetworkInterface eni) {
-        SourceInterface s = sources.get(eni.id());
+    /** The compiled security groups of an interface, in its order (null where a group is gone). */
+    SecurityGroupCheck[] groups(NetworkInterface eni) {
+        SecurityGroupCheck[] checks = new SecurityGroupCheck[eni.groupIds().size()];
+        for (int i = 0; i < checks.length; i++) checks[i] = group(eni.groupIds().get(i));
+        return checks;
+    }
+
+    /**
+     * The interface a flow's workload names: an instance's primary interface ({@code i-…}) or the interface
+     * itself ({@code eni-…}); null when there is no such instance or interface (the engine then says which).
+     */
+    SourceInterface workload(String id) {
+        if (id == null) return null;
+        SourceInterface s = workloads.get(id);
         if (s == null) {
-            s = SourceInterface.of(eni, find(Subnet.class, eni.subnetId()), this);
-            sources.putIfAbsent(eni.id(), s);
+            s = resolveWorkload(id);
+            if (s != null) workloads.putIfAbsent(id, s);
         }
         return s;
     }
 
-    /** The way into {@code endpoint} through its interface {@code eni}, in zone {@code zoneId}. */
-    EndpointRoute throughInterface(VpcEndpoint endpoint, NetworkInterface eni, String zoneId) {
-        EndpointRoute r = endpointRoutes.get(eni.id());
-        if (r != null && r.endpoint() == endpoint && java.util.Objects.equals(((Target.InterfaceEndpoint) r.via()).zoneId(), zoneId)) return r;
-        r = EndpointRoute.throughInterface(endpoint, eni, zoneId);
-        endpointRoutes.put(eni.id(), r);
-        return r;
+    private SourceInterface resolveWorkload(String id) {
+        Instance instance = null;
+        String eniId = id;
+        if (id.startsWith("i-")) {
+            instance = find(Instance.class, id);
+            eniId = instance == null ? null : instance.primaryNetworkInterfaceId();
+        }
+        NetworkInterface eni = find(NetworkInterface.class, eniId);
+        return eni == null ? null : SourceInterface.of(instance, eni, find(Subnet.class, eni.subnetId()), this);
+    }
+
+    /** The interface (of this version) as the target of a flow. */
+    TargetInterface target(NetworkInterface eni) {
+        TargetInterface t = targets.get(eni.id());
+        if (t == null) {
+            t = TargetInterface.of(eni, find(Subnet.class, eni.subnetId()), this);
+            targets.putIfAbsent(eni.id(), t);
+        }
+        return t;
     }
 
     /** The way through a gateway endpoint, or null if there is no such endpoint. */
     EndpointRoute gateway(String endpointId) {
-        EndpointRoute r = endpointRoutes.get(endpointId);
+        EndpointRoute r = gateways.get(endpointId);
         if (r != null) return r;
         VpcEndpoint endpoint = find(VpcEndpoint.class, endpointId);
         if (endpoint == null) return null;
         r = EndpointRoute.gateway(endpoint);
-        endpointRoutes.putIfAbsent(endpointId, r);
+        gateways.putIfAbsent(endpointId, r);
         return r;
     }
 }

@@ -110,24 +110,23 @@ public final class PathEngine {
 
         private Verdict findSource() {
             String id = flow.source();
-            NetworkInterface found = null;
-            if (id != null && id.startsWith("i-")) {
-                Instance instance = c.find(Instance.class, id);
+            boolean isInstance = id != null && id.startsWith("i-");
+            if (!isInstance && (id == null || !id.startsWith("eni-"))) {
+                return unknownSource("the workload identity '" + id + "' is neither an instance id (i-…) nor a network interface id (eni-…)");
+            }
+            SourceInterface found = c.workload(id);
+            if (isInstance) {
+                Instance instance = found != null ? found.instance() : c.find(Instance.class, id);
                 if (instance == null) return unknownSource("no instance " + id + " in " + view.scope().key());
                 Instance.State state = instance.stateAt(view.now());
                 if (state != Instance.State.RUNNING) return unknownSource("instance " + id + " is " + state.awsName() + ", not running");
-                String primary = instance.primaryNetworkInterfaceId();
-                found = primary == null ? null : c.find(NetworkInterface.class, primary);
                 if (found == null) return unknownSource("instance " + id + " has no network interface");
-            } else if (id != null && id.startsWith("eni-")) {
-                found = c.find(NetworkInterface.class, id);
-                if (found == null) return unknownSource("no network interface " + id + " in " + view.scope().key());
-            } else {
-                return unknownSource("the workload identity '" + id + "' is neither an instance id (i-…) nor a network interface id (eni-…)");
+            } else if (found == null) {
+                return unknownSource("no network interface " + id + " in " + view.scope().key());
             }
-            source = c.source(found);
+            source = found;
             trace.from(source);
-            if (source.subnet() == null) return unknownSource("subnet " + found.subnetId() + " of " + found.id() + " is gone");
+            if (source.subnet() == null) return unknownSource("subnet " + eni().subnetId() + " of " + eni().id() + " is gone");
             record(source.hop());
             return null;
         }
@@ -175,19 +174,20 @@ public final class PathEngine {
 
         /** The local route: another interface in the VPC (an interface endpoint's, or an instance's). */
         private Verdict toInterface() {
-            NetworkInterface target = c.interfaceAt(eni().vpcId(), destination());
-            if (!sourceEgress(target == null ? List.of() : target.groupIds())) return refuse(Verdict.Reason.NOT_ALLOWED);
-            if (target == null) {
+            NetworkInterface held = c.interfaceAt(eni().vpcId(), destination());
+            if (!sourceEgress(held == null ? List.of() : held.groupIds())) return refuse(Verdict.Reason.NOT_ALLOWED);
+            if (held == null) {
                 record(new Hop(Hop.Kind.REFUSED, eni().vpcId(), false, null, "no network interface in " + eni().vpcId() + " holds " + destinationText()));
                 return refuse(Verdict.Reason.HOST_UNREACHABLE);
             }
-            Subnet found = c.find(Subnet.class, target.subnetId());
-            Subnet targetSubnet = found == null ? source.subnet() : found;
-            if (!targetSubnet.id().equals(source.subnet().id()) && !crossSubnets(source.acl(), c.acl(targetSubnet))) {
+            TargetInterface target = c.target(held);
+            // an interface whose subnet is gone is taken to be in the source's, so no ACL lies between them
+            Subnet targetSubnet = target.subnet() == null ? source.subnet() : target.subnet();
+            if (!targetSubnet.id().equals(source.subnet().id()) && !crossSubnets(source.acl(), target.acl())) {
                 return refuse(Verdict.Reason.NOT_ALLOWED);
             }
             if (!targetIngress(target)) return refuse(Verdict.Reason.NOT_ALLOWED);
-            VpcEndpoint endpoint = c.endpointOwning(target.id());
+            VpcEndpoint endpoint = target.endpoint();
             if (endpoint != null) {
                 String zoneId = targetSubnet.availabilityZoneId();
                 if (!"available".equals(endpoint.state(view.now()))) {
@@ -195,21 +195,21 @@ public final class PathEngine {
                     return refuse(Verdict.Reason.HOST_UNREACHABLE);
                 }
                 if (faults.isDown(zoneId)) {
-                    record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), false, null, target.id() + " of " + endpoint.id() + " is in " + zoneId
+                    record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), false, null, held.id() + " of " + endpoint.id() + " is in " + zoneId
                             + ", which is down (localvpc fault az " + zoneId + " up restores it)"));
                     return refuse(Verdict.Reason.HOST_UNREACHABLE);
                 }
-                EndpointRoute through = c.throughInterface(endpoint, target, zoneId);
+                EndpointRoute through = target.through() != null ? target.through() : EndpointRoute.throughInterface(endpoint, held, zoneId);
                 record(through.hop());
                 return deliver(endpoint.serviceName(), through.via(), through.delivered());
             }
-            if (target.requesterManaged()) {
-                record(new Hop(Hop.Kind.REFUSED, target.id(), false, null, target.id() + " is managed by AWS (" + target.description()
+            if (held.requesterManaged()) {
+                record(new Hop(Hop.Kind.REFUSED, held.id(), false, null, held.id() + " is managed by AWS (" + held.description()
                         + ") and accepts no connections from workloads"));
                 return refuse(Verdict.Reason.HOST_UNREACHABLE);
             }
-            record(new Hop(Hop.Kind.DELIVERED, target.id(), true, null, "delivered to " + target.id() + " (" + destinationText() + ")"));
-            return new Verdict.Delivered(new Target.Interface(target.id(), destinationText(), flow.port()), trace, source.verdictSource());
+            record(new Hop(Hop.Kind.DELIVERED, held.id(), true, null, "delivered to " + held.id() + " (" + destinationText() + ")"));
+            return new Verdict.Delivered(new Target.Interface(held.id(), destinationText(), flow.port()), trace, source.verdictSource());
         }
 
         private Verdict toGatewayEndpoint(String endpointId) {
@@ -307,18 +307,17 @@ public final class PathEngine {
             return false;
         }
 
-        private boolean targetIngress(NetworkInterface target) {
-            List<String> groups = target.groupIds();
-            for (int i = 0; i < groups.size(); i++) {
-                String g = groups.get(i);
-                SecurityGroupCheck check = c.group(g);
+        private boolean targetIngress(TargetInterface target) {
+            SecurityGroupCheck[] groups = target.groups();
+            for (int i = 0; i < groups.length; i++) {
+                SecurityGroupCheck check = groups[i];
                 FlowHop allowed = check == null ? null : check.allowingHop(false, flow.protocol(), flow.port(), source.ip(), eni().groupIds());
                 if (allowed != null) {
                     record(allowed);
                     return true;
                 }
             }
-            record(new FlowHop(Hop.Kind.SECURITY_GROUP_INGRESS, String.join(", ", target.groupIds()) + " on " + target.id(), false, null,
+            record(new FlowHop(Hop.Kind.SECURITY_GROUP_INGRESS, String.join(", ", target.eni().groupIds()) + " on " + target.eni().id(), false, null,
                     FlowHop.Wording.INGRESS_REFUSED));
             return false;
         }
