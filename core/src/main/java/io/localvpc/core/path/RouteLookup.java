@@ -26,10 +26,19 @@ public final class RouteLookup {
 
     private final RouteTable table;
     private final Entry[] entries;
+    /** The entries' bases and masks side by side, so a lookup scans two flat arrays rather than chasing each entry. */
+    private final long[] bases;
+    private final long[] masks;
 
     private RouteLookup(RouteTable table, Entry[] entries) {
         this.table = table;
         this.entries = entries;
+        this.bases = new long[entries.length];
+        this.masks = new long[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            bases[i] = entries[i].base();
+            masks[i] = entries[i].mask();
+        }
     }
 
     public static RouteLookup compile(View view, RouteTable table) {
@@ -76,8 +85,8 @@ public final class RouteLookup {
 
     /** The entry of the route that carries traffic to {@code address}, or null. */
     Entry match(long address) {
-        for (Entry e : entries) {
-            if ((address & e.mask) == e.base) return e;
+        for (int i = 0; i < bases.length; i++) {
+            if ((address & masks[i]) == bases[i]) return entries[i];
         }
         return null;
     }
