@@ -46,7 +46,7 @@ public final class ServiceAddresses {
         return table(region).forName(VpcDns.normalise(host));
     }
 
-    /** What a VPC's resolver answers for a service's (normalised) public name, made once per name; null for other names. */
+    /** What a VPC's resolver answers for a service's (normalised) public name, made once per service; null for other names. */
     static DnsAnswer.Addresses answerFor(String region, String normalisedHost) {
         RegionTable t = table(region);
         ServiceHost h = t.find(normalisedHost);

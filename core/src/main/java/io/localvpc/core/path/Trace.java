@@ -36,7 +36,7 @@ public final class Trace {
     /** An empty trace for a decision about {@code flow} to record into. */
     Trace(Flow flow) {
         this.flow = flow;
-        this.steps = new Object[12]; // most paths take 8 to 11 steps; the longest (through a NAT gateway) 14
+        this.steps = new Object[12]; // most paths take 8 to 11 steps; the longest (through a NAT gateway) 13
     }
 
     void record(Object step) {
