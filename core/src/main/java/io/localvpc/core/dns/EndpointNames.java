@@ -6,11 +6,13 @@ import io.localvpc.core.catalog.Zone;
 import io.localvpc.core.model.DnsEntry;
 import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.Subnet;
+import io.localvpc.core.model.Vpc;
 import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.View;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +21,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every DNS name of every active interface endpoint in a scope, indexed by name (and by suffix for
- * wildcard names such as {@code *.s3.us-east-1.amazonaws.com}), built once per version of the scope.
- * What is time-dependent (an endpoint still pending) is checked by the resolver at query time.
+ * wildcard names such as {@code *.s3.us-east-1.amazonaws.com}), and the scope's VPCs by id (whose DNS
+ * settings say whether their resolvers answer at all), built once per version of the scope. What is
+ * time-dependent (an endpoint still pending) or a fault (a zone down) is checked by the resolver at query time.
  */
 final class EndpointNames {
     /** One name of one endpoint: private (in its private hosted zone) or a vpce name, zonal or regional. */
-    record Entry(VpcEndpoint endpoint, VpcEndpoint.Interface iface, boolean isPrivate, String zoneName, List<Address> addresses, String source) {
+    record Entry(VpcEndpoint endpoint, VpcEndpoint.Interface iface, boolean isPrivate, String zoneName, List<Address> addresses, String source,
+                 DnsAnswer.Addresses allHealthy) {
+        Entry(VpcEndpoint endpoint, VpcEndpoint.Interface iface, boolean isPrivate, String zoneName, List<Address> addresses, String source) {
+            this(endpoint, iface, isPrivate, zoneName, addresses, source, addresses.isEmpty() ? null
+                    : new DnsAnswer.Addresses(addresses.stream().map(Address::ip).toList(), source, true));
+        }
+    }
+
+    /** Wildcard names' entries under their suffix ({@code .s3.us-east-1.amazonaws.com}), longest suffix first. */
+    private record Wildcard(String suffix, List<Entry> entries) {
     }
 
     /** An address a name can answer with: an endpoint interface's IP and the zone it is in. */
@@ -35,11 +47,13 @@ final class EndpointNames {
 
     private final Object version;
     private final Map<String, List<Entry>> exact = new HashMap<>();
-    private final Map<String, List<Entry>> wildcardSuffix = new HashMap<>();
+    private final List<Wildcard> wildcards;
+    private final Map<String, Vpc> vpcs = new HashMap<>();
 
     private EndpointNames(View view) {
         this.version = view.version();
         Region region = Regions.find(view.scope().region()).orElse(null);
+        Map<String, List<Entry>> wildcardSuffix = new HashMap<>();
         for (VpcEndpoint e : view.all(VpcEndpoint.class)) {
             if (!(e.variant() instanceof VpcEndpoint.Interface iface) || !e.isActive()) continue;
             List<Address> addresses = new ArrayList<>();
@@ -58,6 +72,11 @@ final class EndpointNames {
                 else exact.computeIfAbsent(name, k -> new ArrayList<>()).add(entry);
             }
         }
+        List<Wildcard> w = new ArrayList<>();
+        wildcardSuffix.forEach((suffix, entries) -> w.add(new Wildcard(suffix, List.copyOf(entries))));
+        w.sort(Comparator.comparingInt((Wildcard x) -> x.suffix().length()).reversed());
+        wildcards = List.copyOf(w);
+        for (Vpc vpc : view.all(Vpc.class)) vpcs.put(vpc.id(), vpc);
     }
 
     static EndpointNames of(View view) {
@@ -69,16 +88,22 @@ final class EndpointNames {
         return n;
     }
 
+    /** The VPC of this version, or null. */
+    Vpc vpc(String id) {
+        return vpcs.get(id);
+    }
+
     /** The entries a (normalised) name matches: exact ones first, then wildcards from the closest suffix out. */
     List<Entry> lookup(String name) {
         List<Entry> found = exact.get(name);
         List<Entry> out = found == null ? List.of() : found;
-        if (wildcardSuffix.isEmpty()) return out;
-        for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
-            List<Entry> w = wildcardSuffix.get(name.substring(dot));
-            if (w != null) {
+        // A suffix starts with a dot, so it matches only at a label boundary, as looking up each of the
+        // name's suffixes would, without cutting the name into substrings; longest first is closest first.
+        for (int i = 0; i < wildcards.size(); i++) {
+            Wildcard w = wildcards.get(i);
+            if (name.endsWith(w.suffix())) {
                 List<Entry> merged = new ArrayList<>(out);
-                merged.addAll(w);
+                merged.addAll(w.entries());
                 out = merged;
             }
         }

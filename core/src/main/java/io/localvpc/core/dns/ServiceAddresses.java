@@ -7,7 +7,10 @@ import io.localvpc.core.catalog.ManagedPrefixLists;
 import io.localvpc.core.net.Ipv4;
 import io.localvpc.core.net.Ipv4Cidr;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,23 +46,34 @@ public final class ServiceAddresses {
         return table(region).forName(VpcDns.normalise(host));
     }
 
+    /** What a VPC's resolver answers for a service's (normalised) public name, made once per service; null for other names. */
+    static DnsAnswer.Addresses answerFor(String region, String normalisedHost) {
+        RegionTable t = table(region);
+        ServiceHost h = t.find(normalisedHost);
+        return h == null ? null : t.answers.get(h);
+    }
+
     /** The service at a public address (reverse of {@link #forName}); empty for an address no service uses. */
     public static Optional<ServiceHost> atAddress(String region, long address) {
         return Optional.ofNullable(table(region).byAddress.get(address));
     }
 
     private static RegionTable table(String region) {
-        return BY_REGION.computeIfAbsent(region, RegionTable::new);
+        RegionTable t = BY_REGION.get(region); // get first: computeIfAbsent may lock even when the table is there
+        return t != null ? t : BY_REGION.computeIfAbsent(region, RegionTable::new);
     }
 
     /** Per region: exact host names, wildcard suffixes, and addresses, built once from the catalog. */
     private static final class RegionTable {
         final Map<String, ServiceHost> exact = new HashMap<>();
-        final Map<String, ServiceHost> wildcardSuffix = new HashMap<>();
+        /** Suffixes of wildcard names ({@code .s3.us-east-1.amazonaws.com}), longest first. */
+        final List<Map.Entry<String, ServiceHost>> wildcardSuffixes;
         final Map<Long, ServiceHost> byAddress = new HashMap<>();
+        final Map<ServiceHost, DnsAnswer.Addresses> answers = new IdentityHashMap<>();
 
         RegionTable(String region) {
             Map<String, ServiceHost> byService = new HashMap<>();
+            Map<String, ServiceHost> wildcardSuffix = new HashMap<>();
             int slot = 0;
             for (EndpointService s : EndpointServiceCatalog.all(region)) {
                 ServiceHost host = byService.get(s.serviceName());
@@ -74,6 +88,10 @@ public final class ServiceAddresses {
                 }
                 for (String a : host.addresses()) byAddress.put(Ipv4.parse(a), host);
             }
+            List<Map.Entry<String, ServiceHost>> suffixes = new ArrayList<>(wildcardSuffix.entrySet());
+            suffixes.sort(Comparator.comparingInt((Map.Entry<String, ServiceHost> e) -> e.getKey().length()).reversed());
+            wildcardSuffixes = List.copyOf(suffixes);
+            for (ServiceHost h : byService.values()) answers.put(h, new DnsAnswer.Addresses(h.addresses(), h.description(), false));
         }
 
         /** The names a service answers on: its private DNS names of every type it offers. */
@@ -93,15 +111,21 @@ public final class ServiceAddresses {
         }
 
         Optional<ServiceHost> forName(String host) {
+            return Optional.ofNullable(find(host));
+        }
+
+        /**
+         * The service of an exact name, else of the closest wildcard: a suffix starts with a dot, so it matches
+         * only at a label boundary, as looking up each of the name's suffixes would, without cutting substrings.
+         */
+        ServiceHost find(String host) {
             ServiceHost h = exact.get(host);
-            if (h != null) return Optional.of(h);
-            int dot = host.indexOf('.');
-            while (dot >= 0) {
-                h = wildcardSuffix.get(host.substring(dot));
-                if (h != null) return Optional.of(h);
-                dot = host.indexOf('.', dot + 1);
+            if (h != null) return h;
+            for (int i = 0; i < wildcardSuffixes.size(); i++) {
+                Map.Entry<String, ServiceHost> w = wildcardSuffixes.get(i);
+                if (host.endsWith(w.getKey())) return w.getValue();
             }
-            return Optional.empty();
+            return null;
         }
     }
 

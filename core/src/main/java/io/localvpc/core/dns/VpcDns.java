@@ -23,17 +23,20 @@ public final class VpcDns {
     }
 
     public static DnsAnswer resolve(View view, String vpcId, String rawName, ZoneFaults faults) {
-        Optional<Vpc> vpc = view.find(Vpc.class, vpcId);
-        if (vpc.isEmpty()) return new DnsAnswer.Refused("VPC " + vpcId + " does not exist");
-        if (!vpc.get().enableDnsSupport()) {
+        EndpointNames names = EndpointNames.of(view);
+        Vpc vpc = names.vpc(vpcId);
+        if (vpc == null) return new DnsAnswer.Refused("VPC " + vpcId + " does not exist");
+        if (!vpc.enableDnsSupport()) {
             return new DnsAnswer.Refused("VPC " + vpcId + " has enableDnsSupport off, so its resolver answers nothing");
         }
         String name = normalise(rawName);
-        for (EndpointNames.Entry entry : EndpointNames.of(view).lookup(name)) {
+        List<EndpointNames.Entry> entries = names.lookup(name);
+        for (int i = 0; i < entries.size(); i++) { // indexed: the path engine resolves on every decision
+            EndpointNames.Entry entry = entries.get(i);
             VpcEndpoint e = entry.endpoint();
             if (entry.isPrivate() && (!entry.iface().privateDnsEnabled() || !e.vpcId().equals(vpcId))) continue;
             if (!"available".equals(e.state(view.now()))) continue;
-            return endpointAddresses(entry.addresses(), faults, entry.source());
+            return endpointAddresses(entry, faults);
         }
         Optional<String> host = hostAddress(view.scope().region(), name);
         if (host.isPresent()) {
@@ -45,17 +48,18 @@ public final class VpcDns {
             }
             return new DnsAnswer.NoSuchName(name + " names no network interface in " + vpcId);
         }
-        Optional<ServiceAddresses.ServiceHost> service = ServiceAddresses.forName(view.scope().region(), name);
-        if (service.isPresent()) {
-            return new DnsAnswer.Addresses(service.get().addresses(), service.get().description(), false);
-        }
+        DnsAnswer.Addresses service = ServiceAddresses.answerFor(view.scope().region(), name);
+        if (service != null) return service;
         return new DnsAnswer.NoSuchName(name + " is neither an AWS service name localvpc knows in " + view.scope().region()
                 + " nor a name in " + vpcId + " (localvpc never resolves names outside the emulated world)");
     }
 
-    /** The interfaces of an endpoint that are in healthy zones (only {@code zoneName}'s when given). */
     /** The endpoint's addresses in healthy zones; none left is SERVFAIL, naming the zones that are down. */
-    private static DnsAnswer endpointAddresses(List<EndpointNames.Address> addresses, ZoneFaults faults, String source) {
+    private static DnsAnswer endpointAddresses(EndpointNames.Entry entry, ZoneFaults faults) {
+        List<EndpointNames.Address> addresses = entry.addresses();
+        boolean anyDown = false;
+        for (int i = 0; i < addresses.size() && !anyDown; i++) anyDown = faults.isDown(addresses.get(i).zoneId());
+        if (!anyDown && entry.allHealthy() != null) return entry.allHealthy(); // the usual answer, made once per version
         List<String> ips = new ArrayList<>(addresses.size());
         List<String> downZones = new ArrayList<>();
         for (EndpointNames.Address a : addresses) {
@@ -63,9 +67,10 @@ public final class VpcDns {
             else ips.add(a.ip());
         }
         if (ips.isEmpty()) {
-            return new DnsAnswer.Unavailable(source + ": no interface in a healthy zone" + (downZones.isEmpty() ? "" : " (down: " + String.join(", ", downZones) + ")"));
+            return new DnsAnswer.Unavailable(entry.source() + ": no interface in a healthy zone"
+                    + (downZones.isEmpty() ? "" : " (down: " + String.join(", ", downZones) + ")"));
         }
-        return new DnsAnswer.Addresses(ips, source, true);
+        return new DnsAnswer.Addresses(ips, entry.source(), true);
     }
 
     /**
@@ -73,8 +78,9 @@ public final class VpcDns {
      * {@code ip-10-0-1-5.<region>.compute.internal} elsewhere.
      */
     static Optional<String> hostAddress(String region, String name) {
+        if (!name.startsWith("ip-")) return Optional.empty(); // before building the suffix: most names are not host names
         String suffix = region.equals("us-east-1") ? ".ec2.internal" : "." + region + ".compute.internal";
-        if (!name.startsWith("ip-") || !name.endsWith(suffix)) return Optional.empty();
+        if (!name.endsWith(suffix)) return Optional.empty();
         String dotted = name.substring(3, name.length() - suffix.length()).replace('-', '.');
         return Ipv4.isValid(dotted) ? Optional.of(dotted) : Optional.empty();
     }

@@ -16,7 +16,9 @@ import java.util.List;
  * passes. Peers: an IPv4 CIDR, a prefix list (its CIDRs), or another group (the peer interface carries it).
  */
 public final class SecurityGroupCheck {
-    private record Rule(int protocol, int fromPort, int toPort, long[] bases, long[] masks, String groupId, SecurityGroupRule rule) {
+    /** {@code allowed} is the hop a flow this rule allows records. */
+    private record Rule(int protocol, int fromPort, int toPort, long[] bases, long[] masks, String groupId, SecurityGroupRule rule,
+                        FlowHop allowed) {
         boolean coversTraffic(int proto, int port) {
             if (protocol != Protocols.ALL && protocol != proto) return false;
             return !Protocols.hasPorts(protocol) || (port >= fromPort && port <= toPort);
@@ -34,9 +36,18 @@ public final class SecurityGroupCheck {
     private final Rule[] egress;
     /**
      * Per direction, protocol and port, the rules whose traffic part matches, worked out once per version:
-     * a flow then checks only those rules' peers (most groups have few rules for any one port).
+     * a flow then checks only those rules' peers (most groups have few rules for any one port). A small
+     * direct-mapped memo rather than a map: no boxed key per lookup, and a port scan cannot grow it.
+     * Entries are immutable, so threads may race to fill a slot; the loser's work is merely repeated.
      */
-    private final java.util.Map<Long, Rule[]> byTraffic = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Candidates[] memo = new Candidates[MEMO_SLOTS];
+    private static final int MEMO_SLOTS = 64;
+
+    private record Candidates(boolean outbound, int protocol, int port, Rule[] rules) {
+        boolean isFor(boolean outbound, int protocol, int port) {
+            return this.port == port && this.protocol == protocol && this.outbound == outbound;
+        }
+    }
 
     private SecurityGroupCheck(String groupId, Rule[] ingress, Rule[] egress) {
         this.groupId = groupId;
@@ -52,13 +63,13 @@ public final class SecurityGroupCheck {
         List<Rule> in = new ArrayList<>();
         List<Rule> out = new ArrayList<>();
         for (SecurityGroupRule r : group.rules()) {
-            Rule compiled = compileRule(view, r);
+            Rule compiled = compileRule(view, group.id(), r);
             if (compiled != null) (r.egress() ? out : in).add(compiled);
         }
         return new SecurityGroupCheck(group.id(), in.toArray(new Rule[0]), out.toArray(new Rule[0]));
     }
 
-    private static Rule compileRule(View view, SecurityGroupRule r) {
+    private static Rule compileRule(View view, String ownGroupId, SecurityGroupRule r) {
         int protocol = Protocols.number(r.ipProtocol());
         List<String> cidrs;
         if (r.cidrIpv4() != null) cidrs = List.of(r.cidrIpv4());
@@ -72,33 +83,43 @@ public final class SecurityGroupCheck {
             bases[i] = c.base();
             masks[i] = Ipv4Cidr.mask(c.prefixLength());
         }
-        return new Rule(protocol, r.fromPort(), r.toPort(), bases, masks, r.referencedGroupId(), r);
+        FlowHop allowed = r.egress()
+                ? new FlowHop(Hop.Kind.SECURITY_GROUP_EGRESS, ownGroupId, true, r, FlowHop.Wording.EGRESS_ALLOWED)
+                : new FlowHop(Hop.Kind.SECURITY_GROUP_INGRESS, ownGroupId, true, r, FlowHop.Wording.INGRESS_ALLOWED);
+        return new Rule(protocol, r.fromPort(), r.toPort(), bases, masks, r.referencedGroupId(), r, allowed);
     }
 
     /** The first egress rule allowing the flow to {@code peer}, or null. */
     public SecurityGroupRule allowsEgress(int protocol, int port, long peer, Collection<String> peerGroups) {
-        return first(candidates(true, protocol, port), peer, peerGroups);
+        Rule r = first(candidates(true, protocol, port), peer, peerGroups);
+        return r == null ? null : r.rule;
     }
 
     /** The first ingress rule allowing the flow from {@code peer}, or null. */
     public SecurityGroupRule allowsIngress(int protocol, int port, long peer, Collection<String> peerGroups) {
-        return first(candidates(false, protocol, port), peer, peerGroups);
+        Rule r = first(candidates(false, protocol, port), peer, peerGroups);
+        return r == null ? null : r.rule;
+    }
+
+    /** As {@link #allowsEgress}/{@link #allowsIngress}, but the hop the allowing rule records, or null. */
+    FlowHop allowingHop(boolean outbound, int protocol, int port, long peer, Collection<String> peerGroups) {
+        Rule r = first(candidates(outbound, protocol, port), peer, peerGroups);
+        return r == null ? null : r.allowed;
     }
 
     private Rule[] candidates(boolean outbound, int protocol, int port) {
-        long key = ((long) (protocol & 0xFFFF) << 20) | ((long) (port & 0xFFFF) << 1) | (outbound ? 1 : 0);
-        Rule[] found = byTraffic.get(key);
-        if (found == null) {
-            List<Rule> matching = new ArrayList<>();
-            for (Rule r : outbound ? egress : ingress) if (r.coversTraffic(protocol, port)) matching.add(r);
-            found = matching.toArray(new Rule[0]);
-            byTraffic.put(key, found);
-        }
+        int slot = (port * 31 + protocol * 2 + (outbound ? 1 : 0)) & (MEMO_SLOTS - 1);
+        Candidates c = memo[slot];
+        if (c != null && c.isFor(outbound, protocol, port)) return c.rules;
+        List<Rule> matching = new ArrayList<>();
+        for (Rule r : outbound ? egress : ingress) if (r.coversTraffic(protocol, port)) matching.add(r);
+        Rule[] found = matching.toArray(new Rule[0]);
+        memo[slot] = new Candidates(outbound, protocol, port, found);
         return found;
     }
 
-    private static SecurityGroupRule first(Rule[] rules, long peer, Collection<String> peerGroups) {
-        for (Rule r : rules) if (r.coversPeer(peer, peerGroups)) return r.rule;
+    private static Rule first(Rule[] rules, long peer, Collection<String> peerGroups) {
+        for (Rule r : rules) if (r.coversPeer(peer, peerGroups)) return r;
         return null;
     }
 }

@@ -146,6 +146,8 @@ class VpcDnsTest {
         assertInstanceOf(DnsAnswer.Unavailable.class, resolve(a, SQS_NAME), "every interface down: SERVFAIL, not the public address");
         faults.bringUp(a1.availabilityZoneId());
         assertEquals(List.of(w.interfaceIn(e, a1).privateIpAddress()), addresses(resolve(a, SQS_NAME)));
+        faults.bringUp(a2.availabilityZoneId());
+        assertEquals(ipsOf(e).stream().sorted().toList(), addresses(resolve(a, SQS_NAME)).stream().sorted().toList(), "every zone back");
     }
 
     @Test

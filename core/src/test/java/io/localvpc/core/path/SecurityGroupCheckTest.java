@@ -136,4 +136,20 @@ class SecurityGroupCheckTest {
         assertNull(c.allowsEgress(6, 443, Ipv4.parse("8.8.8.8"), List.of()));
         assertNull(c.allowsIngress(6, 443, Ipv4.parse("10.0.0.1"), List.of(empty.id())));
     }
+
+    @Test
+    void oneCompiledGroupAnswersEveryPortAndDirectionInAnyOrder() {
+        // far more (direction, protocol, port) combinations than the memo has slots, asked twice each, interleaved
+        SecurityGroupCheck shared = check();
+        for (int round = 0; round < 2; round++) {
+            for (int port = 7990; port < 8110; port++) {
+                long peer = Ipv4.parse("10.0.5.9");
+                boolean inRange = port >= 8000 && port <= 8100;
+                assertEquals(inRange, shared.allowsIngress(6, port, peer, Set.of()) != null, "ingress tcp " + port);
+                assertNull(shared.allowsIngress(17, port, peer, Set.of()), "ingress udp " + port);
+                assertNull(shared.allowsEgress(6, port, Ipv4.parse("8.8.8.8"), Set.of()), "egress tcp " + port);
+                assertNotNull(shared.allowsEgress(6, port, Ipv4.parse("10.3.0.1"), Set.of()), "egress to the all-traffic CIDR " + port);
+            }
+        }
+    }
 }
