@@ -31,7 +31,7 @@ public final class TcpPathBenchmark {
     public static void main(String[] args) throws Exception {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 9_000;
         try (Sink sink = new Sink(); Relay relay = Relay.start(sink.port()); HaProxy haproxy = HaProxy.start(sink.port());
-             WholeLocalvpc whole = WholeLocalvpc.start(Path.of("localvpc"), sink.port())) {
+             WholeLocalvpc whole = WholeLocalvpc.start(Path.of("./localvpc"), sink.port())) {
             List<Paths.Route> routes = new ArrayList<>(List.of(Paths.Route.direct(sink.port()), Paths.Route.relay(relay.port, sink.port()),
                     whole.route()));
             if (haproxy != null) routes.add(Paths.Route.haproxy(haproxy.port));
