@@ -1,5 +1,6 @@
 package io.localvpc.bench;
 
+import io.localvpc.bench.net.Paths;
 import io.localvpc.testkit.LocalVpcExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -8,10 +9,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -94,25 +92,7 @@ public final class HeldConnections {
     private static Socket held(int proxyPort, String instance, SSLContext tls) throws IOException {
         Socket s = new Socket(InetAddress.getLoopbackAddress(), proxyPort);
         try {
-            OutputStream out = s.getOutputStream();
-            InputStream in = s.getInputStream();
-            byte[] user = instance.getBytes(StandardCharsets.US_ASCII);
-            byte[] host = "s3.us-east-1.amazonaws.com".getBytes(StandardCharsets.US_ASCII);
-            out.write(new byte[]{5, 1, 2});
-            expect(in, 2, 1, 2, "the proxy did not choose user name/password authentication");
-            ByteArrayOutputStream auth = new ByteArrayOutputStream();
-            auth.write(1);
-            auth.write(user.length);
-            auth.write(user);
-            auth.write(new byte[]{1, 'x'});
-            out.write(auth.toByteArray());
-            expect(in, 2, 1, 0, "the proxy refused the credentials");
-            ByteArrayOutputStream connect = new ByteArrayOutputStream();
-            connect.write(new byte[]{5, 1, 0, 3, (byte) host.length});
-            connect.write(host);
-            connect.write(new byte[]{1, (byte) 0xbb});
-            out.write(connect.toByteArray());
-            expect(in, 10, 1, 0, "the proxy refused the connection");
+            Paths.socks5Connect(s, instance, "s3.us-east-1.amazonaws.com", 443);
             SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(s, "s3.us-east-1.amazonaws.com", 443, true);
             ssl.startHandshake();
             return ssl;
@@ -120,12 +100,6 @@ public final class HeldConnections {
             s.close();
             throw e;
         }
-    }
-
-    /** Reads a reply of {@code length} bytes whose byte at {@code index} must be {@code value}. */
-    private static void expect(InputStream in, int length, int index, int value, String otherwise) throws IOException {
-        byte[] reply = in.readNBytes(length);
-        if (reply.length != length || reply[index] != value) throw new IOException(otherwise + ": " + java.util.Arrays.toString(reply));
     }
 
     private static SSLContext trusting(String caPem) throws Exception {

@@ -9,7 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** How a client reaches the sink on each measured path: straight, through a proxy, or through HAProxy. */
-final class Paths {
+public final class Paths {
     /** The workload identity the bare relay is asked as (it accepts any well-formed id). */
     static final String RELAY_IDENTITY = "i-0123456789abcdef0";
 
@@ -54,7 +54,7 @@ final class Paths {
     }
 
     /** SOCKS5 with user name/password (RFC 1928/1929), CONNECT to host:port by name (as socks5h:// clients do). */
-    static void socks5Connect(Socket s, String identity, String host, int port) throws IOException {
+    public static void socks5Connect(Socket s, String identity, String host, int port) throws IOException {
         OutputStream out = s.getOutputStream();
         DataInputStream in = new DataInputStream(s.getInputStream());
         out.write(new byte[]{5, 1, 2});
