@@ -61,8 +61,8 @@ public final class QueryDecoder {
                 return decodeStructure(shape, p, params, used);
             }
             case LIST -> {
-                String p = key + ".";
-                NavigableMap<String, String> sub = params.subMap(p, true, key + "/", false);
+                String p = key + "." + shape.listQueryInfix();
+                NavigableMap<String, String> sub = params.subMap(p, true, p.substring(0, p.length() - 1) + "/", false);
                 if (sub.isEmpty()) return null;
                 TreeSet<Integer> indexes = new TreeSet<>();
                 for (String k : sub.keySet()) {
@@ -87,6 +87,15 @@ public final class QueryDecoder {
         }
     }
 
+    private static long wholeNumber(String key, String raw) {
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw AwsException.invalidParameterValue("Value (" + raw + ") for parameter " + key + " is invalid. Expected a whole number"
+                    + (raw.trim().matches("[+-]?\\d+") ? " from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + "." : "."));
+        }
+    }
+
     private static boolean hasPrefix(NavigableMap<String, String> params, String prefix) {
         String next = params.ceilingKey(prefix);
         return next != null && next.startsWith(prefix);
@@ -94,12 +103,17 @@ public final class QueryDecoder {
 
     private static JsonNode scalar(Shape shape, String key, String raw) {
         switch (shape.type()) {
-            case INTEGER, LONG -> {
-                try {
-                    return NODES.numberNode(Long.parseLong(raw.trim()));
-                } catch (NumberFormatException e) {
-                    throw AwsException.invalidParameterValue("Value (" + raw + ") for parameter " + key + " is invalid. Expected a whole number.");
+            case INTEGER -> {
+                // An int32 on AWS's side: a larger value is refused, never wrapped (4294967739 is not 443).
+                long v = wholeNumber(key, raw);
+                if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                    throw AwsException.invalidParameterValue("Value (" + raw + ") for parameter " + key
+                            + " is invalid. Expected a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ".");
                 }
+                return NODES.numberNode((int) v);
+            }
+            case LONG -> {
+                return NODES.numberNode(wholeNumber(key, raw));
             }
             case DOUBLE -> {
                 try {
@@ -114,6 +128,13 @@ public final class QueryDecoder {
                 throw AwsException.invalidParameterValue("Value (" + raw + ") for parameter " + key + " is invalid. Expected 'true' or 'false'.");
             }
             default -> {
+                int bad = XmlText.firstDisallowed(raw);
+                if (bad >= 0) {
+                    // Stored, it would make every later answer that shows it malformed XML for the whole account.
+                    throw AwsException.invalidParameterValue("Value for parameter " + key + " contains the character U+"
+                            + String.format("%04X", (int) raw.charAt(bad)) + " at position " + bad
+                            + ", which AWS's XML responses cannot carry. Remove control characters from the value.");
+                }
                 return NODES.textNode(raw);
             }
         }

@@ -18,16 +18,26 @@ import java.util.Optional;
  * request query keys and response XML element names are read from it, never written by hand.
  */
 public final class ServiceModel {
-    /** An operation's input and output shapes (either may be absent). */
-    public record Operation(String name, Shape input, Shape output) {
+    /**
+     * An operation's input and output shapes (either may be absent), and for the Query protocol the element
+     * its result is wrapped in ({@code GetCallerIdentityResult}).
+     */
+    public record Operation(String name, Shape input, Shape output, String resultWrapper) {
     }
 
     private final Map<String, Shape> shapes = new HashMap<>();
     private final Map<String, Operation> operations = new HashMap<>();
     private final String xmlNamespace;
     private final String apiVersion;
+    /**
+     * The Query protocol of IAM and STS rather than EC2's variant of it: query keys are the member (or
+     * location) names as they are, and lists travel as {@code Key.member.N} and answer {@code <member>} items.
+     */
+    private final boolean awsQuery;
 
     private ServiceModel(JsonNode root) {
+        JsonNode meta = root.get("metadata");
+        this.awsQuery = meta.path("protocol").asText().equals("query");
         JsonNode shapeDefs = root.get("shapes");
         for (Iterator<String> it = shapeDefs.fieldNames(); it.hasNext(); ) {
             String n = it.next();
@@ -42,9 +52,9 @@ public final class ServiceModel {
             JsonNode op = e.getValue();
             operations.put(e.getKey(), new Operation(e.getKey(),
                     op.has("input") ? shapes.get(op.get("input").get("shape").asText()) : null,
-                    op.has("output") ? shapes.get(op.get("output").get("shape").asText()) : null));
+                    op.has("output") ? shapes.get(op.get("output").get("shape").asText()) : null,
+                    op.path("output").path("resultWrapper").asText(null)));
         }
-        JsonNode meta = root.get("metadata");
         String ns = meta.path("xmlNamespace").asText("");
         this.xmlNamespace = ns.endsWith("/") ? ns : ns + "/";
         this.apiVersion = meta.path("apiVersion").asText();
@@ -59,7 +69,8 @@ public final class ServiceModel {
                     Map.Entry<String, JsonNode> m = it.next();
                     JsonNode md = m.getValue();
                     String locationName = md.path("locationName").asText(null);
-                    String queryKey = md.has("queryName") ? md.get("queryName").asText()
+                    String queryKey = awsQuery ? (locationName != null ? locationName : m.getKey())
+                            : md.has("queryName") ? md.get("queryName").asText()
                             : locationName != null ? Character.toUpperCase(locationName.charAt(0)) + locationName.substring(1)
                             : m.getKey();
                     String xmlName = locationName != null ? locationName : m.getKey();
@@ -72,11 +83,18 @@ public final class ServiceModel {
             case "list" -> {
                 shape.type = Shape.Type.LIST;
                 shape.listMember = shapes.get(def.get("member").get("shape").asText());
-                shape.listItemName = def.get("member").path("locationName").asText("item");
+                boolean flattened = def.path("flattened").asBoolean(false);
+                shape.listItemName = def.get("member").path("locationName").asText(awsQuery ? "member" : "item");
+                // EC2 flattens every list on the wire (Key.N); the Query protocol only those marked flattened.
+                shape.listQueryInfix = awsQuery && !flattened ? shape.listItemName + "." : "";
+                shape.listFlattened = awsQuery && flattened;
             }
             case "string", "blob" -> shape.type = Shape.Type.STRING;
-            case "integer" -> shape.type = Shape.Type.INTEGER;
-            case "long" -> shape.type = Shape.Type.LONG;
+            case "integer", "long" -> {
+                shape.type = type.equals("integer") ? Shape.Type.INTEGER : Shape.Type.LONG;
+                if (def.has("min")) shape.min = def.get("min").asLong();
+                if (def.has("max")) shape.max = def.get("max").asLong();
+            }
             case "boolean" -> shape.type = Shape.Type.BOOLEAN;
             case "timestamp" -> shape.type = Shape.Type.TIMESTAMP;
             case "double", "float" -> shape.type = Shape.Type.DOUBLE;

@@ -21,6 +21,13 @@ public final class Shape {
     List<String> required = List.of();
     Shape listMember;
     String listItemName;
+    /** What comes between a list's query key and an item's index: "" for EC2 ({@code Key.1}), "member." for Query ({@code Key.member.1}). */
+    String listQueryInfix = "";
+    /** A Query-protocol list whose items are written without a wrapping element. */
+    boolean listFlattened;
+    /** The model's bounds on a number (inclusive), or null where it declares none. */
+    Long min;
+    Long max;
 
     Shape(String name) {
         this.name = name;
@@ -52,6 +59,24 @@ public final class Shape {
 
     public String listItemName() {
         return listItemName;
+    }
+
+    public String listQueryInfix() {
+        return listQueryInfix;
+    }
+
+    public boolean listFlattened() {
+        return listFlattened;
+    }
+
+    /** The least value the model allows for this number, or null when it declares none. */
+    public Long min() {
+        return min;
+    }
+
+    /** The greatest value the model allows for this number, or null when it declares none. */
+    public Long max() {
+        return max;
     }
 
     @Override

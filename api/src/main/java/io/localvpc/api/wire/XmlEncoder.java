@@ -26,6 +26,35 @@ public final class XmlEncoder {
         return sb.toString();
     }
 
+    /**
+     * Writes a Query-protocol (IAM, STS) result: {@code <ActionResponse xmlns=…><ActionResult>members</ActionResult>
+     * <ResponseMetadata><RequestId>…</RequestId></ResponseMetadata></ActionResponse>}.
+     */
+    public static String encodeQuery(String action, String namespace, String resultWrapper, Shape output, JsonNode result, String requestId) {
+        StringBuilder sb = new StringBuilder(512);
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(action).append("Response xmlns=\"").append(namespace).append("\">");
+        if (resultWrapper != null) {
+            sb.append('<').append(resultWrapper).append('>');
+            if (output != null && result != null) writeMembers(sb, output, result);
+            sb.append("</").append(resultWrapper).append('>');
+        }
+        sb.append("<ResponseMetadata><RequestId>").append(requestId).append("</RequestId></ResponseMetadata>");
+        sb.append("</").append(action).append("Response>");
+        return sb.toString();
+    }
+
+    /** The Query protocol's error document; {@code Sender} for the caller's faults, {@code Receiver} for ours. */
+    public static String queryError(String namespace, boolean senderFault, String code, String message, String requestId) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse xmlns=\"").append(namespace).append("\"><Error><Type>")
+                .append(senderFault ? "Sender" : "Receiver").append("</Type><Code>");
+        escape(sb, code);
+        sb.append("</Code><Message>");
+        escape(sb, message);
+        sb.append("</Message></Error><RequestId>").append(requestId).append("</RequestId></ErrorResponse>");
+        return sb.toString();
+    }
+
     private static void writeMembers(StringBuilder sb, Shape shape, JsonNode value) {
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -46,6 +75,10 @@ public final class XmlEncoder {
             }
             case LIST -> {
                 if (!value.isArray()) throw new IllegalStateException(element + " (" + shape.name() + ") must be an array, was " + value.getNodeType());
+                if (shape.listFlattened()) {
+                    for (JsonNode item : value) writeValue(sb, element, shape.listMember(), item);
+                    return;
+                }
                 if (value.isEmpty()) {
                     sb.append('<').append(element).append("/>");
                     return;
@@ -63,6 +96,12 @@ public final class XmlEncoder {
         }
     }
 
+    /**
+     * Writes text as XML 1.0 character data. Characters XML 1.0 cannot carry at all (C0 controls other than
+     * tab, CR and LF; U+FFFE and U+FFFF; unpaired surrogates) are written as U+FFFD, so a response is
+     * always well-formed whatever a stored value holds. Input validation refuses such values first; this
+     * is the guarantee behind it.
+     */
     public static void escape(StringBuilder sb, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -71,8 +110,13 @@ public final class XmlEncoder {
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
                 default -> {
-                    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') sb.append("&#").append((int) c).append(';');
-                    else sb.append(c);
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        sb.append(c).append(text.charAt(++i));
+                    } else if (XmlText.isAllowed(c)) {
+                        sb.append(c);
+                    } else {
+                        sb.append(XmlText.REPLACEMENT);
+                    }
                 }
             }
         }

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Writes the API models localvpc ships (api/src/main/resources/io/localvpc/api/*-model.json) from botocore's.
+
+Each shipped model keeps only the operations localvpc serves and every shape they reach, with documentation
+removed. Run it after adding an operation to OPERATIONS:
+    python3 tools/gen-api-models.py ../shared/reference
+(the reference folder holds botocore's EC2 subset, STS and IAM models; see its README for their sources).
+"""
+import json
+import os
+import sys
+
+OPERATIONS = {
+    # The reference EC2 subset already holds just the operations localvpc serves or is about to (all are kept).
+    "ec2": ("ec2-model-subset.json", "data/ec2/2016-11-15/service-2.json", None),
+    "sts": ("sts-model.json", "data/sts/2011-06-15/service-2.json", ["GetCallerIdentity"]),
+    "iam": ("iam-model.json", "data/iam/2010-05-08/service-2.json", ["GetUser"]),
+}
+KEEP_OPERATION_KEYS = ("name", "http", "input", "output", "errors")
+DROP_SHAPE_KEYS = ("documentation",)
+
+
+def reachable(shapes, start):
+    seen, todo = set(), [start]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        shape = shapes[name]
+        for member in shape.get("members", {}).values():
+            todo.append(member["shape"])
+        for key in ("member", "key", "value"):
+            if key in shape:
+                todo.append(shape[key]["shape"])
+    return seen
+
+
+def strip(shape):
+    out = {k: v for k, v in shape.items() if k not in DROP_SHAPE_KEYS}
+    if "members" in out:
+        out["members"] = {n: {k: v for k, v in m.items() if k not in DROP_SHAPE_KEYS} for n, m in out["members"].items()}
+    return out
+
+
+def subset(model, operations, source):
+    shapes, ops, keep = model["shapes"], {}, set()
+    for name in operations if operations is not None else sorted(model["operations"]):
+        op = model["operations"][name]
+        ops[name] = {k: v for k, v in op.items() if k in KEEP_OPERATION_KEYS}
+        for io in ("input", "output"):
+            if io in op:
+                keep |= reachable(shapes, op[io]["shape"])
+        for err in op.get("errors", []):
+            keep |= reachable(shapes, err["shape"])
+    return {
+        "_source": "Derived from botocore " + source + " (Apache-2.0): the operations localvpc serves and every shape "
+                   "they reach, documentation removed. Regenerate with tools/gen-api-models.py when adding operations.",
+        "version": model.get("version", "2.0"),
+        "metadata": model["metadata"],
+        "operations": ops,
+        "shapes": {n: strip(shapes[n]) for n in sorted(keep)},
+    }
+
+
+def main(reference):
+    target = os.path.join(os.path.dirname(__file__), "..", "api", "src", "main", "resources", "io", "localvpc", "api")
+    for service, (file, source, operations) in OPERATIONS.items():
+        with open(os.path.join(reference, file)) as f:
+            model = json.load(f)
+        out = subset(model, operations, source)
+        with open(os.path.join(target, service + "-model.json"), "w") as f:
+            json.dump(out, f, separators=(",", ":"))
+        print(service, len(out["operations"]), "operations,", len(out["shapes"]), "shapes")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "reference"))
