@@ -1,6 +1,11 @@
 package io.localvpc.server;
 
+import io.localvpc.api.ApiDispatcher;
+import io.localvpc.api.Caller;
+import io.localvpc.api.CallerDirectory;
 import io.localvpc.api.ec2.Ec2Api;
+import io.localvpc.api.iam.IamApi;
+import io.localvpc.api.sts.StsApi;
 import io.localvpc.core.catalog.Regions;
 import io.localvpc.core.ops.DefaultVpc;
 import io.localvpc.core.state.Journal;
@@ -50,13 +55,16 @@ public final class LocalVpc implements AutoCloseable {
         DataPlane plane = null;
         try {
             created = new Store(journal, clock, DefaultVpc::create);
+            IdentityPolicies identities = settings.iamConfig() == null ? IdentityPolicies.none() : IdentityPolicies.load(settings.iamConfig());
             plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
-                    settings.iamConfig() == null ? IdentityPolicies.none() : IdentityPolicies.load(settings.iamConfig()), settings.accountId(), settings.region());
-            Ec2Api ec2 = new Ec2Api(created, settings.accountId(), settings.region());
+                    identities, settings.accountId(), settings.region());
+            CallerDirectory callers = key -> identities.find(key).map(p -> new Caller(p.accountId(), p.arn()));
+            ApiDispatcher api = new ApiDispatcher(new Ec2Api(created, settings.accountId(), settings.region()), callers, settings.accountId(),
+                    StsApi.service(), IamApi.service(startedAt));
             this.store = created;
             this.dataPlane = plane;
             AdminApi admin = new AdminApi(this, created, plane);
-            this.http = HttpServer.start(settings.host(), settings.port(), ec2, admin);
+            this.http = HttpServer.start(settings.host(), settings.port(), api, admin);
         } catch (RuntimeException e) {
             if (plane != null) plane.close();
             journal.close();

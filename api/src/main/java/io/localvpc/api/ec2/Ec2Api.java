@@ -1,8 +1,8 @@
 package io.localvpc.api.ec2;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.localvpc.api.ApiCall;
 import io.localvpc.api.ApiReply;
+import io.localvpc.api.SigV4Scope;
 import io.localvpc.api.wire.QueryDecoder;
 import io.localvpc.api.wire.ServiceModel;
 import io.localvpc.api.wire.XmlEncoder;
@@ -14,19 +14,15 @@ import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
 import io.localvpc.core.state.Tx;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The EC2 Query protocol end to end: form body in, XML out. Finds the caller's account and region,
- * decodes the parameters against the model, runs the operation (a snapshot read, or one transaction
+ * The EC2 Query protocol end to end: form parameters in, XML out. Takes the caller's account and region
+ * from the credential scope, decodes the parameters against the model, runs the operation (a snapshot read, or one transaction
  * with DryRun and ClientToken applied), and encodes the result or AWS's error document.
  */
 public final class Ec2Api {
@@ -50,55 +46,48 @@ public final class Ec2Api {
         return registry;
     }
 
-    public ApiReply handle(ApiCall call) {
-        String requestId = requestId();
+    /**
+     * Answers one EC2 request: {@code params} are the form's, {@code scope} the SigV4 credential scope (null
+     * when unsigned: the default account and region).
+     */
+    public ApiReply handle(Map<String, String> params, SigV4Scope scope, String requestId) {
         long started = System.nanoTime();
-        String action = "?";
+        String action = params.getOrDefault("Action", "?");
         try {
-            if (call.header("x-amz-target") != null) return notEc2Json(call.header("x-amz-target"));
-            Map<String, String> params = formParams(call);
-            action = params.getOrDefault("Action", "?");
-            CallerIdentity caller = CallerIdentity.of(call, params, defaultRegion);
-            if (!caller.service().equals("ec2")) {
-                throw new AwsException("InvalidAction", "This request was signed for the AWS service '" + caller.service()
-                        + "', but localvpc serves only the EC2 API at this address. Point only EC2 clients (aws ec2 …, Ec2Client) here.");
-            }
             if (!params.containsKey("Action")) {
                 throw new AwsException("MissingAction", "The request must contain the parameter Action. localvpc serves the EC2 Query API: "
                         + "POST / with a form body such as Action=DescribeVpcs&Version=2016-11-15.");
             }
             Operation op = registry.find(action).orElseThrow(() -> new AwsException("InvalidAction",
                     "The action " + params.get("Action") + " is not valid for this web service (localvpc does not serve it; see the README's table of supported operations)."));
-            Regions.require(caller.region());
-            Scope scope = new Scope(caller.account(defaultAccount), caller.region());
+            String region = scope == null ? defaultRegion : scope.region();
+            Regions.require(region);
+            Scope where = new Scope(scope == null ? defaultAccount : scope.account(defaultAccount), region);
             ServiceModel.Operation shapes = model.operation(action).orElseThrow();
             ObjectNode decoded = QueryDecoder.decode(shapes.input(), params);
-            Ec2Request in = new Ec2Request(action, scope, requestId, shapes.input(), decoded);
+            Ec2Request in = new Ec2Request(action, where, requestId, shapes.input(), decoded);
             ObjectNode result = run(op, in);
             String xml = XmlEncoder.encode(action, model.xmlNamespace(), shapes.output(), result, requestId);
             log(op instanceof Operation.Write ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
-                    action, scope.key(), "ok", started, requestId);
-            return ApiReply.xml(200, xml);
+                    action, where.key(), "ok", started, requestId);
+            return ApiReply.xml(200, xml, requestId);
         } catch (AwsException e) {
             log(System.Logger.Level.INFO, action, "", e.code() + ": " + e.getMessage(), started, requestId);
-            return ApiReply.xml(e.httpStatus(), XmlEncoder.error(e.code(), e.getMessage(), requestId));
+            return error(e, requestId);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, action + " failed inside localvpc (request " + requestId + ")", e);
             return ApiReply.xml(500, XmlEncoder.error("InternalError",
-                    "localvpc could not complete " + action + " because of an internal error (request " + requestId + "); nothing was changed. Details are in the server log.", requestId));
+                    "localvpc could not complete " + action + " because of an internal error (request " + requestId + "); nothing was changed. Details are in the server log.", requestId), requestId);
         }
     }
 
-    /**
-     * A request id in AWS's UUID form. Not secret, so it comes from a fast thread-local generator rather
-     * than UUID.randomUUID's SecureRandom (whose first use alone costs tens of milliseconds).
-     */
-    private static String requestId() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+    /** EC2's error document for a refused request. */
+    public static ApiReply error(AwsException e, String requestId) {
+        return ApiReply.xml(e.httpStatus(), XmlEncoder.error(e.code(), e.getMessage(), requestId), requestId);
     }
 
     private ObjectNode run(Operation op, Ec2Request in) {
+        UnbuiltFeatures.check(in);
         boolean dryRun = in.bool("DryRun", false);
         if (op instanceof Operation.Read read) {
             ObjectNode out = read.handler().handle(in, store.view(in.scope()));
@@ -150,39 +139,6 @@ public final class Ec2Api {
 
     private static AwsException dryRunSucceeded() {
         return new AwsException("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
-    }
-
-    private static ApiReply notEc2Json(String target) {
-        ObjectNode err = Json.object();
-        err.put("__type", "UnknownOperationException");
-        err.put("message", "localvpc serves the EC2 Query API at this address; this JSON request (X-Amz-Target: " + target
-                + ") is for another service. Point only EC2 clients here.");
-        return ApiReply.json(400, err.toString());
-    }
-
-    /** The form body's parameters, and for GET the query string's (EC2 accepts both). */
-    static Map<String, String> formParams(ApiCall call) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (call.rawQuery() != null && !call.rawQuery().isEmpty()) parseInto(call.rawQuery(), params);
-        if (call.body() != null && call.body().length > 0) {
-            parseInto(new String(call.body(), StandardCharsets.UTF_8), params);
-        }
-        return params;
-    }
-
-    private static void parseInto(String form, Map<String, String> params) {
-        for (String pair : form.split("&")) {
-            if (pair.isEmpty()) continue;
-            int eq = pair.indexOf('=');
-            try {
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                params.put(k, v);
-            } catch (IllegalArgumentException e) {
-                throw new AwsException("MalformedQueryString", "The request body is not valid form encoding near '"
-                        + (pair.length() > 40 ? pair.substring(0, 40) + "…" : pair) + "'. Send application/x-www-form-urlencoded parameters.");
-            }
-        }
     }
 
     private static void log(System.Logger.Level level, String action, String scope, String outcome, long started, String requestId) {

@@ -1,6 +1,8 @@
 package io.localvpc.bench.jmh;
 
 import io.localvpc.api.ApiCall;
+import io.localvpc.api.ApiDispatcher;
+import io.localvpc.api.CallerDirectory;
 import io.localvpc.api.ApiReply;
 import io.localvpc.api.ec2.Ec2Api;
 import io.localvpc.core.ops.DefaultVpc;
@@ -34,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class DescribeServerTime {
-    private Ec2Api api;
+    private ApiDispatcher api;
     private ApiCall filteredSubnets;
     private ApiCall subnetById;
     private ApiCall allEndpoints;
@@ -42,7 +44,8 @@ public class DescribeServerTime {
 
     @Setup
     public void setUp() {
-        api = new Ec2Api(new Store(Journal.NONE, Clock.systemUTC(), DefaultVpc::create), "000000000000", "us-east-1");
+        api = new ApiDispatcher(new Ec2Api(new Store(Journal.NONE, Clock.systemUTC(), DefaultVpc::create), "000000000000", "us-east-1"),
+                CallerDirectory.none(), "000000000000");
         String[] vpcs = new String[3];
         for (int v = 0; v < 3; v++) vpcs[v] = value(call("Action=CreateVpc&Version=2016-11-15&CidrBlock=10." + v + ".0.0%2F16"), "vpcId");
         String someSubnet = null;

@@ -1,6 +1,6 @@
 package io.localvpc.server.http;
 
-import io.localvpc.api.ec2.Ec2Api;
+import io.localvpc.api.ApiDispatcher;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP listener for the EC2 API, the admin endpoints and the console. Requests are decoded on the
+ * The HTTP listener for the AWS APIs (EC2, STS, IAM), the admin endpoints and the console. Requests are decoded on the
  * I/O threads and handled on a small separate pool, so a slow disk commit never stalls other sockets.
  */
 public final class HttpServer implements AutoCloseable {
@@ -37,7 +37,7 @@ public final class HttpServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    public static HttpServer start(String host, int port, Ec2Api ec2, AdminApi admin) {
+    public static HttpServer start(String host, int port, ApiDispatcher api, AdminApi admin) {
         EventLoopGroup boss = new NioEventLoopGroup(1);
         EventLoopGroup workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
         ExecutorService handlers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), r -> {
@@ -57,7 +57,7 @@ public final class HttpServer implements AutoCloseable {
                             c.pipeline()
                                     .addLast("http", new HttpServerCodec())
                                     .addLast("aggregate", new HttpObjectAggregator(MAX_BODY))
-                                    .addLast("route", new RequestRouter(ec2, admin, handlers));
+                                    .addLast("route", new RequestRouter(api, admin, handlers));
                         }
                     })
                     .bind(new InetSocketAddress(host, port)).syncUninterruptibly().channel();

@@ -2,7 +2,7 @@ package io.localvpc.server.http;
 
 import io.localvpc.api.ApiCall;
 import io.localvpc.api.ApiReply;
-import io.localvpc.api.ec2.Ec2Api;
+import io.localvpc.api.ApiDispatcher;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -23,15 +23,17 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.Locale;
 import java.util.Map;
 
-/** Sends each request to the admin endpoints ({@code /_localvpc/…}, the page at {@code /}) or to the EC2 API. */
+/** Sends each request to the admin endpoints ({@code /_localvpc/…}, the page at {@code /}) or to the AWS APIs. */
 final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final System.Logger LOG = System.getLogger("localvpc.http");
-    private final Ec2Api ec2;
+    /** AWS's response header for the request id (the body names the same id). */
+    private static final String REQUEST_ID = "x-amzn-RequestId";
+    private final ApiDispatcher api;
     private final AdminApi admin;
     private final Executor work;
 
-    RequestRouter(Ec2Api ec2, AdminApi admin, Executor work) {
-        this.ec2 = ec2;
+    RequestRouter(ApiDispatcher api, AdminApi admin, Executor work) {
+        this.api = api;
         this.admin = admin;
         this.work = work;
     }
@@ -55,7 +57,7 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     private ApiReply route(ApiCall call) {
         boolean admin = call.path().startsWith("/_localvpc/")
                 || (call.method().equals("GET") && call.path().equals("/") && (call.rawQuery() == null || call.rawQuery().isEmpty()));
-        return admin ? this.admin.handle(call) : ec2.handle(call);
+        return admin ? this.admin.handle(call) : api.handle(call);
     }
 
     private static void respond(ChannelHandlerContext ctx, ApiReply reply, boolean keepAlive) {
@@ -63,6 +65,7 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
                 Unpooled.wrappedBuffer(reply.body()));
         resp.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
         resp.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+        if (reply.requestId() != null) resp.headers().set(REQUEST_ID, reply.requestId());
         if (keepAlive) {
             resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(resp);

@@ -1,0 +1,68 @@
+package io.localvpc.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.localvpc.api.awsquery.QueryProtocolService;
+import io.localvpc.api.ec2.Ec2Api;
+import io.localvpc.api.ec2.Json;
+import io.localvpc.core.AwsException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one API port: each request goes to the service its SigV4 credential scope names (EC2, STS or IAM), as
+ * AWS's endpoints are chosen by host name. An unsigned request is EC2's unless its {@code Version} is
+ * another served service's. Whatever goes wrong, the answer is the protocol's error document with a request id.
+ */
+public final class ApiDispatcher {
+    private static final Map<String, String> SERVICE_BY_VERSION = Map.of("2011-06-15", "sts", "2010-05-08", "iam");
+
+    private final Ec2Api ec2;
+    private final Map<String, QueryProtocolService> queryServices;
+    private final CallerDirectory callers;
+    private final String defaultAccount;
+
+    public ApiDispatcher(Ec2Api ec2, CallerDirectory callers, String defaultAccount, QueryProtocolService... queryServices) {
+        this.ec2 = ec2;
+        this.callers = callers;
+        this.defaultAccount = defaultAccount;
+        Map<String, QueryProtocolService> byName = new HashMap<>();
+        for (QueryProtocolService s : queryServices) byName.put(s.serviceName(), s);
+        this.queryServices = Map.copyOf(byName);
+    }
+
+    public Ec2Api ec2() {
+        return ec2;
+    }
+
+    public ApiReply handle(ApiCall call) {
+        String requestId = RequestIds.next();
+        String target = call.header("x-amz-target");
+        if (target != null) return jsonProtocolRefused(target, requestId);
+        Map<String, String> params;
+        SigV4Scope scope;
+        try {
+            params = FormBody.parameters(call);
+            scope = SigV4Scope.of(call, params);
+        } catch (AwsException e) {
+            return Ec2Api.error(e, requestId);
+        }
+        String service = scope != null ? scope.service() : SERVICE_BY_VERSION.getOrDefault(params.get("Version"), "ec2");
+        if (service.equals("ec2")) return ec2.handle(params, scope, requestId);
+        QueryProtocolService query = queryServices.get(service);
+        if (query != null) return query.handle(params, scope == null ? null : callers.resolve(scope, defaultAccount), requestId);
+        return Ec2Api.error(new AwsException("InvalidAction", "This request was signed for the AWS service '" + service
+                + "', but localvpc serves only EC2, STS and IAM at this address. Point only those clients here (other services are reached"
+                + " through localvpc's data plane: ./localvpc exec …)."), requestId);
+    }
+
+    /** A JSON-protocol request (X-Amz-Target) is for a service not served here; answered in that protocol's error form. */
+    private static ApiReply jsonProtocolRefused(String target, String requestId) {
+        ObjectNode err = Json.object();
+        err.put("__type", "UnknownOperationException");
+        err.put("message", "localvpc serves the EC2, STS and IAM Query APIs at this address; this JSON request (X-Amz-Target: " + target
+                + ") is for another service. Point only those clients here.");
+        return new ApiReply(400, "application/x-amz-json-1.1", err.toString().getBytes(StandardCharsets.UTF_8), requestId);
+    }
+}
