@@ -123,7 +123,7 @@ class VpcEndpointApiTest {
         List<UnsuccessfulItem> failed = ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(id, "vpce-0123456789abcdef0", "bogus")).unsuccessful();
         assertEquals(2, failed.size());
         assertEquals("vpce-0123456789abcdef0", failed.get(0).resourceId());
-        assertEquals("InvalidVpcEndpointId.NotFound", failed.get(0).error().code());
+        assertEquals("InvalidVpcEndpoint.NotFound", failed.get(0).error().code());
         assertEquals("The Vpc Endpoint Id 'vpce-0123456789abcdef0' does not exist", failed.get(0).error().message());
         assertEquals("InvalidVpcEndpointId.Malformed", failed.get(1).error().code());
         assertEquals("deleted", ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(id)).vpcEndpoints().get(0).stateAsString());
@@ -174,7 +174,7 @@ class VpcEndpointApiTest {
         assertTrue(ib.contains("<privateDnsEnabled>true</privateDnsEnabled>"), ib);
 
         String del = new RawEc2(endpoint).call("DeleteVpcEndpoints", "VpcEndpointId.1", "vpce-0123456789abcdef0").body();
-        assertTrue(del.contains("<unsuccessful><item><error><code>InvalidVpcEndpointId.NotFound</code><message>"), del);
+        assertTrue(del.contains("<unsuccessful><item><error><code>InvalidVpcEndpoint.NotFound</code><message>"), del);
         assertTrue(del.contains("<resourceId>vpce-0123456789abcdef0</resourceId></item></unsuccessful>"), del);
         String ok = new RawEc2(endpoint).call("DeleteVpcEndpoints", "VpcEndpointId.1", gw).body();
         assertTrue(ok.contains("<unsuccessful/>"), ok);

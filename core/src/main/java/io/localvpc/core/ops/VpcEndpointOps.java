@@ -270,8 +270,9 @@ public final class VpcEndpointOps {
             }
             VpcEndpoint e = tx.find(VpcEndpoint.class, id).filter(x -> x.isVisible(tx.now())).orElse(null);
             if (e == null) {
-                AwsException nf = IdKind.VPC_ENDPOINT.notFound(id);
-                failures.add(new Failure(id, nf.code(), nf.getMessage()));
+                // Inside Unsuccessful AWS uses InvalidVpcEndpoint.NotFound (not the thrown InvalidVpcEndpointId.NotFound);
+                // Terraform and Ansible read a delete of a missing endpoint as done by that code.
+                failures.add(new Failure(id, "InvalidVpcEndpoint.NotFound", IdKind.VPC_ENDPOINT.notFound(id).getMessage()));
                 continue;
             }
             if (!e.isActive()) continue; // already being deleted: nothing more to do
