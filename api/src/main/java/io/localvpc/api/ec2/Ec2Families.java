@@ -1,6 +1,7 @@
 package io.localvpc.api.ec2;
 
 import io.localvpc.api.ec2.family.AddressHandlers;
+import io.localvpc.api.ec2.family.ClassicLinkHandlers;
 import io.localvpc.api.ec2.family.InstanceHandlers;
 import io.localvpc.api.ec2.family.InternetGatewayHandlers;
 import io.localvpc.api.ec2.family.NatGatewayHandlers;
@@ -40,7 +41,8 @@ public final class Ec2Families {
                 new RegionHandlers(),
                 new PrefixListHandlers(),
                 new VpcEndpointServiceHandlers(),
-                new VpcEndpointHandlers());
+                new VpcEndpointHandlers(),
+                new ClassicLinkHandlers());
     }
 
     public static OperationRegistry registry(ServiceModel model) {
