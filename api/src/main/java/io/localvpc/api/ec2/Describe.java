@@ -27,8 +27,6 @@ public final class Describe<R extends Resource> {
     private final String listMember;
     private final Function<R, ObjectNode> render;
     private Predicate<R> visible = r -> true;
-    private int minResults = 5;
-    private int maxResults = 1000;
 
     public Describe(Class<R> type, IdKind kind, String idsMember, FilterSpec<R> filters, String listMember, Function<R, ObjectNode> render) {
         this.type = type;
@@ -45,15 +43,9 @@ public final class Describe<R extends Resource> {
         return this;
     }
 
-    public Describe<R> maxResultsRange(int min, int max) {
-        this.minResults = min;
-        this.maxResults = max;
-        return this;
-    }
-
     public ObjectNode run(Ec2Request in, View view) {
         List<R> selected = select(in, view);
-        Page<R> page = Page.of(selected, in, minResults, maxResults);
+        Page<R> page = Page.of(selected, in);
         ObjectNode out = Json.object();
         ArrayNode items = out.putArray(listMember);
         for (R r : page.items()) items.add(render.apply(r));

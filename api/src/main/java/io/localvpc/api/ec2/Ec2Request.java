@@ -70,9 +70,10 @@ public final class Ec2Request {
         return bool(member).orElse(dflt);
     }
 
+    /** An integer member; the decoder has already refused values outside the model's type (int32). */
     public Optional<Integer> integer(String member) {
         JsonNode n = params.get(member);
-        return n == null ? Optional.empty() : Optional.of(n.asInt());
+        return n == null ? Optional.empty() : Optional.of(n.intValue());
     }
 
     /** A list of scalars (empty when absent). */
@@ -94,6 +95,11 @@ public final class Ec2Request {
     /** A nested structure, or a missing node when absent. */
     public JsonNode node(String member) {
         return params.path(member);
+    }
+
+    /** The model's member of this operation's input, or null. */
+    public Shape.Member member(String member) {
+        return shape == null ? null : shape.member(member);
     }
 
     /** The parameter name as it travels on the wire ({@code SubnetIds} → {@code SubnetId}). */

@@ -115,6 +115,23 @@ public final class FilterSpec<R extends Resource> {
             return this;
         }
 
+        /** Another name AWS accepts for a filter already defined ({@code cidrBlock} for {@code cidr-block}). */
+        public Builder<R> alias(String alias, String of) {
+            Field<R> field = fields.get(of);
+            if (field == null) throw new IllegalStateException("alias " + alias + " of undefined filter " + of);
+            fields.put(alias, field);
+            return this;
+        }
+
+        /**
+         * Filters AWS documents on attributes localvpc does not model (IPv6, Outposts…): accepted, and since no
+         * resource here has such an attribute, they match nothing, as on AWS for resources without it.
+         */
+        public Builder<R> unmodelled(String... names) {
+            for (String name : names) fields.put(name, new Field.One<>(r -> null));
+            return this;
+        }
+
         public FilterSpec<R> build() {
             return new FilterSpec<>(Map.copyOf(fields));
         }

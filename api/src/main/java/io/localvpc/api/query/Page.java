@@ -14,16 +14,25 @@ import java.util.List;
  */
 public record Page<R>(List<R> items, String nextToken) {
 
-    /** Pages {@code sorted} (id order) by the request's MaxResults / NextToken, with AWS's bounds on MaxResults. */
-    public static <R extends Resource> Page<R> of(List<R> sorted, Ec2Request in, int minResults, int maxResults) {
-        int limit = Integer.MAX_VALUE;
+    /** At most this many items in a page where neither the model nor AWS's documentation bounds MaxResults. */
+    static final int AWS_PAGE_CAP = 1000;
+
+    /**
+     * Pages {@code sorted} (id order) by the request's MaxResults / NextToken. MaxResults outside the bounds
+     * the operation's model declares (or, where it declares none, AWS's documentation) is refused as AWS
+     * refuses it; where neither bounds it, AWS answers at most 1,000 items ("If the value is greater than
+     * 1,000, we return only 1,000 items").
+     */
+    public static <R extends Resource> Page<R> of(List<R> sorted, Ec2Request in) {
+        int limit = AWS_PAGE_CAP;
         if (in.has("MaxResults")) {
-            int asked = in.integer("MaxResults").orElseThrow();
-            if (asked < minResults || asked > maxResults) {
+            long asked = in.integer("MaxResults").orElseThrow();
+            MaxResultsBounds bounds = MaxResultsBounds.of(in);
+            if (bounds != null && (asked < bounds.min() || asked > bounds.max())) {
                 throw AwsException.invalidParameterValue("Value ( " + asked + " ) for parameter maxResults is invalid. Parameter must be between "
-                        + minResults + " and " + maxResults + ".");
+                        + bounds.min() + " and " + bounds.max() + ".");
             }
-            limit = asked;
+            limit = (int) Math.max(1, Math.min(asked, AWS_PAGE_CAP));
         }
         int start = 0;
         String token = in.string("NextToken");

@@ -39,9 +39,6 @@ public final class AddressHandlers implements Ec2Family {
     }
 
     private ObjectNode allocate(Ec2Request in, Tx tx) {
-        for (String m : List.of("Address", "PublicIpv4Pool", "CustomerOwnedIpv4Pool", "IpamPoolId")) {
-            if (in.has(m)) throw new AwsException("UnsupportedOperation", "localvpc allocates from Amazon's pool only; " + m + " is not supported.");
-        }
         String border = in.string("NetworkBorderGroup");
         if (border != null && !border.equals(tx.scope().region())) {
             throw AwsException.invalidParameterValue("Value (" + border + ") for parameter NetworkBorderGroup is invalid. Use " + tx.scope().region() + ".");

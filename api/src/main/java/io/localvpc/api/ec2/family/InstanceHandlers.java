@@ -51,12 +51,6 @@ public final class InstanceHandlers implements Ec2Family {
     }
 
     private ObjectNode run(Ec2Request in, Tx tx) {
-        for (String unsupported : List.of("Ipv6AddressCount", "Ipv6Addresses", "LaunchTemplate", "ElasticGpuSpecification",
-                "ElasticInferenceAccelerators", "InstanceMarketOptions", "EnablePrimaryIpv6", "SecondaryInterfaces")) {
-            if (in.has(unsupported)) {
-                throw new AwsException("UnsupportedOperation", "localvpc does not support " + in.wireName(unsupported) + " on RunInstances.");
-            }
-        }
         List<InstanceOps.InterfaceSpec> interfaces = new ArrayList<>();
         for (JsonNode n : in.objects("NetworkInterfaces")) interfaces.add(interfaceSpec(n));
         InstanceOps.LaunchSpec spec = new InstanceOps.LaunchSpec(
@@ -71,15 +65,6 @@ public final class InstanceHandlers implements Ec2Family {
     }
 
     private static InstanceOps.InterfaceSpec interfaceSpec(JsonNode n) {
-        for (String unsupported : List.of("Ipv6AddressCount", "Ipv6Addresses", "PrivateIpAddresses", "Ipv4Prefixes", "Ipv4PrefixCount",
-                "Ipv6Prefixes", "Ipv6PrefixCount", "AssociateCarrierIpAddress", "PrimaryIpv6")) {
-            if (n.has(unsupported)) {
-                throw new AwsException("UnsupportedOperation", "localvpc does not support NetworkInterface.N." + unsupported + " on RunInstances.");
-            }
-        }
-        if (n.has("InterfaceType") && !"interface".equals(n.path("InterfaceType").asText())) {
-            throw new AwsException("UnsupportedOperation", "localvpc launches with network interfaces of type 'interface' only.");
-        }
         List<String> groups = new ArrayList<>();
         n.path("Groups").forEach(g -> groups.add(g.asText()));
         return new InstanceOps.InterfaceSpec(
@@ -146,7 +131,7 @@ public final class InstanceHandlers implements Ec2Family {
                 .build();
         Describe<Instance> d = new Describe<>(Instance.class, IdKind.INSTANCE, "InstanceIds", filters, "Reservations", i -> null)
                 .visibleWhen(i -> i.visibleAt(view.now()));
-        Page<Instance> page = Page.of(d.select(in, view), in, 5, 1000);
+        Page<Instance> page = Page.of(d.select(in, view), in);
         // Instances launched together share a reservation; the page keeps each reservation's instances together in launch order.
         Map<String, List<Instance>> byReservation = new LinkedHashMap<>();
         for (Instance i : page.items()) byReservation.computeIfAbsent(i.reservationId(), k -> new ArrayList<>()).add(i);
@@ -191,9 +176,6 @@ public final class InstanceHandlers implements Ec2Family {
     }
 
     private ObjectNode stop(Ec2Request in, Tx tx) {
-        if (in.bool("Hibernate", false)) {
-            throw new AwsException("UnsupportedOperation", "localvpc does not model hibernation; stop without Hibernate.");
-        }
         return changes("StoppingInstances", InstanceOps.stop(tx, in.strings("InstanceIds"), transitionDelay));
     }
 

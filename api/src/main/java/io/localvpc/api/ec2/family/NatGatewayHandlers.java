@@ -11,7 +11,6 @@ import io.localvpc.api.query.FilterSpec;
 import io.localvpc.api.query.Page;
 import io.localvpc.core.AwsException;
 import io.localvpc.core.model.NatGateway;
-import io.localvpc.core.ops.IdKind;
 import io.localvpc.core.ops.NatGatewayOps;
 import io.localvpc.core.state.Tx;
 import io.localvpc.core.state.View;
@@ -34,12 +33,6 @@ public final class NatGatewayHandlers implements Ec2Family {
     }
 
     private ObjectNode create(Ec2Request in, Tx tx) {
-        for (String m : List.of("AvailabilityMode", "AvailabilityZoneAddresses", "VpcId", "SecondaryAllocationIds",
-                "SecondaryPrivateIpAddresses", "SecondaryPrivateIpAddressCount")) {
-            if (in.has(m)) {
-                throw new AwsException("UnsupportedOperation", "localvpc models zonal NAT gateways with one address; " + m + " is not supported.");
-            }
-        }
         NatGateway nat = NatGatewayOps.create(tx, in.requireString("SubnetId"), in.string("ConnectivityType"),
                 in.string("AllocationId"), in.string("PrivateIpAddress"));
         Tagging.applySpecifications(in, tx, "natgateway", nat.id());
@@ -73,7 +66,7 @@ public final class NatGatewayHandlers implements Ec2Family {
         } else {
             for (NatGateway n : view.all(NatGateway.class)) if (NatGatewayOps.isVisible(view, n) && filter.test(n)) selected.add(n);
         }
-        Page<NatGateway> page = Page.of(selected, in, 5, 1000);
+        Page<NatGateway> page = Page.of(selected, in);
         ObjectNode out = Json.object();
         ArrayNode items = out.putArray("NatGateways");
         for (NatGateway n : page.items()) items.add(render(view, n));

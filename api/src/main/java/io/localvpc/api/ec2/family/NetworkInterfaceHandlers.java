@@ -38,17 +38,6 @@ public final class NetworkInterfaceHandlers implements Ec2Family {
     }
 
     private ObjectNode create(Ec2Request in, Tx tx) {
-        for (String unsupported : List.of("Ipv6Addresses", "Ipv6AddressCount", "Ipv4Prefixes", "Ipv4PrefixCount", "Ipv6Prefixes",
-                "Ipv6PrefixCount", "PrivateIpAddresses", "EnablePrimaryIpv6", "ConnectionTrackingSpecification")) {
-            if (in.has(unsupported)) {
-                throw new AwsException("UnsupportedOperation", "localvpc does not support " + in.wireName(unsupported)
-                        + " on CreateNetworkInterface yet; use PrivateIpAddress and SecondaryPrivateIpAddressCount.");
-            }
-        }
-        if (in.has("InterfaceType")) {
-            throw new AwsException("UnsupportedOperation", "localvpc creates network interfaces of type 'interface' only; InterfaceType "
-                    + in.string("InterfaceType") + " (EFA, trunk, branch) is not modelled.");
-        }
         NetworkInterface eni = NetworkInterfaceOps.create(tx, new NetworkInterfaceOps.Spec(in.requireString("SubnetId"), in.string("PrivateIpAddress"),
                 in.strings("Groups"), in.string("Description"), in.integer("SecondaryPrivateIpAddressCount").orElse(0)));
         Tagging.applySpecifications(in, tx, "network-interface", eni.id());
@@ -90,9 +79,23 @@ public final class NetworkInterfaceHandlers implements Ec2Family {
                 .field("source-dest-check", NetworkInterface::sourceDestCheck)
                 .field("association.public-ip", NetworkInterface::publicIp)
                 .field("association.ip-owner-id", e -> e.publicIp() == null ? null : AMAZON_IP_OWNER)
+                .fields("addresses.association.public-ip", e -> e.publicIp() == null ? List.of() : List.of(e.publicIp()))
+                .fields("addresses.association.owner-id", e -> e.publicIp() == null ? List.of() : List.of(AMAZON_IP_OWNER))
+                .field("association.public-dns-name", e -> e.publicIp() == null ? null : publicDnsName(view, e.vpcId(), e.publicIp()))
+                .field("attachment.attach-time", e -> e.attachment() == null ? null : Json.timestamp(attachTime(view, e)))
+                .fields("addresses.primary", NetworkInterfaceHandlers::primaryFlags)
+                .unmodelled("association.allocation-id", "association.association-id", "ipv6-addresses.ipv6-address")
                 .build();
         return new Describe<>(NetworkInterface.class, IdKind.NETWORK_INTERFACE, "NetworkInterfaceIds", filters, "NetworkInterfaces",
                 e -> render(view, e)).run(in, view);
+    }
+
+    /** One "true" for the primary address, one "false" per secondary address (the addresses.primary filter). */
+    private static List<String> primaryFlags(NetworkInterface e) {
+        List<String> flags = new java.util.ArrayList<>(e.secondaryPrivateIpAddresses().size() + 1);
+        flags.add("true");
+        for (int i = 0; i < e.secondaryPrivateIpAddresses().size(); i++) flags.add("false");
+        return flags;
     }
 
     /** Like AWS, one attribute per call: Groups, Description, SourceDestCheck or Attachment (DeleteOnTermination). */

@@ -58,7 +58,7 @@ public final class PrefixListHandlers implements Ec2Family {
         List<AwsManagedPrefixList> all = ManagedPrefixLists.all(view.scope().region());
         List<AwsManagedPrefixList> selected = select(in, view, "PrefixListIds", SERVICE_LIST_FILTERS, all,
                 id -> all.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow(() -> IdKind.PREFIX_LIST.notFound(id)));
-        Page<AwsManagedPrefixList> page = Page.of(selected, in, 5, 1000);
+        Page<AwsManagedPrefixList> page = Page.of(selected, in);
         ObjectNode out = Json.object();
         ArrayNode items = out.putArray("PrefixLists");
         for (AwsManagedPrefixList p : page.items()) {
@@ -72,7 +72,7 @@ public final class PrefixListHandlers implements Ec2Family {
     private ObjectNode describeManaged(Ec2Request in, View view) {
         List<ManagedPrefixList> selected = select(in, view, "PrefixListIds", MANAGED_FILTERS, PrefixListOps.visible(view),
                 id -> PrefixListOps.require(view, id));
-        Page<ManagedPrefixList> page = Page.of(selected, in, 1, 100);
+        Page<ManagedPrefixList> page = Page.of(selected, in);
         ObjectNode out = Json.object();
         ArrayNode items = out.putArray("PrefixLists");
         for (ManagedPrefixList p : page.items()) items.add(render(view, p));
@@ -109,7 +109,7 @@ public final class PrefixListHandlers implements Ec2Family {
         }
         List<CidrEntry> rows = version.entries().stream().map(e -> new CidrEntry(e.cidr(), e.description())).sorted(
                 (a, b) -> a.id().compareTo(b.id())).toList();
-        Page<CidrEntry> page = Page.of(rows, in, 1, 100);
+        Page<CidrEntry> page = Page.of(rows, in);
         ObjectNode out = Json.object();
         ArrayNode items = out.putArray("Entries");
         for (CidrEntry e : page.items()) {

@@ -9,7 +9,6 @@ import io.localvpc.api.ec2.Json;
 import io.localvpc.api.ec2.OperationRegistry;
 import io.localvpc.api.ec2.Tagging;
 import io.localvpc.api.query.FilterSpec;
-import io.localvpc.core.AwsException;
 import io.localvpc.core.model.Route;
 import io.localvpc.core.model.RouteTable;
 import io.localvpc.core.model.RouteTableAssociation;
@@ -26,9 +25,6 @@ import java.util.function.Function;
 /** Route tables, their routes and their subnet associations. */
 public final class RouteTableHandlers implements Ec2Family {
     /** Route targets AWS has that localvpc does not model; naming one is refused plainly. */
-    private static final List<String> UNSUPPORTED_TARGETS = List.of("VpcEndpointId", "TransitGatewayId", "LocalGatewayId", "CarrierGatewayId",
-            "CoreNetworkArn", "OdbNetworkArn", "EgressOnlyInternetGatewayId", "VpcPeeringConnectionId", "LocalTarget");
-
     @Override
     public void register(OperationRegistry r) {
         r.family("Route tables")
@@ -73,9 +69,10 @@ public final class RouteTableHandlers implements Ec2Family {
                 .fields("route.network-interface-id", t -> routes(t, Route::networkInterfaceId))
                 .fields("route.origin", t -> routes(t, Route::origin))
                 .fields("route.state", t -> routes(t, r -> RouteStates.stateOf(view, t, r)))
+                .unmodelled("association.gateway-id", "route.destination-ipv6-cidr-block", "route.egress-only-internet-gateway-id",
+                        "route.transit-gateway-id", "route.vpc-peering-connection-id")
                 .build();
-        return new Describe<>(RouteTable.class, IdKind.ROUTE_TABLE, "RouteTableIds", filters, "RouteTables", t -> render(view, t))
-                .maxResultsRange(5, 100).run(in, view);
+        return new Describe<>(RouteTable.class, IdKind.ROUTE_TABLE, "RouteTableIds", filters, "RouteTables", t -> render(view, t)).run(in, view);
     }
 
     private static Collection<String> associations(RouteTable t, Function<RouteTableAssociation, String> f) {
@@ -87,13 +84,11 @@ public final class RouteTableHandlers implements Ec2Family {
     }
 
     private ObjectNode createRoute(Ec2Request in, Tx tx) {
-        refuseUnsupportedTargets(in);
         RouteTableOps.createRoute(tx, in.requireString("RouteTableId"), destination(in, tx), target(in));
         return Json.object().put("Return", true);
     }
 
     private ObjectNode replaceRoute(Ec2Request in, Tx tx) {
-        refuseUnsupportedTargets(in);
         RouteTableOps.replaceRoute(tx, in.requireString("RouteTableId"), destination(in, tx), target(in));
         return null;
     }
@@ -113,19 +108,7 @@ public final class RouteTableHandlers implements Ec2Family {
         return new RouteTableOps.Target(in.string("GatewayId"), in.string("NatGatewayId"), in.string("NetworkInterfaceId"), in.string("InstanceId"));
     }
 
-    private static void refuseUnsupportedTargets(Ec2Request in) {
-        for (String m : UNSUPPORTED_TARGETS) {
-            if (in.has(m)) {
-                throw new AwsException("UnsupportedOperation", "localvpc does not model route target " + m
-                        + "; routes may target an internet gateway, a NAT gateway, a network interface or an instance.");
-            }
-        }
-    }
-
     private ObjectNode associate(Ec2Request in, Tx tx) {
-        if (in.has("GatewayId") || in.has("PublicIpv4Pool")) {
-            throw new AwsException("UnsupportedOperation", "localvpc associates route tables with subnets only (no gateway edge associations).");
-        }
         String tableId = in.requireString("RouteTableId");
         RouteTableAssociation a = RouteTableOps.associate(tx, tableId, in.requireString("SubnetId"));
         ObjectNode out = Json.object().put("AssociationId", a.associationId());

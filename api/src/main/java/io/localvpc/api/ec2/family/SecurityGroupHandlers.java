@@ -85,7 +85,7 @@ public final class SecurityGroupHandlers implements Ec2Family {
         } else {
             for (SecurityGroup g : view.all(SecurityGroup.class)) if (filter.test(g)) selected.add(g);
         }
-        Page<SecurityGroup> page = Page.of(selected, in, 5, 1000);
+        Page<SecurityGroup> page = Page.of(selected, in);
         ObjectNode out = Json.object();
         ArrayNode items = out.putArray("SecurityGroups");
         for (SecurityGroup g : page.items()) items.add(render(view, g));
@@ -233,7 +233,7 @@ public final class SecurityGroupHandlers implements Ec2Family {
         } else {
             for (RuleRow row : rows.values()) if (filter.test(row)) selected.add(row);
         }
-        Page<RuleRow> page = Page.of(selected, in, 5, 1000);
+        Page<RuleRow> page = Page.of(selected, in);
         ObjectNode out = Json.object();
         ArrayNode items = out.putArray("SecurityGroupRules");
         for (RuleRow row : page.items()) items.add(IpPermissions.renderRule(view, row.group(), row.rule()));

@@ -22,7 +22,8 @@ import java.util.Map;
 /** CreateSubnet, DeleteSubnet, DescribeSubnets and ModifySubnetAttribute. */
 public final class SubnetHandlers implements Ec2Family {
     /** ModifySubnetAttribute members localvpc does not model (IPv6, Outposts, DNS64, resource-name DNS, LNI). */
-    private static final List<String> UNSUPPORTED_ATTRIBUTES = List.of("AssignIpv6AddressOnCreation", "MapCustomerOwnedIpOnLaunch",
+    /** The subnet attributes other than MapPublicIpOnLaunch: localvpc builds none of them, so only their neutral values reach the handler. */
+    private static final List<String> OTHER_ATTRIBUTES = List.of("AssignIpv6AddressOnCreation", "MapCustomerOwnedIpOnLaunch",
             "CustomerOwnedIpv4Pool", "EnableDns64", "PrivateDnsHostnameTypeOnLaunch", "EnableResourceNameDnsARecordOnLaunch",
             "EnableResourceNameDnsAAAARecordOnLaunch", "EnableLniAtDeviceIndex", "DisableLniAtDeviceIndex");
 
@@ -36,12 +37,6 @@ public final class SubnetHandlers implements Ec2Family {
     }
 
     private ObjectNode create(Ec2Request in, Tx tx) {
-        for (String member : List.of("Ipv6CidrBlock", "Ipv6Native", "Ipv4IpamPoolId", "Ipv4NetmaskLength", "Ipv6IpamPoolId", "Ipv6NetmaskLength", "OutpostArn")) {
-            if (in.has(member)) {
-                throw new AwsException("UnsupportedOperation", "localvpc creates IPv4 subnets from a CidrBlock only; " + member
-                        + " (IPv6, IPAM pools, Outposts) is not supported.");
-            }
-        }
         String vpcId = in.requireString("VpcId");
         if (!in.has("CidrBlock")) throw AwsException.missingParameter(in.wireName("CidrBlock"));
         Subnet subnet = SubnetOps.create(tx, vpcId, in.string("CidrBlock"), in.string("AvailabilityZone"), in.string("AvailabilityZoneId"));
@@ -64,22 +59,30 @@ public final class SubnetHandlers implements Ec2Family {
                 .field("subnet-id", Subnet::id)
                 .field("vpc-id", Subnet::vpcId)
                 .field("cidr-block", Subnet::cidrBlock)
-                .field("cidr", Subnet::cidrBlock)
-                .field("cidrBlock", Subnet::cidrBlock)
+                .alias("cidr", "cidr-block")
+                .alias("cidrBlock", "cidr-block")
                 .field("availability-zone", Subnet::availabilityZone)
-                .field("availabilityZone", Subnet::availabilityZone)
+                .alias("availabilityZone", "availability-zone")
                 .field("availability-zone-id", Subnet::availabilityZoneId)
-                .field("availabilityZoneId", Subnet::availabilityZoneId)
+                .alias("availabilityZoneId", "availability-zone-id")
                 .field("default-for-az", Subnet::defaultForAz)
-                .field("defaultForAz", Subnet::defaultForAz)
+                .alias("defaultForAz", "default-for-az")
                 .field("map-public-ip-on-launch", Subnet::mapPublicIpOnLaunch)
                 .field("state", s -> "available")
                 .field("owner-id", Subnet::ownerId)
                 .field("available-ip-address-count", s -> available(s, used))
-                .field("availableIpAddressCount", s -> available(s, used))
+                .alias("availableIpAddressCount", "available-ip-address-count")
                 .field("subnet-arn", s -> s.arn(region))
                 .field("assign-ipv6-address-on-creation", s -> false)
                 .field("ipv6-native", s -> false)
+                .field("enable-dns64", s -> false)
+                .field("map-customer-owned-ip-on-launch", s -> false)
+                .field("private-dns-name-options-on-launch.hostname-type", s -> "ip-name")
+                .field("private-dns-name-options-on-launch.enable-resource-name-dns-a-record", s -> false)
+                .field("private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record", s -> false)
+                .unmodelled("customer-owned-ipv4-pool", "enable-lni-at-device-index", "outpost-arn",
+                        "ipv6-cidr-block-association.ipv6-cidr-block", "ipv6-cidr-block-association.association-id",
+                        "ipv6-cidr-block-association.state")
                 .build();
         return new Describe<>(Subnet.class, IdKind.SUBNET, "SubnetIds", filters, "Subnets", s -> render(view, s, available(s, used))).run(in, view);
     }
@@ -92,14 +95,11 @@ public final class SubnetHandlers implements Ec2Family {
     private ObjectNode modifyAttribute(Ec2Request in, Tx tx) {
         String subnetId = in.requireString("SubnetId");
         SubnetOps.require(tx, subnetId);
-        for (String member : UNSUPPORTED_ATTRIBUTES) {
-            if (in.has(member)) {
-                throw AwsException.invalidParameterValue("The subnet attribute " + in.wireName(member)
-                        + " is not supported by localvpc; only MapPublicIpOnLaunch can be modified.");
-            }
-        }
         if (!in.has("MapPublicIpOnLaunch")) {
-            throw AwsException.missingParameter("MapPublicIpOnLaunch.Value (the only subnet attribute localvpc models)");
+            // The other attributes reach here only with values that ask for nothing (unbuilt ones are refused
+            // before): they are already so, and there is nothing to change.
+            for (String member : OTHER_ATTRIBUTES) if (in.has(member)) return null;
+            throw AwsException.missingParameter("MapPublicIpOnLaunch.Value (or another subnet attribute)");
         }
         var value = in.node("MapPublicIpOnLaunch").path("Value");
         if (value.isMissingNode()) throw AwsException.missingParameter("MapPublicIpOnLaunch.Value");

@@ -99,7 +99,7 @@ public final class TagHandlers implements Ec2Family {
                 .build();
         Predicate<TagRow> filter = spec.compile(in.objects("Filters"), view);
         List<TagRow> selected = rows.stream().filter(filter).toList();
-        Page<TagRow> page = Page.of(selected, in, 5, 1000);
+        Page<TagRow> page = Page.of(selected, in);
         ObjectNode out = Json.object();
         ArrayNode set = out.putArray("Tags");
         for (TagRow row : page.items()) {

@@ -34,11 +34,7 @@ public final class VpcEndpointHandlers implements Ec2Family {
     }
 
     private ObjectNode create(Ec2Request in, Tx tx) {
-        if (in.has("ServiceNetworkArn") || in.has("ResourceConfigurationArn")) {
-            throw new AwsException("UnsupportedOperation", "localvpc models endpoints to endpoint services only; VPC Lattice service networks and resource configurations are not supported.");
-        }
         JsonNode dns = in.node("DnsOptions");
-        checkDnsOptions(dns);
         VpcEndpoint e = VpcEndpointOps.create(tx, new VpcEndpointOps.Create(
                 in.requireString("VpcId"), in.string("VpcEndpointType"), in.string("ServiceName"), in.string("PolicyDocument"),
                 in.strings("RouteTableIds"), in.strings("SubnetIds"), in.strings("SecurityGroupIds"), in.bool("PrivateDnsEnabled").orElse(null),
@@ -53,7 +49,6 @@ public final class VpcEndpointHandlers implements Ec2Family {
 
     private ObjectNode modify(Ec2Request in, Tx tx) {
         JsonNode dns = in.node("DnsOptions");
-        checkDnsOptions(dns);
         VpcEndpointOps.modify(tx, new VpcEndpointOps.Modify(
                 in.requireString("VpcEndpointId"), in.bool("ResetPolicy", false), in.string("PolicyDocument"),
                 in.strings("AddRouteTableIds"), in.strings("RemoveRouteTableIds"), in.strings("AddSubnetIds"), in.strings("RemoveSubnetIds"),
@@ -90,14 +85,6 @@ public final class VpcEndpointHandlers implements Ec2Family {
                 e -> VpcEndpointRenderer.render(view, e))
                 .visibleWhen(e -> e.isVisible(view.now()))
                 .run(in, view);
-    }
-
-    /** The DnsOptions members localvpc models; the rest (custom private DNS domains) are refused rather than ignored. */
-    private static void checkDnsOptions(JsonNode dns) {
-        if (dns.has("PrivateDnsPreference") || dns.has("PrivateDnsSpecifiedDomains")) {
-            throw new AwsException("UnsupportedOperation", "localvpc does not model DnsOptions.PrivateDnsPreference or PrivateDnsSpecifiedDomains; "
-                    + "only DnsRecordIpType (ipv4) is supported.");
-        }
     }
 
     /** SubnetConfiguration.N: {SubnetId, Ipv4} → the address asked for in that subnet. IPv6 addresses are not modelled. */

@@ -68,7 +68,7 @@ public final class VpcEndpointServiceHandlers implements Ec2Family {
             }
         }
         selected.sort(Comparator.comparing(Entry::id));
-        Page<Entry> page = Page.of(selected, in, 5, 1000);
+        Page<Entry> page = Page.of(selected, in);
         ObjectNode out = Json.object();
         ArrayNode serviceNames = out.putArray("ServiceNames");
         ArrayNode details = out.putArray("ServiceDetails");

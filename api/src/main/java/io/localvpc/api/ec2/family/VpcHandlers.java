@@ -35,9 +35,6 @@ public final class VpcHandlers implements Ec2Family {
     }
 
     private ObjectNode create(Ec2Request in, Tx tx) {
-        if (in.has("AmazonProvidedIpv6CidrBlock") || in.has("Ipv6CidrBlock") || in.has("Ipv4IpamPoolId")) {
-            throw new AwsException("UnsupportedOperation", "localvpc supports IPv4 CIDR blocks given as CidrBlock only (no IPv6 or IPAM pools yet).");
-        }
         Vpc vpc = VpcOps.create(tx, in.requireString("CidrBlock"), in.string("InstanceTenancy"), false);
         Tagging.applySpecifications(in, tx, "vpc", vpc.id());
         ObjectNode out = Json.object();
@@ -72,6 +69,11 @@ public final class VpcHandlers implements Ec2Family {
                 .field("owner-id", Vpc::ownerId)
                 .field("state", v -> "available")
                 .field("instance-tenancy", Vpc::instanceTenancy)
+                // Names EC2 accepts besides the documented "cidr" (Ansible's ec2_vpc_net uses cidr-block).
+                .alias("cidr-block", "cidr")
+                .alias("cidrBlock", "cidr")
+                .unmodelled("ipv6-cidr-block-association.ipv6-cidr-block", "ipv6-cidr-block-association.ipv6-pool",
+                        "ipv6-cidr-block-association.association-id", "ipv6-cidr-block-association.state")
                 .build();
         return new Describe<>(Vpc.class, IdKind.VPC, "VpcIds", filters, "Vpcs", v -> render(view, v)).run(in, view);
     }
@@ -112,9 +114,8 @@ public final class VpcHandlers implements Ec2Family {
                 throw AwsException.invalidParameterValue("DNS hostnames cannot be enabled on " + vpc.id() + " while DNS support is disabled. Enable EnableDnsSupport first.");
             }
             tx.put(vpc.withDnsHostnames(value));
-        } else {
-            throw new AwsException("UnsupportedOperation", "localvpc does not model Network Address Usage metrics.");
         }
+        // EnableNetworkAddressUsageMetrics: only false gets here (true is refused as unbuilt), and it is always off.
         return null;
     }
 
@@ -126,9 +127,7 @@ public final class VpcHandlers implements Ec2Family {
 
     private ObjectNode associateCidr(Ec2Request in, Tx tx) {
         String vpcId = in.requireString("VpcId");
-        if (!in.has("CidrBlock")) {
-            throw new AwsException("UnsupportedOperation", "localvpc associates IPv4 CIDR blocks given as CidrBlock only (no IPv6 or IPAM pools yet).");
-        }
+        if (!in.has("CidrBlock")) throw AwsException.missingParameter(in.wireName("CidrBlock"));
         VpcCidrAssociation assoc = VpcOps.associateCidr(tx, vpcId, in.requireString("CidrBlock"));
         ObjectNode out = Json.object().put("VpcId", vpcId);
         out.set("CidrBlockAssociation", renderCidr(assoc));
