@@ -45,7 +45,7 @@ final class ExecCommand implements Callable<Integer> {
         AdminClient client = endpoint.client();
         JsonNode workload = client.getJson("_localvpc/workloads/" + identity);
         if (workload.has("state") && !workload.path("state").asText().equals("running")) {
-            throw new AdminClient.CliFailure("instance " + identity + " is " + workload.path("state").asText() + "; start it first (aws ec2 start-instances)");
+            throw new AdminClient.CliFailure(notRunning(identity, workload.path("state").asText()));
         }
         JsonNode health = client.getJson("_localvpc/health");
         int proxyPort = health.path("ports").path("proxy").asInt(-1);
@@ -94,6 +94,21 @@ final class ExecCommand implements Callable<Integer> {
         java.add("-Djavax.net.ssl.trustStoreType=PKCS12");
         String existing = env.get("JAVA_TOOL_OPTIONS");
         env.put("JAVA_TOOL_OPTIONS", (existing == null || existing.isBlank() ? "" : existing + " ") + String.join(" ", java));
+    }
+
+    /**
+     * What to do about an instance that cannot run programs yet or any more: an instance that is starting only
+     * needs waiting for, a stopped one needs starting, a terminated one cannot come back.
+     */
+    static String notRunning(String id, String state) {
+        String advice = switch (state) {
+            case "pending" -> "it is starting; wait until it is running (aws ec2 wait instance-running --instance-ids " + id + ")";
+            case "stopping" -> "wait until it has stopped (aws ec2 wait instance-stopped --instance-ids " + id + "), then start it (aws ec2 start-instances --instance-ids " + id + ")";
+            case "stopped" -> "start it first (aws ec2 start-instances --instance-ids " + id + ")";
+            case "shutting-down", "terminated" -> "a terminated instance never runs again; launch a new one (aws ec2 run-instances)";
+            default -> "it must be running";
+        };
+        return "instance " + id + " is " + state + "; " + advice;
     }
 
     private static void writeTrustStore(String pem, Path file) throws Exception {
