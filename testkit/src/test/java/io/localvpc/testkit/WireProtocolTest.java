@@ -69,14 +69,6 @@ class WireProtocolTest {
     }
 
     @Test
-    void requestForAnotherServiceIsRefusedClearly(URI endpoint) {
-        RawEc2.Reply r = new RawEc2(endpoint).post("Action=GetCallerIdentity&Version=2011-06-15",
-                "AWS4-HMAC-SHA256 Credential=test/20261126/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0");
-        assertError(r, 400, "InvalidAction");
-        assertTrue(r.body().contains("'sts'"), r.body());
-    }
-
-    @Test
     void jsonProtocolRequestGetsJsonError(URI endpoint) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/"))
                 .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
