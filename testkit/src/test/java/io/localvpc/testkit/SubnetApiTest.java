@@ -232,6 +232,8 @@ class SubnetApiTest {
         assertTrue(unsupported.awsErrorDetails().errorMessage().contains("AssignIpv6AddressOnCreation"), unsupported.getMessage());
         // The same attribute set to what it already is asks for nothing: accepted, as Terraform sends it.
         ec2.modifySubnetAttribute(r -> r.subnetId(subnetId).assignIpv6AddressOnCreation(AttributeBooleanValue.builder().value(false).build()));
+        ec2.modifySubnetAttribute(r -> r.subnetId(subnetId).enableResourceNameDnsARecordOnLaunch(AttributeBooleanValue.builder().value(true).build()));
+        assertTrue(ec2.describeSubnets(r -> r.subnetIds(subnetId)).subnets().get(0).privateDnsNameOptionsOnLaunch().enableResourceNameDnsARecord());
         awsError(assertThrows(Ec2Exception.class, () -> ec2.modifySubnetAttribute(r -> r.subnetId(subnetId))), "MissingParameter");
         awsError(assertThrows(Ec2Exception.class, () -> ec2.modifySubnetAttribute(r -> r.subnetId("subnet-0123456789abcdef0")
                 .mapPublicIpOnLaunch(AttributeBooleanValue.builder().value(true).build()))), "InvalidSubnetID.NotFound");

@@ -46,7 +46,6 @@ public final class UnbuiltFeatures {
         action("ModifySubnetAttribute")
                 .unbuilt("AssignIpv6AddressOnCreation.Value", ipv6).unbuilt("EnableDns64.Value", "DNS64 (" + ipv6 + ")")
                 .unbuilt("EnableResourceNameDnsAAAARecordOnLaunch.Value", ipv6)
-                .unbuilt("EnableResourceNameDnsARecordOnLaunch.Value", "resource-name DNS records for instances")
                 .unbuilt("PrivateDnsHostnameTypeOnLaunch", "resource-name host names for instances", "ip-name")
                 .unbuilt("MapCustomerOwnedIpOnLaunch.Value", "AWS Outposts customer-owned IPs")
                 .unbuilt("CustomerOwnedIpv4Pool", "AWS Outposts customer-owned IPs")

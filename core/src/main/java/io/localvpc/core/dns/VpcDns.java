@@ -1,6 +1,8 @@
 package io.localvpc.core.dns;
 
+import io.localvpc.core.model.Instance;
 import io.localvpc.core.model.NetworkInterface;
+import io.localvpc.core.model.Subnet;
 import io.localvpc.core.model.Vpc;
 import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.net.Ipv4;
@@ -38,6 +40,8 @@ public final class VpcDns {
             if (!"available".equals(e.state(view.now()))) continue;
             return endpointAddresses(entry, faults);
         }
+        DnsAnswer resourceName = resourceNameAddress(view, vpcId, name);
+        if (resourceName != null) return resourceName;
         Optional<String> host = hostAddress(view.scope().region(), name);
         if (host.isPresent()) {
             long ip = Ipv4.parse(host.get());
@@ -74,12 +78,36 @@ public final class VpcDns {
     }
 
     /**
+     * An instance's resource name ({@code i-0abc….ec2.internal}): answered with its primary private address when
+     * its subnet has EnableResourceNameDnsARecordOnLaunch on (localvpc reads the subnet's current setting,
+     * where AWS fixes it at launch); null when the name is not of that form.
+     */
+    private static DnsAnswer resourceNameAddress(View view, String vpcId, String name) {
+        if (!name.startsWith("i-")) return null;
+        String region = view.scope().region();
+        String suffix = hostSuffix(region);
+        if (!name.endsWith(suffix)) return null;
+        String instanceId = name.substring(0, name.length() - suffix.length());
+        Instance i = view.find(Instance.class, instanceId).filter(x -> x.vpcId().equals(vpcId)).orElse(null);
+        if (i == null) return new DnsAnswer.NoSuchName(name + " names no instance in " + vpcId);
+        boolean enabled = view.find(Subnet.class, i.subnetId()).map(Subnet::resourceNameDnsARecordOnLaunch).orElse(false);
+        if (!enabled) {
+            return new DnsAnswer.NoSuchName(name + ": subnet " + i.subnetId() + " has EnableResourceNameDnsARecordOnLaunch off, so its instances' resource names have no A record");
+        }
+        return new DnsAnswer.Addresses(List.of(i.privateIpAddress()), "resource name of " + i.id(), true);
+    }
+
+    private static String hostSuffix(String region) {
+        return region.equals("us-east-1") ? ".ec2.internal" : "." + region + ".compute.internal";
+    }
+
+    /**
      * The address in an EC2 private host name: {@code ip-10-0-1-5.ec2.internal} in us-east-1,
      * {@code ip-10-0-1-5.<region>.compute.internal} elsewhere.
      */
     static Optional<String> hostAddress(String region, String name) {
         if (!name.startsWith("ip-")) return Optional.empty(); // before building the suffix: most names are not host names
-        String suffix = region.equals("us-east-1") ? ".ec2.internal" : "." + region + ".compute.internal";
+        String suffix = hostSuffix(region);
         if (!name.endsWith(suffix)) return Optional.empty();
         String dotted = name.substring(3, name.length() - suffix.length()).replace('-', '.');
         return Ipv4.isValid(dotted) ? Optional.of(dotted) : Optional.empty();

@@ -139,4 +139,8 @@ public final class SubnetOps {
     public static Subnet setMapPublicIpOnLaunch(Tx tx, String subnetId, boolean value) {
         return tx.put(require(tx, subnetId).withMapPublicIpOnLaunch(value));
     }
+
+    public static Subnet setResourceNameDnsARecordOnLaunch(Tx tx, String subnetId, boolean value) {
+        return tx.put(require(tx, subnetId).withResourceNameDnsARecordOnLaunch(value));
+    }
 }

@@ -122,6 +122,18 @@ class VpcDnsTest {
     }
 
     @Test
+    void resourceNamesAnswerOnlyWhereTheSubnetAsksForTheirARecord() {
+        Instance i = w.instance(a1);
+        String name = i.id() + ".ec2.internal";
+        assertInstanceOf(DnsAnswer.NoSuchName.class, resolve(a, name), "off by default, as on AWS");
+        w.write(tx -> tx.put(tx.find(Subnet.class, a1.id()).orElseThrow().withResourceNameDnsARecordOnLaunch(true)));
+        assertEquals(List.of(i.privateIpAddress()), addresses(resolve(a, name)));
+        assertEquals("resource name of " + i.id(), source(resolve(a, name)));
+        assertInstanceOf(DnsAnswer.NoSuchName.class, resolve(b, name), "another VPC does not see it");
+        assertInstanceOf(DnsAnswer.NoSuchName.class, resolve(a, "i-0123456789abcdef0.ec2.internal"), "no such instance");
+    }
+
+    @Test
     void dnsSupportOffRefusesEverything() {
         w.interfaceEndpoint(a, SQS, List.of(a1), List.of(), true);
         w.settle();

@@ -103,7 +103,8 @@ final class InstanceRender {
                 .put("UsageOperation", "RunInstances")
                 .put("UsageOperationUpdateTime", Json.timestamp(i.firstLaunchedAt()));
         o.putObject("PrivateDnsNameOptions").put("HostnameType", "ip-name")
-                .put("EnableResourceNameDnsARecord", false).put("EnableResourceNameDnsAAAARecord", false);
+                .put("EnableResourceNameDnsARecord", view.find(Subnet.class, i.subnetId()).map(Subnet::resourceNameDnsARecordOnLaunch).orElse(false))
+                .put("EnableResourceNameDnsAAAARecord", false);
         return o;
     }
 

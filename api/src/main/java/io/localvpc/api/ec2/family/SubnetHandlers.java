@@ -24,8 +24,8 @@ public final class SubnetHandlers implements Ec2Family {
     /** ModifySubnetAttribute members localvpc does not model (IPv6, Outposts, DNS64, resource-name DNS, LNI). */
     /** The subnet attributes other than MapPublicIpOnLaunch: localvpc builds none of them, so only their neutral values reach the handler. */
     private static final List<String> OTHER_ATTRIBUTES = List.of("AssignIpv6AddressOnCreation", "MapCustomerOwnedIpOnLaunch",
-            "CustomerOwnedIpv4Pool", "EnableDns64", "PrivateDnsHostnameTypeOnLaunch", "EnableResourceNameDnsARecordOnLaunch",
-            "EnableResourceNameDnsAAAARecordOnLaunch", "EnableLniAtDeviceIndex", "DisableLniAtDeviceIndex");
+            "CustomerOwnedIpv4Pool", "EnableDns64", "PrivateDnsHostnameTypeOnLaunch", "EnableResourceNameDnsAAAARecordOnLaunch",
+            "EnableLniAtDeviceIndex", "DisableLniAtDeviceIndex");
 
     @Override
     public void register(OperationRegistry r) {
@@ -78,7 +78,7 @@ public final class SubnetHandlers implements Ec2Family {
                 .field("enable-dns64", s -> false)
                 .field("map-customer-owned-ip-on-launch", s -> false)
                 .field("private-dns-name-options-on-launch.hostname-type", s -> "ip-name")
-                .field("private-dns-name-options-on-launch.enable-resource-name-dns-a-record", s -> false)
+                .field("private-dns-name-options-on-launch.enable-resource-name-dns-a-record", Subnet::resourceNameDnsARecordOnLaunch)
                 .field("private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record", s -> false)
                 .unmodelled("customer-owned-ipv4-pool", "enable-lni-at-device-index", "outpost-arn",
                         "ipv6-cidr-block-association.ipv6-cidr-block", "ipv6-cidr-block-association.association-id",
@@ -95,16 +95,24 @@ public final class SubnetHandlers implements Ec2Family {
     private ObjectNode modifyAttribute(Ec2Request in, Tx tx) {
         String subnetId = in.requireString("SubnetId");
         SubnetOps.require(tx, subnetId);
-        if (!in.has("MapPublicIpOnLaunch")) {
-            // The other attributes reach here only with values that ask for nothing (unbuilt ones are refused
-            // before): they are already so, and there is nothing to change.
-            for (String member : OTHER_ATTRIBUTES) if (in.has(member)) return null;
-            throw AwsException.missingParameter("MapPublicIpOnLaunch.Value (or another subnet attribute)");
+        if (in.has("MapPublicIpOnLaunch")) {
+            SubnetOps.setMapPublicIpOnLaunch(tx, subnetId, requireValue(in, "MapPublicIpOnLaunch"));
+            return null;
         }
-        var value = in.node("MapPublicIpOnLaunch").path("Value");
-        if (value.isMissingNode()) throw AwsException.missingParameter("MapPublicIpOnLaunch.Value");
-        SubnetOps.setMapPublicIpOnLaunch(tx, subnetId, value.asBoolean());
-        return null;
+        if (in.has("EnableResourceNameDnsARecordOnLaunch")) {
+            SubnetOps.setResourceNameDnsARecordOnLaunch(tx, subnetId, requireValue(in, "EnableResourceNameDnsARecordOnLaunch"));
+            return null;
+        }
+        // The other attributes reach here only with values that ask for nothing (unbuilt ones are refused
+        // before): they are already so, and there is nothing to change.
+        for (String member : OTHER_ATTRIBUTES) if (in.has(member)) return null;
+        throw AwsException.missingParameter("MapPublicIpOnLaunch.Value (or another subnet attribute)");
+    }
+
+    private static boolean requireValue(Ec2Request in, String member) {
+        var value = in.node(member).path("Value");
+        if (value.isMissingNode()) throw AwsException.missingParameter(member + ".Value");
+        return value.asBoolean();
     }
 
     static ObjectNode render(View view, Subnet s, int availableIps) {
@@ -127,7 +135,7 @@ public final class SubnetHandlers implements Ec2Family {
         o.putArray("Ipv6CidrBlockAssociationSet");
         o.putObject("PrivateDnsNameOptionsOnLaunch")
                 .put("HostnameType", "ip-name")
-                .put("EnableResourceNameDnsARecord", false)
+                .put("EnableResourceNameDnsARecord", s.resourceNameDnsARecordOnLaunch())
                 .put("EnableResourceNameDnsAAAARecord", false);
         o.set("Tags", Tagging.tagSet(view, s.id()));
         return o;
