@@ -48,8 +48,16 @@ public final class ApiDispatcher {
         } catch (AwsException e) {
             return Ec2Api.error(e, requestId);
         }
-        String service = scope != null ? scope.service() : SERVICE_BY_VERSION.getOrDefault(params.get("Version"), "ec2");
-        if (service.equals("ec2")) return ec2.handle(params, scope, requestId);
+        String version = params.get("Version");
+        String service = scope != null ? scope.service() : version == null ? "ec2" : SERVICE_BY_VERSION.getOrDefault(version, "ec2");
+        if (service.equals("ec2")) {
+            if (call.method().equals("GET") && call.header("authorization") == null && ec2.changesState(params.get("Action"))) {
+                // An <img> or a link on any web page can send such a GET to 127.0.0.1; AWS's clients sign in a header and POST.
+                return Ec2Api.error(new AwsException("MissingAuthenticationToken", "localvpc does not change state for an unsigned GET ("
+                        + params.get("Action") + "): a web page can send one. Send the call as a POST, or sign it with SigV4 (any credentials).", 403), requestId);
+            }
+            return ec2.handle(params, scope, requestId);
+        }
         QueryProtocolService query = queryServices.get(service);
         if (query != null) return query.handle(params, scope == null ? null : callers.resolve(scope, defaultAccount), requestId);
         return Ec2Api.error(new AwsException("InvalidAction", "This request was signed for the AWS service '" + service

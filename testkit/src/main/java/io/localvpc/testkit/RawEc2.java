@@ -50,8 +50,10 @@ public final class RawEc2 {
         return send(HttpRequest.newBuilder(endpoint.resolve(path)).GET().build());
     }
 
+    /** POSTs a JSON body to a path (the admin endpoints, which take only JSON for calls that change state). */
     public Reply postPath(String path, String body) {
-        return send(HttpRequest.newBuilder(endpoint.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(endpoint.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private Reply send(HttpRequest req) {

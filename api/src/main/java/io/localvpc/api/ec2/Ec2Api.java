@@ -46,6 +46,11 @@ public final class Ec2Api {
         return registry;
     }
 
+    /** Whether the action changes state (a write), as opposed to reading it. */
+    public boolean changesState(String action) {
+        return action != null && registry.find(action).map(op -> op instanceof Operation.Write).orElse(false);
+    }
+
     /**
      * Answers one EC2 request: {@code params} are the form's, {@code scope} the SigV4 credential scope (null
      * when unsigned: the default account and region).

@@ -9,8 +9,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
 public final class HttpServer implements AutoCloseable {
     /** Largest request body accepted; far above any EC2 call, small enough to refuse garbage early. */
     static final int MAX_BODY = 16 * 1024 * 1024;
+    /** Netty's defaults for the request line and the header section, named so errors can say them. */
+    static final int MAX_LINE_BYTES = 4096;
+    static final int MAX_HEADER_BYTES = 8192;
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -38,6 +41,15 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public static HttpServer start(String host, int port, ApiDispatcher api, AdminApi admin) {
+        return start(host, port, api, admin, ApiConnectionDeadline.REQUEST_SECONDS, ApiConnectionDeadline.IDLE_SECONDS);
+    }
+
+    /**
+     * @param requestSeconds how long a request may pause while it is being sent before it is answered 408
+     * @param idleSeconds    how long a keep-alive connection may sit idle before it is closed
+     */
+    static HttpServer start(String host, int port, ApiDispatcher api, AdminApi admin, int requestSeconds, int idleSeconds) {
+        CrossSiteGuard guard = new CrossSiteGuard(host);
         EventLoopGroup boss = new NioEventLoopGroup(1);
         EventLoopGroup workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
         ExecutorService handlers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), r -> {
@@ -54,10 +66,14 @@ public final class HttpServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel c) {
+                            ApiConnectionDeadline deadline = new ApiConnectionDeadline(requestSeconds, idleSeconds);
                             c.pipeline()
-                                    .addLast("http", new HttpServerCodec())
-                                    .addLast("aggregate", new HttpObjectAggregator(MAX_BODY))
-                                    .addLast("route", new RequestRouter(api, admin, handlers));
+                                    .addLast("silence", new IdleStateHandler(requestSeconds, 0, 0))
+                                    .addLast("bytes", deadline.bytesSeen())
+                                    .addLast("http", new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, 8192))
+                                    .addLast("deadline", deadline)
+                                    .addLast("aggregate", new ApiBodyLimit(MAX_BODY))
+                                    .addLast("route", new RequestRouter(api, admin, handlers, guard));
                         }
                     })
                     .bind(new InetSocketAddress(host, port)).syncUninterruptibly().channel();
