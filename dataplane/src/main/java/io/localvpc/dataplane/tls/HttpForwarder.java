@@ -72,6 +72,8 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     private boolean responseStarted;
     /** Close the client connection when the current response ends. */
     private boolean closeAfterResponse;
+    /** The client has ended its side (TCP half-close): close once every request it sent is answered. */
+    private boolean inputEnded;
 
     HttpForwarder(BackendRouter router, RequestGuard guard, String sniHostName) {
         this.router = router;
@@ -89,6 +91,16 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpRequest request) {
             discarding = false;
             onHead(request);
+        }
+        if (msg instanceof HttpContent content && !(msg instanceof HttpRequest) && content.decoderResult().isFailure()) {
+            // The body broke off (the client ended its side mid-body, or its chunking is malformed): the request
+            // cannot be completed, so neither connection can carry another.
+            LOG.log(System.Logger.Level.DEBUG, "request body from " + ctx.channel().remoteAddress() + " broke off: "
+                    + content.decoderResult().cause());
+            content.release();
+            if (upstream != null) upstream.close();
+            ctx.close();
+            return;
         }
         if (msg instanceof HttpContent content) {
             if (serving != null) {
@@ -350,6 +362,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     private void reply(FullHttpResponse response, boolean close) {
+        if (inputEnded && awaitingResponses == 0 && serving == null && inspecting == null) close = true;
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
@@ -389,7 +402,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     boolean responseEnded() {
         awaitingResponses = Math.max(0, awaitingResponses - 1);
         responseStarted = false;
-        return closeAfterResponse;
+        return closeAfterResponse || (inputEnded && awaitingResponses == 0);
     }
 
     /** The backend connection closed: mid-response that ends the client connection too. */
@@ -406,9 +419,28 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             } else {
                 ctx.close();
             }
+        } else if (inputEnded) {
+            ctx.close();
         } else {
             ctx.channel().config().setAutoRead(true);
         }
+    }
+
+    /**
+     * The client ended its side. Requests it sent before are still answered; the connection closes after the
+     * last answer, or now when none is owed. Without this a client's half-close would leave the connection
+     * open for good (CLOSE-WAIT), since it is open for half-closure.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+            inputEnded = true;
+            if (awaitingResponses == 0 && serving == null && inspecting == null) {
+                ctx.close();
+                return;
+            }
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override
