@@ -92,7 +92,8 @@ final class HttpForwarder {
                 deliver, workload.remoteAddress());
         ResponseRelay relay = new ResponseRelay(ctx.pipeline().context("http-encoder"), workload);
         responses = relay;
-        ChannelFuture f = Upstream.connect(workload, gate, connection, deliver.preamble(), new HttpRequestEncoder(), relay);
+        ChannelFuture f = Upstream.connect(workload, gate, connection,
+                deliver.inProcess() == null ? null : deliver.inProcess().greeting(), new HttpRequestEncoder(), relay);
         upstream = f.channel();
         f.addListener((ChannelFutureListener) done -> {
             if (relay != responses) return; // replaced meanwhile
@@ -143,6 +144,9 @@ final class HttpForwarder {
     private void endUpstreamOutput() {
         if (upstream instanceof io.netty.channel.socket.SocketChannel socket && socket.isActive()) {
             socket.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(f -> socket.shutdownOutput());
+        } else if (upstream instanceof io.netty.channel.local.LocalChannel local && local.isActive()) {
+            // An in-process connection has no half-close of its own: the event itself is passed as a message.
+            local.writeAndFlush(io.netty.channel.socket.ChannelInputShutdownEvent.INSTANCE);
         } else if (upstream != null) {
             upstream.close();
         }

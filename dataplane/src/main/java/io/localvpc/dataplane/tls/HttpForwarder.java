@@ -143,7 +143,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         }
         Verdict verdict;
         try {
-            verdict = guard.inspect(new RequestHead(sniHostName, host, (InetSocketAddress) ctx.channel().remoteAddress(),
+            verdict = guard.inspect(new RequestHead(sniHostName, host, ctx.channel().remoteAddress(),
                     request.method(), request.uri(), request.headers(), backend, ctx.channel().attr(FlowOrigin.KEY).get()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "request guard failed on " + request.method() + " " + request.uri(), e);
@@ -264,8 +264,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         connecting = true;
         upstreamBackend = backend;
         client.config().setAutoRead(false);
-        upstream = new Bootstrap().group(client.eventLoop()).channel(client.getClass().asSubclass(Channel.class))
-                .option(ChannelOption.TCP_NODELAY, true)
+        upstream = io.localvpc.dataplane.net.Transports.connector(client.eventLoop())
                 .handler(new io.netty.channel.ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {

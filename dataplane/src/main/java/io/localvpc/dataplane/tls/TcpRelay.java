@@ -34,9 +34,7 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         Channel client = ctx.channel();
         client.config().setAutoRead(false);
-        upstream = new Bootstrap().group(client.eventLoop()).channel(client.getClass().asSubclass(Channel.class))
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        upstream = io.localvpc.dataplane.net.Transports.connector(client.eventLoop())
                 .handler(new Back(client))
                 .connect(backend.address())
                 .addListener((ChannelFutureListener) f -> {

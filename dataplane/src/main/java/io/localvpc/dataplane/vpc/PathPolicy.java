@@ -10,6 +10,7 @@ import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.proxy.ConnectRequest;
 import io.localvpc.dataplane.proxy.ConnectionPolicy;
 import io.localvpc.dataplane.proxy.Decision;
+import io.localvpc.dataplane.proxy.InProcessTarget;
 import io.localvpc.dataplane.proxy.Refusal;
 
 import java.util.Optional;
@@ -58,9 +59,18 @@ public final class PathPolicy implements ConnectionPolicy {
 
     private static Decision deliver(ServiceRouter.Destination destination, String summary, FlowOrigin origin) {
         if (destination instanceof ServiceRouter.Front f) {
-            // Announced by a PROXY header when reached over a socket; attached with the origin when in process.
-            return new Decision.Deliver(f.address(), summary, origin).withPreamble(origin)
-                    .servedInProcess((workload, after) -> f.front().attach(workload, after, origin));
+            // In process only: the origin goes with the connection, never as bytes a workload could forge.
+            return new Decision.Deliver(f.front().localAddress(), summary, origin, new InProcessTarget() {
+                @Override
+                public void attach(io.netty.channel.Channel workload, String afterHandler) {
+                    f.front().attach(workload, afterHandler, origin);
+                }
+
+                @Override
+                public Object greeting() {
+                    return origin;
+                }
+            });
         }
         // No policy applies to a protocol localvpc does not parse, so nothing announces the origin.
         return new Decision.Deliver(((ServiceRouter.PassThrough) destination).backend(), summary, origin);

@@ -22,12 +22,11 @@ public interface ServiceRouter {
     }
 
     /**
-     * The endpoint front (TLS or clear-text HTTP, request classification and policies): served in process on
-     * the workload's own connection, or at {@code address} when the proxy needs a socket.
+     * The endpoint front (TLS or clear-text HTTP, request classification and policies), served in process: on the
+     * workload's own connection, or on an in-process connection for absolute-form HTTP requests.
      */
-    record Front(InetSocketAddress address, EndpointFront front) implements Destination {
+    record Front(EndpointFront front) implements Destination {
         public Front {
-            Objects.requireNonNull(address, "address");
             Objects.requireNonNull(front, "front");
         }
     }

@@ -60,16 +60,19 @@ final class ServiceBackends implements AutoCloseable {
         return "tcp".equalsIgnoreCase(url.getScheme()) ? TcpBackend.fromUrl(url) : UpstreamBackend.http(url);
     }
 
-    /** Where the embedded S3 listens (plain HTTP on loopback), for measuring it without localvpc in front. */
-    java.net.InetSocketAddress s3Address() {
-        return s3.address();
+    /**
+     * The embedded S3 reached directly (plain HTTP on loopback, under its secret service path), for measuring it
+     * without localvpc in front.
+     */
+    URI s3Endpoint() {
+        return URI.create("http://127.0.0.1:" + s3.address().getPort() + s3.backend().servicePath());
     }
 
     /** Whether the embedded S3 has this bucket (a HEAD on loopback; used for the few requests that depend on it). */
     boolean s3BucketExists(String bucket) {
         try {
             java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
-                    "http://127.0.0.1:" + s3.address().getPort() + "/" + java.net.URLEncoder.encode(bucket, java.nio.charset.StandardCharsets.UTF_8))
+                    s3Endpoint() + "/" + java.net.URLEncoder.encode(bucket, java.nio.charset.StandardCharsets.UTF_8))
                     .toURL().openConnection(java.net.Proxy.NO_PROXY);
             c.setRequestMethod("HEAD");
             c.setConnectTimeout(2000);
