@@ -75,6 +75,7 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
                 .ignoreUnknownHeaders(true)
                 .build();
         try {
+            keepBodiesUnparsed(proxy);
             proxy.start();
             while (!proxy.getState().equals("STARTED")) {
                 if (proxy.getState().equals("FAILED")) {
@@ -93,6 +94,29 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "embedded S3 (s3proxy, " + (objectDirectory == null ? "in memory"
                 : objectDirectory.toString()) + ") listening on " + address);
         return new S3Backend(proxy, context, address, servicePath);
+    }
+
+    /**
+     * Jetty parses a {@code application/x-www-form-urlencoded} body of a POST or PUT into request parameters when
+     * asked for any parameter, which s3proxy always does: the body is then gone, and a PutObject of such an object
+     * (what {@code curl --data-binary} sends) fails or stores nothing. No S3 operation takes a form-encoded body, so
+     * s3proxy's Jetty is told to parse none. s3proxy does not expose its server, hence the reflection; a release
+     * that changes this fails here, at start, not on some later upload.
+     */
+    private static void keepBodiesUnparsed(S3Proxy proxy) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = S3Proxy.class.getDeclaredField("server");
+        field.setAccessible(true);
+        org.gaul.shaded.org.eclipse.jetty.server.Server server = (org.gaul.shaded.org.eclipse.jetty.server.Server) field.get(proxy);
+        int configured = 0;
+        for (org.gaul.shaded.org.eclipse.jetty.server.Connector connector : server.getConnectors()) {
+            org.gaul.shaded.org.eclipse.jetty.server.HttpConnectionFactory http =
+                    connector.getConnectionFactory(org.gaul.shaded.org.eclipse.jetty.server.HttpConnectionFactory.class);
+            if (http != null) {
+                http.getHttpConfiguration().setFormEncodedMethods();
+                configured++;
+            }
+        }
+        if (configured == 0) throw new IllegalStateException("s3proxy has no HTTP connector to configure");
     }
 
     private static BlobStoreContext transientStore() {
