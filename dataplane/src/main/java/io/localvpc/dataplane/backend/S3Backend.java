@@ -154,6 +154,11 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
         return Protocol.HTTP;
     }
 
+    @Override
+    public String errorFormat() {
+        return "s3";
+    }
+
     /**
      * The secret prefix under which s3proxy serves S3 ({@code /_localvpc-<32 hex digits>}): what a client that
      * reaches its port directly must put before every path. For localvpc's own use and its benchmarks only.

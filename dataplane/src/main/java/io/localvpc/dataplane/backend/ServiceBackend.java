@@ -27,6 +27,15 @@ public interface ServiceBackend {
     Protocol protocol();
 
     /**
+     * The error format of the service this backend plays, for answers localvpc gives in its place: {@code s3}
+     * (S3's XML), else {@code query} (the Query protocol's XML; JSON-protocol requests are told apart by their
+     * {@code X-Amz-Target} header).
+     */
+    default String errorFormat() {
+        return "query";
+    }
+
+    /**
      * Adjusts a request head before it is forwarded (URI, headers), e.g. to turn a virtual-hosted S3 request
      * into a path-style one. Called on the connection's event loop; must not block. The default forwards the
      * request unchanged.

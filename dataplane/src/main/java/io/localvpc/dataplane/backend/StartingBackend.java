@@ -14,11 +14,14 @@ import java.util.function.Supplier;
 public final class StartingBackend<B extends ServiceBackend & AutoCloseable> implements ServiceBackend, AutoCloseable {
     private final String name;
     private final Protocol protocol;
+    private final String errorFormat;
     private final CompletableFuture<B> started;
 
-    public StartingBackend(String name, Protocol protocol, Supplier<B> start) {
+    /** @param errorFormat what {@link #errorFormat()} answers while the backend may still be starting */
+    public StartingBackend(String name, Protocol protocol, String errorFormat, Supplier<B> start) {
         this.name = name;
         this.protocol = protocol;
+        this.errorFormat = errorFormat;
         this.started = CompletableFuture.supplyAsync(start, r -> {
             Thread t = new Thread(r, "localvpc-start-" + name);
             t.setDaemon(true);
@@ -48,6 +51,11 @@ public final class StartingBackend<B extends ServiceBackend & AutoCloseable> imp
     @Override
     public Protocol protocol() {
         return protocol;
+    }
+
+    @Override
+    public String errorFormat() {
+        return errorFormat;
     }
 
     @Override

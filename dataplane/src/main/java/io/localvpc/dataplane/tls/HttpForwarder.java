@@ -51,6 +51,8 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private Channel upstream;
     private ServiceBackend upstreamBackend;
+    /** The error format of the backend connected to, for answers when it fails. */
+    private String upstreamFormat = ServiceErrors.QUERY;
     private boolean connecting;
     private final Queue<Object> pending = new ArrayDeque<>();
 
@@ -66,6 +68,8 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     private ServiceBackend inspectedBackend;
     private ByteBuf inspectedBytes;
     private final java.util.List<HttpContent> held = new java.util.ArrayList<>();
+    /** The head of the request whose body is being read, for answering when it breaks off. */
+    private HttpRequest currentRequest;
     /** Requests forwarded whose response has not ended yet. */
     private int awaitingResponses;
     /** The current response's head has been relayed to the client. */
@@ -90,6 +94,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
             discarding = false;
+            currentRequest = request;
             onHead(request);
         }
         if (msg instanceof HttpContent content && !(msg instanceof HttpRequest) && content.decoderResult().isFailure()) {
@@ -99,7 +104,16 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                     + content.decoderResult().cause());
             content.release();
             if (upstream != null) upstream.close();
-            ctx.close();
+            if (currentRequest != null && !responseStarted && ctx.channel().isActive()) {
+                finishServing();
+                inspecting = null; // its buffers are released when the connection closes, right after this answer
+                awaitingResponses = 0;
+                reply(toResponse(ServiceErrors.error(errorFormat(currentRequest), HttpResponseStatus.BAD_REQUEST, "IncompleteBody",
+                        "The request body ended before its declared length, or its chunked encoding is malformed."),
+                        currentRequest.method()), true);
+            } else {
+                ctx.close();
+            }
             return;
         }
         if (msg instanceof HttpContent content) {
@@ -123,22 +137,24 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     private void onHead(HttpRequest request) {
-        if (request.decoderResult().isFailure()) {
-            answer(request, plain(HttpResponseStatus.BAD_REQUEST,
-                    "localvpc: malformed HTTP request: " + request.decoderResult().cause().getMessage()), true);
+        String problem = FrontRequestProblems.of(request);
+        if (problem != null) {
+            // Answered in the format of the service the connection was for (by SNI or Host), then closed: where a
+            // malformed request ends, and so where the next one would start, cannot be known.
+            answer(request, toResponse(FrontRequestProblems.answer(request, problem, errorFormat(request)), request.method()), true);
             return;
         }
         String host = routingHost(request);
         Optional<ServiceBackend> routed = host == null ? Optional.empty() : router.route(host);
         if (routed.isEmpty()) {
-            answer(request, plain(HttpResponseStatus.BAD_GATEWAY, "localvpc: no service answers for host '" + host
-                    + "' at this endpoint"), false);
+            answer(request, toResponse(ServiceErrors.error(errorFormat(request), HttpResponseStatus.BAD_REQUEST, "InvalidRequest",
+                    "No AWS service that localvpc plays answers for the host '" + host + "' at this endpoint"), request.method()), false);
             return;
         }
         ServiceBackend backend = routed.get();
         if (backend.protocol() != ServiceBackend.Protocol.HTTP) {
-            answer(request, plain(HttpResponseStatus.BAD_GATEWAY, "localvpc: " + backend.name()
-                    + " does not speak HTTP; connect with TLS SNI '" + host + "' and send its own protocol"), true);
+            answer(request, toResponse(ServiceErrors.error(ServiceErrors.QUERY, HttpResponseStatus.BAD_REQUEST, "InvalidRequest",
+                    backend.name() + " does not speak HTTP; connect with TLS SNI '" + host + "' and send its own protocol"), request.method()), true);
             return;
         }
         Verdict verdict;
@@ -147,8 +163,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                     request.method(), request.uri(), request.headers(), backend, ctx.channel().attr(FlowOrigin.KEY).get()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "request guard failed on " + request.method() + " " + request.uri(), e);
-            answer(request, plain(HttpResponseStatus.INTERNAL_SERVER_ERROR,
-                    "localvpc: the request check failed: " + e), false);
+            answer(request, toResponse(internalError(request), request.method()), false);
             return;
         }
         if (verdict instanceof Verdict.Refuse refuse) {
@@ -208,7 +223,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             verdict = inspect.then().apply(bytes);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "request guard failed on " + request.method() + " " + request.uri(), e);
-            verdict = Verdict.refuse(HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain", "localvpc: the request check failed: " + e);
+            verdict = internalError(request);
         }
         if (verdict instanceof Verdict.Allow) {
             proceed(request, backend);
@@ -217,8 +232,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         }
         boolean ended = contents.stream().anyMatch(c -> c instanceof LastHttpContent);
         contents.forEach(HttpContent::release);
-        Verdict.Refuse refuse = verdict instanceof Verdict.Refuse r ? r
-                : Verdict.refuse(HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain", "localvpc: an inspected request may only be allowed or refused");
+        Verdict.Refuse refuse = verdict instanceof Verdict.Refuse r ? r : internalError(request);
         answer(request, toResponse(refuse, request.method()), false);
         if (ended) discarding = false;
     }
@@ -239,6 +253,23 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             connect(backend);
             forward(prepared);
         }
+    }
+
+    /** AWS's answer when localvpc itself failed: the details go to the log, not to the client. */
+    private Verdict.Refuse internalError(HttpRequest request) {
+        return ServiceErrors.error(errorFormat(request), HttpResponseStatus.INTERNAL_SERVER_ERROR, "InternalError",
+                "We encountered an internal error. Please try again.");
+    }
+
+    /** The error format of the service this request is for: S3's, else the JSON or Query protocol's. */
+    private String errorFormat(HttpRequest request) {
+        String host = routingHost(request);
+        Optional<ServiceBackend> backend = host == null ? Optional.empty() : router.route(host);
+        if (backend.isEmpty() && sniHostName != null) backend = router.route(sniHostName);
+        FlowOrigin origin = ctx.channel().attr(FlowOrigin.KEY).get();
+        if (backend.isEmpty() && origin != null && origin.serviceHost() != null) backend = router.route(origin.serviceHost());
+        if (backend.isPresent() && backend.get().errorFormat().equals(ServiceErrors.S3)) return ServiceErrors.S3;
+        return request.headers().contains("X-Amz-Target") ? ServiceErrors.JSON : ServiceErrors.QUERY;
     }
 
     /** {@code Host} without its port; the SNI name when the request has none. */
@@ -263,6 +294,8 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         Channel client = ctx.channel();
         connecting = true;
         upstreamBackend = backend;
+        String format = backend.errorFormat();
+        upstreamFormat = format;
         client.config().setAutoRead(false);
         upstream = io.localvpc.dataplane.net.Transports.connector(client.eventLoop())
                 .handler(new io.netty.channel.ChannelInitializer<Channel>() {
@@ -285,8 +318,8 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                         releasePending();
                         awaitingResponses = 0;
                         discarding = true;
-                        reply(plain(HttpResponseStatus.BAD_GATEWAY, "localvpc: the " + backend.name()
-                                + " service is not reachable"), true);
+                        reply(toResponse(ServiceErrors.error(format, HttpResponseStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+                                "The " + backend.name() + " service is not reachable"), HttpMethod.GET), true);
                         return;
                     }
                     while (!pending.isEmpty()) {
@@ -319,8 +352,8 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                 HttpRequest request = servingRequest;
                 finishServing();
                 discarding = !(content instanceof LastHttpContent);
-                reply(plain(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "localvpc: the request body is larger than this operation accepts"),
-                        !HttpUtil.isKeepAlive(request));
+                reply(toResponse(ServiceErrors.error(errorFormat(request), HttpResponseStatus.BAD_REQUEST, "MaxMessageLengthExceeded",
+                        "Your request was too big for this operation."), request.method()), !HttpUtil.isKeepAlive(request));
                 return;
             }
             servedBody.writeBytes(content.content());
@@ -335,7 +368,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                     response = serve.answer().apply(body);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "serving " + request.method() + " " + request.uri() + " failed", e);
-                    response = Verdict.refuse(HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain", "localvpc: " + e);
+                    response = internalError(request);
                 }
                 reply(toResponse(response, request.method()), !HttpUtil.isKeepAlive(request));
             }
@@ -380,14 +413,6 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         return response;
     }
 
-    static FullHttpResponse plain(HttpResponseStatus status, String text) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.copiedBuffer(text + "\n", java.nio.charset.StandardCharsets.UTF_8));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-        HttpUtil.setContentLength(response, response.content().readableBytes());
-        return response;
-    }
-
     // --- called by UpstreamRelay, on the same event loop ---
 
     void responseHeadRelayed(boolean backendCloses) {
@@ -413,8 +438,8 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         upstreamBackend = null;
         if (awaitingResponses > 0) {
             if (!responseStarted) {
-                reply(plain(HttpResponseStatus.BAD_GATEWAY, "localvpc: the service closed the connection"
-                        + " before answering"), true);
+                reply(toResponse(ServiceErrors.error(upstreamFormat, HttpResponseStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+                        "The service closed the connection before answering"), HttpMethod.GET), true);
             } else {
                 ctx.close();
             }

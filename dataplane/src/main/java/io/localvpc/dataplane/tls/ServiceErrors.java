@@ -1,6 +1,5 @@
-package io.localvpc.dataplane.policy;
+package io.localvpc.dataplane.tls;
 
-import io.localvpc.dataplane.tls.Verdict;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.nio.charset.StandardCharsets;
@@ -8,37 +7,69 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A refused request answered in the service's own error format, as the service would answer it: S3's
- * XML {@code AccessDenied} (403), the JSON protocols' {@code AccessDeniedException} (400), and the Query
- * protocol's XML {@code AccessDenied} (403).
+ * Answers in the service's own error format, as the service would answer: S3's XML {@code <Error>}, the JSON
+ * protocols' {@code __type} document, and the Query protocol's XML {@code <ErrorResponse>}. Used for refusals by
+ * policy and for requests the endpoint front cannot take (malformed, too large), so a client's SDK always finds
+ * an error it can parse. Text from requests is escaped and stripped of what XML 1.0 cannot carry.
  */
-final class ServiceErrors {
+public final class ServiceErrors {
+    /** The error formats: by service ({@code s3}) or by protocol ({@code json}, {@code query}). */
+    public static final String S3 = "s3";
+    public static final String JSON = "json";
+    public static final String QUERY = "query";
+
     private ServiceErrors() {
     }
 
-    static Verdict.Refuse accessDenied(String protocol, String message) {
+    public static Verdict.Refuse accessDenied(String protocol, String message) {
+        HttpResponseStatus status = JSON.equals(protocol) ? HttpResponseStatus.BAD_REQUEST : HttpResponseStatus.FORBIDDEN;
+        return error(protocol, status, JSON.equals(protocol) ? "AccessDeniedException" : "AccessDenied", message);
+    }
+
+    /** An error with {@code code} (AWS's code for the service) in {@code protocol}'s format. */
+    public static Verdict.Refuse error(String protocol, HttpResponseStatus status, String code, String message) {
         String requestId = UUID.randomUUID().toString();
         return switch (protocol) {
-            case "json" -> new Verdict.Refuse(HttpResponseStatus.BAD_REQUEST, "application/x-amz-json-1.0",
-                    ("{\"__type\":\"com.amazon.coral.service#AccessDeniedException\",\"message\":" + jsonString(message) + "}")
+            case JSON -> new Verdict.Refuse(status, "application/x-amz-json-1.0",
+                    ("{\"__type\":\"com.amazon.coral.service#" + code + "\",\"message\":" + jsonString(message) + "}")
                             .getBytes(StandardCharsets.UTF_8), Map.of("x-amzn-RequestId", requestId));
-            case "query" -> new Verdict.Refuse(HttpResponseStatus.FORBIDDEN, "text/xml",
-                    ("<?xml version=\"1.0\"?><ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>" + xml(message)
+            case QUERY -> new Verdict.Refuse(status, "text/xml",
+                    ("<?xml version=\"1.0\"?><ErrorResponse><Error><Type>" + (status.code() >= 500 ? "Receiver" : "Sender")
+                            + "</Type><Code>" + xml(code) + "</Code><Message>" + xml(message)
                             + "</Message><Detail/></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8),
                     Map.of("x-amzn-RequestId", requestId));
-            default -> s3Error(HttpResponseStatus.FORBIDDEN, "AccessDenied", message, requestId);
+            default -> s3Error(status, code, message, requestId);
         };
     }
 
-    static Verdict.Refuse s3Error(HttpResponseStatus status, String code, String message, String requestId) {
+    public static Verdict.Refuse s3Error(HttpResponseStatus status, String code, String message, String requestId) {
         return new Verdict.Refuse(status, "application/xml",
-                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + xml(message)
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + xml(code) + "</Code><Message>" + xml(message)
                         + "</Message><RequestId>" + requestId + "</RequestId><HostId>localvpc</HostId></Error>").getBytes(StandardCharsets.UTF_8),
                 Map.of("x-amz-request-id", requestId));
     }
 
+    /** Escaped for XML text; characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/F) become U+FFFD. */
     static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        b.append(c).append(text.charAt(++i));
+                    } else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c <= 0xFFFD)) {
+                        b.append(c);
+                    } else {
+                        b.append('\uFFFD');
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     static String jsonString(String text) {

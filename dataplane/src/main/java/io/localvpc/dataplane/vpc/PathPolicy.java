@@ -49,6 +49,10 @@ public final class PathPolicy implements ConnectionPolicy {
         Target target = delivered.target();
         if (target instanceof Target.AwsService service) {
             Optional<ServiceRouter.Destination> destination = services.route(scope.get(), flow, service);
+            if (destination.isPresent() && destination.get() instanceof ServiceRouter.NotListening closed) {
+                return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
+                        + verdict.summary() + "), but " + closed.reason());
+            }
             if (destination.isPresent()) return deliver(destination.get(), verdict.summary(), origin(scope.get(), delivered, service));
             return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
                     + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration");
@@ -93,7 +97,7 @@ public final class PathPolicy implements ConnectionPolicy {
         }
         boolean endpoint = via instanceof Target.GatewayEndpoint || via instanceof Target.InterfaceEndpoint;
         return new FlowOrigin(scope.account(), scope.region(), delivered.source().vpcId(), delivered.source().networkInterfaceId(),
-                delivered.source().privateIp(), endpoint ? via.id() : null, kind, via.id(), zone);
+                delivered.source().privateIp(), endpoint ? via.id() : null, kind, via.id(), zone, service.host());
     }
 
     private static Refusal refusal(Verdict.Reason reason) {

@@ -31,6 +31,13 @@ public interface ServiceRouter {
         }
     }
 
+    /** Nothing of the service listens on the flow's port (an HTTP service answers on 443 and 80 only). */
+    record NotListening(String reason) implements Destination {
+        public NotListening {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** A service that speaks its own protocol: the workload's bytes go to {@code backend} unchanged. */
     record PassThrough(InetSocketAddress backend) implements Destination {
         public PassThrough {

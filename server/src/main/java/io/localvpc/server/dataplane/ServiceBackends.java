@@ -26,7 +26,7 @@ final class ServiceBackends implements AutoCloseable {
     private final HostBackendRouter router = new HostBackendRouter();
 
     ServiceBackends(Path s3Directory, Map<String, URI> upstreams) {
-        this.s3 = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.HTTP, () -> S3Backend.start(s3Directory));
+        this.s3 = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.HTTP, "s3", () -> S3Backend.start(s3Directory));
         try {
             router.route("s3.amazonaws.com", s3);
             for (Region region : Regions.all()) {
