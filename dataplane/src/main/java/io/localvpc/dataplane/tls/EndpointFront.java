@@ -28,9 +28,15 @@ public final class EndpointFront implements AutoCloseable {
     private final SniContexts contexts;
     private final BackendRouter router;
     private final RequestGuard guard;
+    private final long idleMillis;
     private final Channel local;
 
-    private EndpointFront(LocalCa ca, BackendRouter router, RequestGuard guard, EventLoopGroup loops) {
+    /** How long the front waits for a client that owes it bytes (a head, a body, the next request), as S3 does. */
+    public static final java.time.Duration DEFAULT_IDLE_TIMEOUT = java.time.Duration.ofSeconds(20);
+
+    private EndpointFront(LocalCa ca, BackendRouter router, RequestGuard guard, java.time.Duration idleTimeout, EventLoopGroup loops) {
+        this.idleMillis = idleTimeout.toMillis();
+        if (idleMillis <= 0) throw new IllegalArgumentException("the idle timeout must be positive, got " + idleTimeout);
         this.contexts = new SniContexts(ca);
         this.router = Objects.requireNonNull(router, "router");
         this.guard = Objects.requireNonNull(guard, "guard");
@@ -49,12 +55,12 @@ public final class EndpointFront implements AutoCloseable {
 
     /** A front served in process, with its local address on {@code loops} (shared, not closed by the front). */
     public static EndpointFront start(LocalCa ca, BackendRouter router, RequestGuard guard, EventLoopGroup loops) {
-        return new EndpointFront(ca, router, guard, Objects.requireNonNull(loops, "loops"));
+        return new EndpointFront(ca, router, guard, DEFAULT_IDLE_TIMEOUT, Objects.requireNonNull(loops, "loops"));
     }
 
     /** A front without a local address, for a listener of its own (tests serve it on a socket). */
-    static EndpointFront withoutLocalAddress(LocalCa ca, BackendRouter router, RequestGuard guard) {
-        return new EndpointFront(ca, router, guard, null);
+    static EndpointFront withoutLocalAddress(LocalCa ca, BackendRouter router, RequestGuard guard, java.time.Duration idleTimeout) {
+        return new EndpointFront(ca, router, guard, idleTimeout, null);
     }
 
     /**
@@ -66,6 +72,7 @@ public final class EndpointFront implements AutoCloseable {
     public void attach(Channel channel, String afterHandler, FlowOrigin origin) {
         channel.attr(FlowOrigin.KEY).set(origin);
         channel.pipeline().addAfter(afterHandler, "front", new FrontDetector(this));
+        channel.pipeline().addAfter(afterHandler, FrontTimeout.NAME, FrontTimeout.handler(idleMillis));
     }
 
     /** Where the proxy opens in-process connections to the front; they must begin with a {@link FlowOrigin}. */
@@ -76,6 +83,7 @@ public final class EndpointFront implements AutoCloseable {
 
     /** Appends the front to a new connection's pipeline. */
     void install(ChannelPipeline pipeline) {
+        pipeline.addLast(FrontTimeout.NAME, FrontTimeout.handler(idleMillis));
         pipeline.addLast("front", new FrontDetector(this));
     }
 

@@ -41,7 +41,7 @@ final class FrontDetector extends ChannelInboundHandlerAdapter {
     /** The client ended its side before its first byte: there is nothing to serve. */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent || FrontTimeout.isReadIdle(evt)) {
             ctx.close();
             return;
         }

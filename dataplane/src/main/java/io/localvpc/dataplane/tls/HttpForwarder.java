@@ -68,6 +68,8 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     private ServiceBackend inspectedBackend;
     private ByteBuf inspectedBytes;
     private final java.util.List<HttpContent> held = new java.util.ArrayList<>();
+    /** A request's head has come and the rest of its body is still owed. */
+    private boolean readingRequest;
     /** The head of the request whose body is being read, for answering when it breaks off. */
     private HttpRequest currentRequest;
     /** Requests forwarded whose response has not ended yet. */
@@ -95,6 +97,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpRequest request) {
             discarding = false;
             currentRequest = request;
+            readingRequest = !(msg instanceof LastHttpContent);
             onHead(request);
         }
         if (msg instanceof HttpContent content && !(msg instanceof HttpRequest) && content.decoderResult().isFailure()) {
@@ -116,6 +119,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        if (msg instanceof LastHttpContent) readingRequest = false;
         if (msg instanceof HttpContent content) {
             if (serving != null) {
                 collect(content);
@@ -253,6 +257,28 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             connect(backend);
             forward(prepared);
         }
+    }
+
+    /** The client sent nothing for the idle timeout. */
+    private void timedOut() {
+        if (readingRequest && currentRequest != null) {
+            // A body shorter than its Content-Length, or a chunked body that stopped: S3's answer, then close.
+            LOG.log(System.Logger.Level.DEBUG, "request body from " + ctx.channel().remoteAddress() + " timed out");
+            if (upstream != null) upstream.close();
+            if (!responseStarted) {
+                finishServing();
+                inspecting = null; // released when the connection closes, right after this answer
+                awaitingResponses = 0;
+                reply(toResponse(ServiceErrors.error(errorFormat(currentRequest), HttpResponseStatus.BAD_REQUEST, "RequestTimeout",
+                        "Your socket connection to the server was not read from or written to within the timeout period."
+                                + " Idle connections will be closed."), currentRequest.method()), true);
+            } else {
+                ctx.close();
+            }
+        } else if (awaitingResponses == 0) {
+            ctx.close(); // idle between requests, or a request head that never finished
+        }
+        // otherwise the client is waiting for a response: nothing is owed by it
     }
 
     /** AWS's answer when localvpc itself failed: the details go to the log, not to the client. */
@@ -457,6 +483,10 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
      */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (FrontTimeout.isReadIdle(evt)) {
+            timedOut();
+            return;
+        }
         if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
             inputEnded = true;
             if (awaitingResponses == 0 && serving == null && inspecting == null) {

@@ -41,8 +41,8 @@ final class ProtocolSwitch extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
-            // the client left during the handshake
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent || FrontTimeout.isReadIdle(evt)) {
+            // the client left, or stalled, during the handshake
             ctx.close();
             return;
         }

@@ -33,6 +33,7 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         Channel client = ctx.channel();
+        FrontTimeout.remove(ctx.pipeline());
         client.config().setAutoRead(false);
         upstream = io.localvpc.dataplane.net.Transports.connector(client.eventLoop())
                 .handler(new Back(client))

@@ -68,6 +68,7 @@ public final class EndpointListener implements AutoCloseable {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port;
         private int workerThreads = 2;
+        private java.time.Duration idleTimeout = EndpointFront.DEFAULT_IDLE_TIMEOUT;
 
         private Builder(LocalCa ca, BackendRouter router) {
             this.ca = Objects.requireNonNull(ca, "ca");
@@ -77,6 +78,12 @@ public final class EndpointListener implements AutoCloseable {
         /** The policy hook; {@link RequestGuard#allowAll()} by default. */
         public Builder guard(RequestGuard guard) {
             this.guard = Objects.requireNonNull(guard, "guard");
+            return this;
+        }
+
+        /** How long the front waits for a client that owes it bytes. */
+        public Builder idleTimeout(java.time.Duration timeout) {
+            this.idleTimeout = timeout;
             return this;
         }
 
@@ -109,7 +116,7 @@ public final class EndpointListener implements AutoCloseable {
 
         /** Binds and starts serving. */
         public EndpointListener start() {
-            EndpointFront front = EndpointFront.withoutLocalAddress(ca, router, guard);
+            EndpointFront front = EndpointFront.withoutLocalAddress(ca, router, guard, idleTimeout);
             EventLoopGroup boss = new NioEventLoopGroup(1);
             EventLoopGroup workers = new NioEventLoopGroup(workerThreads);
             try {
