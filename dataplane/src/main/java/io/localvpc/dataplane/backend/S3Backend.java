@@ -50,8 +50,8 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
         this.servicePath = servicePath;
     }
 
-    /** A path that no one can guess: 128 bits from the system's secure random source. */
-    private static String secretPath() {
+    /** A service path that no one can guess: 128 bits from the system's secure random source. */
+    public static String newServicePath() {
         byte[] secret = new byte[16];
         new java.security.SecureRandom().nextBytes(secret);
         return "/_localvpc-" + java.util.HexFormat.of().formatHex(secret);
@@ -63,8 +63,13 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
      * @param objectDirectory where buckets and objects live (created if missing); null keeps them in memory
      */
     public static S3Backend start(Path objectDirectory) {
+        return start(objectDirectory, newServicePath());
+    }
+
+    /** Starts s3proxy serving under {@code servicePath} (from {@link #newServicePath()}). */
+    public static S3Backend start(Path objectDirectory, String servicePath) {
+        if (!servicePath.matches("/_localvpc-[0-9a-f]{32}")) throw new IllegalArgumentException("not a service path: " + servicePath);
         BlobStoreContext context = objectDirectory == null ? transientStore() : filesystemStore(objectDirectory);
-        String servicePath = secretPath();
         S3Proxy proxy = S3Proxy.builder()
                 .servicePath(servicePath)
                 .blobStore(context.getBlobStore())
@@ -174,6 +179,11 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
      */
     @Override
     public HttpRequest prepare(HttpRequest request) {
+        return prepare(request, servicePath);
+    }
+
+    /** {@link #prepare(HttpRequest)} for a backend serving under {@code servicePath}, before it has started. */
+    public static HttpRequest prepare(HttpRequest request, String servicePath) {
         String uri = request.uri();
         if (!uri.startsWith("/")) {
             return request;
@@ -187,6 +197,11 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
         }
         request.setUri(servicePath + uri);
         return request;
+    }
+
+    /** Whether the bucket exists, asked of the blob store in process (no request to s3proxy, no network wait). */
+    public boolean bucketExists(String bucket) {
+        return context.getBlobStore().containerExists(bucket);
     }
 
     /** Stops s3proxy and releases the blob store; objects in a directory stay there. */

@@ -24,6 +24,14 @@ public interface ServiceBackend {
     /** The loopback address to connect to. */
     InetSocketAddress address();
 
+    /**
+     * The address once the backend is ready; completes at once for a backend that does not start in the
+     * background. What an event loop asks instead of {@link #address()}, which may wait.
+     */
+    default java.util.concurrent.CompletionStage<InetSocketAddress> whenReady() {
+        return java.util.concurrent.CompletableFuture.completedFuture(address());
+    }
+
     Protocol protocol();
 
     /**

@@ -251,7 +251,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         HttpRequest prepared = backend.prepare(request);
         awaitingResponses++;
         responseStarted = false;
-        if (upstream != null && upstreamBackend == backend && (connecting || upstream.isActive())) {
+        if (upstreamBackend == backend && (connecting || (upstream != null && upstream.isActive()))) {
             forward(prepared);
         } else {
             connect(backend);
@@ -313,16 +313,39 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         return (colon < 0 ? host : host.substring(0, colon)).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Opens the backend connection for the requests that follow; they queue in {@code pending} meanwhile. A backend
+     * still starting (the embedded S3 at first) is waited for without holding the event loop.
+     */
     private void connect(ServiceBackend backend) {
         if (upstream != null) {
             upstream.close();
+            upstream = null;
         }
         Channel client = ctx.channel();
         connecting = true;
         upstreamBackend = backend;
-        String format = backend.errorFormat();
-        upstreamFormat = format;
+        upstreamFormat = backend.errorFormat();
         client.config().setAutoRead(false);
+        java.util.concurrent.CompletableFuture<InetSocketAddress> ready = backend.whenReady().toCompletableFuture();
+        if (ready.isDone()) {
+            open(backend, ready);
+        } else {
+            ready.whenComplete((address, failure) -> client.eventLoop().execute(() -> {
+                if (upstreamBackend == backend && connecting && upstream == null && client.isActive()) open(backend, ready);
+            }));
+        }
+    }
+
+    private void open(ServiceBackend backend, java.util.concurrent.CompletableFuture<InetSocketAddress> ready) {
+        InetSocketAddress address;
+        try {
+            address = ready.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            unreachable(backend, e.getCause() == null ? e : e.getCause());
+            return;
+        }
+        Channel client = ctx.channel();
         upstream = io.localvpc.dataplane.net.Transports.connector(client.eventLoop())
                 .handler(new io.netty.channel.ChannelInitializer<Channel>() {
                     @Override
@@ -332,22 +355,16 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                         ch.pipeline().addLast(new UpstreamRelay(HttpForwarder.this, client));
                     }
                 })
-                .connect(backend.address())
+                .connect(address)
                 .addListener((ChannelFutureListener) f -> {
                     if (f.channel() != upstream) {
                         return;
                     }
-                    connecting = false;
                     if (!f.isSuccess()) {
-                        LOG.log(System.Logger.Level.INFO, "cannot reach " + backend.name() + " at "
-                                + backend.address() + ": " + f.cause().getMessage());
-                        releasePending();
-                        awaitingResponses = 0;
-                        discarding = true;
-                        reply(toResponse(ServiceErrors.error(format, HttpResponseStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
-                                "The " + backend.name() + " service is not reachable"), HttpMethod.GET), true);
+                        unreachable(backend, f.cause());
                         return;
                     }
+                    connecting = false;
                     while (!pending.isEmpty()) {
                         upstream.write(pending.poll());
                     }
@@ -355,6 +372,16 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                     client.config().setAutoRead(upstream.isWritable());
                 })
                 .channel();
+    }
+
+    private void unreachable(ServiceBackend backend, Throwable cause) {
+        connecting = false;
+        LOG.log(System.Logger.Level.INFO, "cannot reach " + backend.name() + ": " + cause.getMessage());
+        releasePending();
+        awaitingResponses = 0;
+        discarding = true;
+        reply(toResponse(ServiceErrors.error(upstreamFormat, HttpResponseStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+                "The " + backend.name() + " service is not reachable"), HttpMethod.GET), true);
     }
 
     private void forward(Object msg) {
