@@ -52,7 +52,7 @@ public final class S3PathBenchmark {
                 Thread.sleep(100);
             }
             String caPem = vpc.dataPlane().ca().certificatePem();
-            URI s3Direct = URI.create("http://127.0.0.1:" + vpc.dataPlane().embeddedS3Address().getPort());
+            URI s3Direct = vpc.dataPlane().embeddedS3Endpoint();
             try (S3Client through = throughEndpoint(vpc, instance, caPem); S3Client direct = direct(s3Direct)) {
                 through.createBucket(r -> r.bucket("bench"));
                 System.out.println("| operation | through the endpoint | direct to the embedded S3 | ratio |");

@@ -27,6 +27,12 @@ import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
  * rather than configuring s3proxy's single {@code virtual-host} domain: one S3 backend then serves every
  * region's name, the legacy global and dash-region names, dual-stack names and interface-endpoint
  * ({@code *.vpce.amazonaws.com}) names at once. Rewriting is safe because s3proxy checks no signature.
+ *
+ * <p>s3proxy's port is on loopback, where any local program can reach it, and it checks no credentials; so it
+ * serves S3 only under a secret path prefix ({@link #servicePath()}, 128 random bits, made at each start and known
+ * only to this process). {@link #prepare} puts it in front of every request localvpc forwards; anything else that
+ * connects gets a 404 that is not S3's and never an object, so every request that reaches S3 went through a path
+ * decision and the policies.
  */
 public final class S3Backend implements ServiceBackend, AutoCloseable {
 
@@ -35,11 +41,20 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
     private final S3Proxy proxy;
     private final BlobStoreContext context;
     private final InetSocketAddress address;
+    private final String servicePath;
 
-    private S3Backend(S3Proxy proxy, BlobStoreContext context, InetSocketAddress address) {
+    private S3Backend(S3Proxy proxy, BlobStoreContext context, InetSocketAddress address, String servicePath) {
         this.proxy = proxy;
         this.context = context;
         this.address = address;
+        this.servicePath = servicePath;
+    }
+
+    /** A service path that no one can guess: 128 bits from the system's secure random source. */
+    public static String newServicePath() {
+        byte[] secret = new byte[16];
+        new java.security.SecureRandom().nextBytes(secret);
+        return "/_localvpc-" + java.util.HexFormat.of().formatHex(secret);
     }
 
     /**
@@ -48,8 +63,15 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
      * @param objectDirectory where buckets and objects live (created if missing); null keeps them in memory
      */
     public static S3Backend start(Path objectDirectory) {
+        return start(objectDirectory, newServicePath());
+    }
+
+    /** Starts s3proxy serving under {@code servicePath} (from {@link #newServicePath()}). */
+    public static S3Backend start(Path objectDirectory, String servicePath) {
+        if (!servicePath.matches("/_localvpc-[0-9a-f]{32}")) throw new IllegalArgumentException("not a service path: " + servicePath);
         BlobStoreContext context = objectDirectory == null ? transientStore() : filesystemStore(objectDirectory);
         S3Proxy proxy = S3Proxy.builder()
+                .servicePath(servicePath)
                 .blobStore(context.getBlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.NONE, null, null)
@@ -58,6 +80,7 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
                 .ignoreUnknownHeaders(true)
                 .build();
         try {
+            keepBodiesUnparsed(proxy);
             proxy.start();
             while (!proxy.getState().equals("STARTED")) {
                 if (proxy.getState().equals("FAILED")) {
@@ -75,7 +98,30 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", proxy.getPort());
         LOG.log(System.Logger.Level.INFO, "embedded S3 (s3proxy, " + (objectDirectory == null ? "in memory"
                 : objectDirectory.toString()) + ") listening on " + address);
-        return new S3Backend(proxy, context, address);
+        return new S3Backend(proxy, context, address, servicePath);
+    }
+
+    /**
+     * Jetty parses a {@code application/x-www-form-urlencoded} body of a POST or PUT into request parameters when
+     * asked for any parameter, which s3proxy always does: the body is then gone, and a PutObject of such an object
+     * (what {@code curl --data-binary} sends) fails or stores nothing. No S3 operation takes a form-encoded body, so
+     * s3proxy's Jetty is told to parse none. s3proxy does not expose its server, hence the reflection; a release
+     * that changes this fails here, at start, not on some later upload.
+     */
+    private static void keepBodiesUnparsed(S3Proxy proxy) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = S3Proxy.class.getDeclaredField("server");
+        field.setAccessible(true);
+        org.gaul.shaded.org.eclipse.jetty.server.Server server = (org.gaul.shaded.org.eclipse.jetty.server.Server) field.get(proxy);
+        int configured = 0;
+        for (org.gaul.shaded.org.eclipse.jetty.server.Connector connector : server.getConnectors()) {
+            org.gaul.shaded.org.eclipse.jetty.server.HttpConnectionFactory http =
+                    connector.getConnectionFactory(org.gaul.shaded.org.eclipse.jetty.server.HttpConnectionFactory.class);
+            if (http != null) {
+                http.getHttpConfiguration().setFormEncodedMethods();
+                configured++;
+            }
+        }
+        if (configured == 0) throw new IllegalStateException("s3proxy has no HTTP connector to configure");
     }
 
     private static BlobStoreContext transientStore() {
@@ -113,19 +159,49 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
         return Protocol.HTTP;
     }
 
-    /** Virtual-hosted style to path style: {@code Host: b.s3.<region>.amazonaws.com}, {@code /k} → {@code /b/k}. */
+    @Override
+    public String errorFormat() {
+        return "s3";
+    }
+
+    /**
+     * The secret prefix under which s3proxy serves S3 ({@code /_localvpc-<32 hex digits>}): what a client that
+     * reaches its port directly must put before every path. For localvpc's own use and its benchmarks only.
+     */
+    public String servicePath() {
+        return servicePath;
+    }
+
+    /**
+     * Virtual-hosted style to path style ({@code Host: b.s3.<region>.amazonaws.com}, {@code /k} → {@code /b/k}),
+     * under the secret service path. A request target that is not a path (absolute form, {@code *}) is left
+     * as it is: without the service path s3proxy does not serve it.
+     */
     @Override
     public HttpRequest prepare(HttpRequest request) {
-        String host = request.headers().get(HttpHeaderNames.HOST);
-        Optional<String> bucket = S3Hosts.bucket(host);
-        if (bucket.isEmpty() || !request.uri().startsWith("/")) {
+        return prepare(request, servicePath);
+    }
+
+    /** {@link #prepare(HttpRequest)} for a backend serving under {@code servicePath}, before it has started. */
+    public static HttpRequest prepare(HttpRequest request, String servicePath) {
+        String uri = request.uri();
+        if (!uri.startsWith("/")) {
             return request;
         }
-        String uri = request.uri();
-        String b = bucket.get();
-        request.setUri(uri.equals("/") || uri.startsWith("/?") ? "/" + b + uri.substring(1) : "/" + b + uri);
-        request.headers().set(HttpHeaderNames.HOST, S3Hosts.withoutBucket(host, b));
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        Optional<String> bucket = S3Hosts.bucket(host);
+        if (bucket.isPresent()) {
+            String b = bucket.get();
+            uri = uri.equals("/") || uri.startsWith("/?") ? "/" + b + uri.substring(1) : "/" + b + uri;
+            request.headers().set(HttpHeaderNames.HOST, S3Hosts.withoutBucket(host, b));
+        }
+        request.setUri(servicePath + uri);
         return request;
+    }
+
+    /** Whether the bucket exists, asked of the blob store in process (no request to s3proxy, no network wait). */
+    public boolean bucketExists(String bucket) {
+        return context.getBlobStore().containerExists(bucket);
     }
 
     /** Stops s3proxy and releases the blob store; objects in a directory stay there. */

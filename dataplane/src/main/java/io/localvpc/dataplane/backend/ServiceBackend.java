@@ -24,7 +24,24 @@ public interface ServiceBackend {
     /** The loopback address to connect to. */
     InetSocketAddress address();
 
+    /**
+     * The address once the backend is ready; completes at once for a backend that does not start in the
+     * background. What an event loop asks instead of {@link #address()}, which may wait.
+     */
+    default java.util.concurrent.CompletionStage<InetSocketAddress> whenReady() {
+        return java.util.concurrent.CompletableFuture.completedFuture(address());
+    }
+
     Protocol protocol();
+
+    /**
+     * The error format of the service this backend plays, for answers localvpc gives in its place: {@code s3}
+     * (S3's XML), else {@code query} (the Query protocol's XML; JSON-protocol requests are told apart by their
+     * {@code X-Amz-Target} header).
+     */
+    default String errorFormat() {
+        return "query";
+    }
 
     /**
      * Adjusts a request head before it is forwarded (URI, headers), e.g. to turn a virtual-hosted S3 request

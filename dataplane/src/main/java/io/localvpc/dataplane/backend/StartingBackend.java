@@ -9,16 +9,27 @@ import java.util.function.Supplier;
 
 /**
  * A backend that starts in the background so that localvpc is ready sooner (the embedded S3's start-up
- * is the slowest part of localvpc's own). The first request that needs it waits for it; later ones never do.
+ * is the slowest part of localvpc's own). A request that comes before it is ready waits for it without holding
+ * an event loop ({@link #whenReady()}); later ones never wait.
  */
 public final class StartingBackend<B extends ServiceBackend & AutoCloseable> implements ServiceBackend, AutoCloseable {
     private final String name;
     private final Protocol protocol;
+    private final String errorFormat;
+    private final java.util.function.UnaryOperator<HttpRequest> prepare;
     private final CompletableFuture<B> started;
 
-    public StartingBackend(String name, Protocol protocol, Supplier<B> start) {
+    /**
+     * @param errorFormat what {@link #errorFormat()} answers while the backend may still be starting
+     * @param prepare     what {@link #prepare} does, without the started backend (it runs on an event loop, which
+     *                    must not wait for the start)
+     */
+    public StartingBackend(String name, Protocol protocol, String errorFormat, java.util.function.UnaryOperator<HttpRequest> prepare,
+                           Supplier<B> start) {
         this.name = name;
         this.protocol = protocol;
+        this.errorFormat = errorFormat;
+        this.prepare = prepare;
         this.started = CompletableFuture.supplyAsync(start, r -> {
             Thread t = new Thread(r, "localvpc-start-" + name);
             t.setDaemon(true);
@@ -51,8 +62,23 @@ public final class StartingBackend<B extends ServiceBackend & AutoCloseable> imp
     }
 
     @Override
+    public String errorFormat() {
+        return errorFormat;
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<InetSocketAddress> whenReady() {
+        return started.thenApply(ServiceBackend::address);
+    }
+
+    /** Whether the backend has started (successfully or not). */
+    public boolean isDone() {
+        return started.isDone();
+    }
+
+    @Override
     public HttpRequest prepare(HttpRequest request) {
-        return backend().prepare(request);
+        return prepare.apply(request);
     }
 
     @Override

@@ -42,9 +42,26 @@ public final class Transports {
         return EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }
 
-    /** The client socket class that runs on the same event loops as {@code sibling}. */
-    public static Class<? extends SocketChannel> socketChannelLike(Channel sibling) {
-        return sibling instanceof EpollSocketChannel ? EpollSocketChannel.class : NioSocketChannel.class;
+    /** How long connecting to a loopback backend may take before it counts as unreachable. */
+    public static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
+    /** The client socket class that runs on {@code loop} (a sibling may be a socket or an in-process channel). */
+    public static Class<? extends SocketChannel> socketChannelFor(io.netty.channel.EventLoop loop) {
+        return loop instanceof io.netty.channel.nio.NioEventLoop || !EPOLL ? NioSocketChannel.class : EpollSocketChannel.class;
+    }
+
+    /**
+     * A connection to a loopback backend on {@code loop}, with the one set of options every data-plane socket uses:
+     * no Nagle delay, half-closure passed on rather than closing, bounded write queues, large reads for bulk data.
+     * The caller adds the handler and connects.
+     */
+    public static Bootstrap connector(io.netty.channel.EventLoop loop) {
+        return relayOptions(new Bootstrap())
+                .group(loop)
+                .channel(socketChannelFor(loop))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
     }
 
     /** Relay-friendly options on accepted connections: large reads, generous but bounded queues. */

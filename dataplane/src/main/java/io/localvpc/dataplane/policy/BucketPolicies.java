@@ -8,6 +8,7 @@ import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
 import io.localvpc.dataplane.classify.ClassifiedRequest;
 import io.localvpc.dataplane.origin.FlowOrigin;
+import io.localvpc.dataplane.tls.ServiceErrors;
 import io.localvpc.dataplane.tls.Verdict;
 import io.localvpc.dataplane.vpc.ScopeLocator;
 import io.netty.handler.codec.http.HttpResponseStatus;

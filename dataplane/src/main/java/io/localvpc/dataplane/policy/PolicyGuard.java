@@ -12,6 +12,7 @@ import io.localvpc.dataplane.classify.Unclassifiable;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.tls.RequestGuard;
 import io.localvpc.dataplane.tls.RequestHead;
+import io.localvpc.dataplane.tls.ServiceErrors;
 import io.localvpc.dataplane.tls.Verdict;
 
 /**

@@ -1,6 +1,9 @@
 package io.localvpc.dataplane.proxy;
 
+import io.netty.channel.local.LocalAddress;
+
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Objects;
 
 /** What the path engine decided for one {@link ConnectRequest}. */
@@ -9,42 +12,36 @@ public sealed interface Decision {
     /**
      * Connect the workload to {@code target}.
      *
-     * @param target    where localvpc serves the destination (an endpoint listener, an embedded service, a test
-     *                  server); it must be a resolved loopback address or the proxy refuses the connection, because
-     *                  localvpc never sends traffic off the machine
+     * @param target    where localvpc serves the destination: a loopback socket address (a {@code tcp://} upstream,
+     *                  a test server), or, for a service served in this process, the {@link LocalAddress} of its
+     *                  in-process listener (no socket: nothing outside this process can connect to it). A socket
+     *                  address that is not loopback is refused by the proxy, because localvpc never sends traffic off
+     *                  the machine
      * @param summary   the trace in one line, for the log ("rtb-… local → sg-… allow 443 → vpce-…")
      * @param context   what the policy wants to know about the connection later (e.g. the zone it goes
      *                  through, so a zone fault can cut it); carried on {@link ProxiedConnection#context()}
-     * @param preamble  bytes the target must receive before the workload's first byte (e.g. a PROXY protocol
-     *                  header naming the flow's origin), or null
      * @param inProcess when not null, the target is served inside this process: SOCKS5 and HTTP CONNECT
-     *                  connections are handed to it on the workload's own socket instead of a second connection
-     *                  to {@code target} (one socket per connection instead of three, and no extra copy);
-     *                  absolute-form HTTP requests still connect to {@code target}
+     *                  connections are handed to it on the workload's own socket (one socket per connection, no
+     *                  extra copy); absolute-form HTTP requests reach it at {@code target}, a {@link LocalAddress},
+     *                  announced by its {@link InProcessTarget#greeting()}
      */
-    record Deliver(InetSocketAddress target, String summary, Object context, TargetPreamble preamble,
-                   InProcessTarget inProcess) implements Decision {
+    record Deliver(SocketAddress target, String summary, Object context, InProcessTarget inProcess) implements Decision {
         public Deliver {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(summary, "summary");
         }
 
         public Deliver(InetSocketAddress target, String summary, Object context) {
-            this(target, summary, context, null, null);
+            this(target, summary, context, null);
         }
 
         public Deliver(InetSocketAddress target, String summary) {
-            this(target, summary, null, null, null);
-        }
-
-        /** The same delivery, announced to the target by {@code preamble} when it is reached over a socket. */
-        public Deliver withPreamble(TargetPreamble preamble) {
-            return new Deliver(target, summary, context, preamble, inProcess);
+            this(target, summary, null, null);
         }
 
         /** The same delivery, served in this process where the workload's protocol allows it. */
         public Deliver servedInProcess(InProcessTarget inProcess) {
-            return new Deliver(target, summary, context, preamble, inProcess);
+            return new Deliver(target, summary, context, inProcess);
         }
     }
 

@@ -71,7 +71,11 @@ final class Gate {
     }
 
     /** Why {@code target} may not be used, or null: localvpc never sends a workload's traffic off the machine. */
-    private static String offMachine(InetSocketAddress target) {
+    private static String offMachine(SocketAddress address) {
+        if (address instanceof io.netty.channel.local.LocalAddress) return null; // inside this process
+        if (!(address instanceof InetSocketAddress target)) {
+            return "localvpc delivers only to loopback addresses, and the path engine gave " + address;
+        }
         if (target.isUnresolved()) {
             return "localvpc delivers only to loopback addresses, and the path engine gave the unresolved name "
                     + target.getHostString();

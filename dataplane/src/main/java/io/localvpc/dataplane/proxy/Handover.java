@@ -34,7 +34,8 @@ final class Handover {
         Channel workload = ctx.channel();
         ProxiedConnection connection = gate.open(request, deliver, workload.remoteAddress());
         if (deliver.inProcess() != null) {
-            replies.established(deliver.target());
+            replies.established(deliver.target() instanceof InetSocketAddress served ? served
+                    : (InetSocketAddress) workload.localAddress());
             workload.pipeline().addFirst("meter", ByteMeter.onWorkload(connection, gate));
             try {
                 deliver.inProcess().attach(workload, ctx.name());
@@ -48,7 +49,7 @@ final class Handover {
             return;
         }
         workload.config().setAutoRead(false);
-        Upstream.connect(workload, gate, connection, deliver.preamble()).addListener((ChannelFutureListener) f -> {
+        Upstream.connect(workload, gate, connection, null).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 replies.failed(f.cause());
                 return;

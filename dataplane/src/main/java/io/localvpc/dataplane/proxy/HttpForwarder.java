@@ -33,6 +33,7 @@ final class HttpForwarder {
     private String upstreamKey;
     private boolean connecting;
     private boolean refused;
+    private boolean inputEnded;
 
     HttpForwarder(ChannelHandlerContext ctx, Gate gate) {
         this.ctx = ctx;
@@ -42,6 +43,11 @@ final class HttpForwarder {
 
     boolean hasUpstream() {
         return upstream != null && upstream.isActive();
+    }
+
+    /** Whether a target connection is open or being opened (requests may be on their way to it). */
+    boolean hasOrAwaitsUpstream() {
+        return connecting || hasUpstream();
     }
 
     void request(HttpRequest request) {
@@ -86,7 +92,8 @@ final class HttpForwarder {
                 deliver, workload.remoteAddress());
         ResponseRelay relay = new ResponseRelay(ctx.pipeline().context("http-encoder"), workload);
         responses = relay;
-        ChannelFuture f = Upstream.connect(workload, gate, connection, deliver.preamble(), new HttpRequestEncoder(), relay);
+        ChannelFuture f = Upstream.connect(workload, gate, connection,
+                deliver.inProcess() == null ? null : deliver.inProcess().greeting(), new HttpRequestEncoder(), relay);
         upstream = f.channel();
         f.addListener((ChannelFutureListener) done -> {
             if (relay != responses) return; // replaced meanwhile
@@ -102,6 +109,7 @@ final class HttpForwarder {
             ProxyInitializer.handshakeDone(workload);
             while (!pending.isEmpty()) upstream.write(pending.poll());
             upstream.flush();
+            if (inputEnded) endUpstreamOutput();
             upstream.config().setAutoRead(true);
             workload.config().setAutoRead(upstream.isWritable());
         });
@@ -122,6 +130,26 @@ final class HttpForwarder {
         }
         upstream.writeAndFlush(msg);
         if (!upstream.isWritable()) workload.config().setAutoRead(false);
+    }
+
+    /**
+     * The workload ended its side: the target is told the same after the requests before it, so it answers them
+     * and then closes, which ends the workload connection too.
+     */
+    void inputEnded() {
+        inputEnded = true;
+        if (!connecting) endUpstreamOutput();
+    }
+
+    private void endUpstreamOutput() {
+        if (upstream instanceof io.netty.channel.socket.SocketChannel socket && socket.isActive()) {
+            socket.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(f -> socket.shutdownOutput());
+        } else if (upstream instanceof io.netty.channel.local.LocalChannel local && local.isActive()) {
+            // An in-process connection has no half-close of its own: the event itself is passed as a message.
+            local.writeAndFlush(io.netty.channel.socket.ChannelInputShutdownEvent.INSTANCE);
+        } else if (upstream != null) {
+            upstream.close();
+        }
     }
 
     void workloadWritabilityChanged() {

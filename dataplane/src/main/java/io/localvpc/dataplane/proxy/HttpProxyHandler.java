@@ -92,8 +92,9 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         // The program stopped sending. A forwarded request may still be waiting for its response; the target
         // closing (or the program closing) ends the connection then. Otherwise there is nothing left to do.
-        if (evt instanceof ChannelInputShutdownEvent && (forwarder == null || !forwarder.hasUpstream()) && !tunnelling) {
-            ctx.close();
+        if (evt instanceof ChannelInputShutdownEvent && !tunnelling) {
+            if (forwarder != null && forwarder.hasOrAwaitsUpstream()) forwarder.inputEnded();
+            else ctx.close();
         }
         ctx.fireUserEventTriggered(evt);
     }

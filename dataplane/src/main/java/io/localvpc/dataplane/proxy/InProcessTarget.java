@@ -3,10 +3,10 @@ package io.localvpc.dataplane.proxy;
 import io.netty.channel.Channel;
 
 /**
- * A destination served inside this process, such as the endpoint listener's TLS front. The proxy hands the
- * workload's connection over once the SOCKS5 or CONNECT reply is written, instead of opening a loopback
- * connection to a listener of its own process: that would take two more sockets per connection and copy every
- * byte twice more.
+ * A destination served inside this process, such as the endpoint front. The proxy hands the workload's connection
+ * over once the SOCKS5 or CONNECT reply is written, instead of opening a connection to a listener of its own
+ * process: that would take two more sockets per connection, copy every byte twice more, and need a port that
+ * other local programs could reach without a path decision.
  */
 @FunctionalInterface
 public interface InProcessTarget {
@@ -16,4 +16,13 @@ public interface InProcessTarget {
      * event loop; must not block.
      */
     void attach(Channel workload, String afterHandler);
+
+    /**
+     * The first message the proxy writes on an in-process (Netty local) connection to the target, before any
+     * byte of the workload's: it tells the target what the path engine decided about the flow. It is an object,
+     * not bytes, so nothing a workload sends can stand in for it. Null sends nothing.
+     */
+    default Object greeting() {
+        return null;
+    }
 }

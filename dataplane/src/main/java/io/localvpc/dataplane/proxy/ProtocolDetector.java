@@ -60,6 +60,16 @@ final class ProtocolDetector extends ByteToMessageDecoder {
         ctx.pipeline().remove(this);
     }
 
+    /** The client ended its side before saying anything: nothing will come, so the connection ends here. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.log(System.Logger.Level.DEBUG, "workload connection " + ctx.channel().remoteAddress() + " failed: " + cause);

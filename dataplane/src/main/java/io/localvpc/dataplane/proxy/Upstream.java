@@ -7,27 +7,26 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
 
 /**
  * Opens the connection to a delivered target on the workload connection's own event loop, so both halves of a
- * relay run on one thread. The new channel starts with auto-read off: nothing is read from the target until
- * the workload has been told the connection is up.
+ * relay run on one thread: a socket for a loopback address, a Netty local channel (no socket) for a target served
+ * in this process. The new channel starts with auto-read off: nothing is read from the target until the workload
+ * has been told the connection is up.
  */
 final class Upstream {
-    static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-
     private Upstream() {
     }
 
-    static ChannelFuture connect(Channel workload, Gate gate, ProxiedConnection connection, TargetPreamble preamble,
+    /** @param greeting written first on an in-process connection (what the target must know of the flow), or null */
+    static ChannelFuture connect(Channel workload, Gate gate, ProxiedConnection connection, Object greeting,
                                  ChannelHandler... handlers) {
-        Bootstrap b = Transports.relayOptions(new Bootstrap())
-                .group(workload.eventLoop())
-                .channel(Transports.socketChannelLike(workload))
+        Bootstrap b = (connection.target() instanceof LocalAddress
+                ? new Bootstrap().group(workload.eventLoop()).channel(LocalChannel.class)
+                : Transports.connector(workload.eventLoop()))
                 .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -37,12 +36,10 @@ final class Upstream {
                 });
         ChannelFuture f = b.connect(connection.target());
         f.addListener(done -> {
-            if (done.isSuccess() && preamble != null) {
-                // Added before the caller's listeners, so it runs first: the preamble precedes every relayed byte.
-                // Written from the meter's place, so it skips the caller's encoders (an HTTP encoder refuses raw
-                // bytes before a request) and is not counted as the workload's bytes.
-                f.channel().pipeline().context("meter").write(
-                        io.netty.buffer.Unpooled.wrappedBuffer(preamble.preamble(connection.target())), f.channel().voidPromise());
+            if (done.isSuccess() && greeting != null) {
+                // Added before the caller's listeners, so it runs first: the greeting precedes every relayed byte.
+                // Written from the meter's place, so it skips the caller's encoders and is not counted as bytes.
+                f.channel().pipeline().context("meter").write(greeting, f.channel().voidPromise());
             }
             if (!done.isSuccess()) {
                 System.getLogger("localvpc.proxy").log(System.Logger.Level.INFO, "#" + connection.id() + " "

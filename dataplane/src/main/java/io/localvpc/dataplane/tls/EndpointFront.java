@@ -2,30 +2,69 @@ package io.localvpc.dataplane.tls;
 
 import io.localvpc.dataplane.backend.BackendRouter;
 import io.localvpc.dataplane.origin.FlowOrigin;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalServerChannel;
+
+import java.util.Objects;
 
 /**
- * What serves a connection at an endpoint, whoever accepted it: TLS (leaf chosen by SNI) when the client's first
- * byte opens a TLS handshake, plain HTTP/1.1 otherwise (S3 and other services answer {@code http://} on port 80
- * too), then the backend the {@link BackendRouter} picks, every request passing the {@link RequestGuard}. The
- * {@link EndpointListener} installs it on the connections it accepts; the workload proxy attaches it to its own
- * connections, so a workload's connection to an endpoint is one socket, not three.
+ * What serves a connection at an endpoint: TLS (leaf chosen by SNI) when the client's first byte opens a TLS
+ * handshake, plain HTTP/1.1 otherwise (S3 and other services answer {@code http://} on port 80 too), then the
+ * backend the {@link BackendRouter} picks, every request passing the {@link RequestGuard}.
+ *
+ * <p>The front has no port. Only connections the path engine delivered reach it, inside this process: the
+ * workload proxy attaches it to a workload's own connection ({@link #attach}), or, for absolute-form HTTP
+ * requests, opens a Netty local channel to {@link #localAddress()} whose first message is the flow's
+ * {@link FlowOrigin} (an object, so no byte a workload sends can stand in for it). Nothing else on the machine can
+ * connect to it, so no request reaches a service without a path decision and its policies.
  */
-public final class EndpointFront {
+public final class EndpointFront implements AutoCloseable {
     private final SniContexts contexts;
     private final BackendRouter router;
     private final RequestGuard guard;
+    private final long idleMillis;
+    private final Channel local;
 
-    EndpointFront(LocalCa ca, BackendRouter router, RequestGuard guard) {
+    /** How long the front waits for a client that owes it bytes (a head, a body, the next request), as S3 does. */
+    public static final java.time.Duration DEFAULT_IDLE_TIMEOUT = java.time.Duration.ofSeconds(20);
+
+    private EndpointFront(LocalCa ca, BackendRouter router, RequestGuard guard, java.time.Duration idleTimeout, EventLoopGroup loops) {
+        this.idleMillis = idleTimeout.toMillis();
+        if (idleMillis <= 0) throw new IllegalArgumentException("the idle timeout must be positive, got " + idleTimeout);
         this.contexts = new SniContexts(ca);
-        this.router = router;
-        this.guard = guard;
+        this.router = Objects.requireNonNull(router, "router");
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.local = loops == null ? null : new ServerBootstrap()
+                .group(loops)
+                .channel(LocalServerChannel.class)
+                .childHandler(new ChannelInitializer<LocalChannel>() {
+                    @Override
+                    protected void initChannel(LocalChannel ch) {
+                        ch.pipeline().addLast("origin", new OriginGreeting());
+                        install(ch.pipeline());
+                    }
+                })
+                .bind(LocalAddress.ANY).syncUninterruptibly().channel();
+    }
+
+    /** A front served in process, with its local address on {@code loops} (shared, not closed by the front). */
+    public static EndpointFront start(LocalCa ca, BackendRouter router, RequestGuard guard, EventLoopGroup loops) {
+        return new EndpointFront(ca, router, guard, DEFAULT_IDLE_TIMEOUT, Objects.requireNonNull(loops, "loops"));
+    }
+
+    /** A front without a local address, for a listener of its own (tests serve it on a socket). */
+    static EndpointFront withoutLocalAddress(LocalCa ca, BackendRouter router, RequestGuard guard, java.time.Duration idleTimeout) {
+        return new EndpointFront(ca, router, guard, idleTimeout, null);
     }
 
     /**
-     * Serves {@code channel}, a connection accepted elsewhere, from now on: its origin is known, so no PROXY
-     * header is read. Call on the channel's event loop.
+     * Serves {@code channel}, a connection the path engine delivered, from now on. Call on the channel's event loop.
      *
      * @param afterHandler the front goes right after this handler, so bytes the handlers before it still hold
      *                     reach it when they are removed
@@ -33,10 +72,18 @@ public final class EndpointFront {
     public void attach(Channel channel, String afterHandler, FlowOrigin origin) {
         channel.attr(FlowOrigin.KEY).set(origin);
         channel.pipeline().addAfter(afterHandler, "front", new FrontDetector(this));
+        channel.pipeline().addAfter(afterHandler, FrontTimeout.NAME, FrontTimeout.handler(idleMillis));
+    }
+
+    /** Where the proxy opens in-process connections to the front; they must begin with a {@link FlowOrigin}. */
+    public LocalAddress localAddress() {
+        if (local == null) throw new IllegalStateException("this front has no local address");
+        return (LocalAddress) local.localAddress();
     }
 
     /** Appends the front to a new connection's pipeline. */
     void install(ChannelPipeline pipeline) {
+        pipeline.addLast(FrontTimeout.NAME, FrontTimeout.handler(idleMillis));
         pipeline.addLast("front", new FrontDetector(this));
     }
 
@@ -50,5 +97,11 @@ public final class EndpointFront {
     void servePlainHttp(ChannelPipeline pipeline, String afterHandler) {
         pipeline.addAfter(afterHandler, "http", ProtocolSwitch.httpCodec());
         pipeline.addAfter("http", "forward", new HttpForwarder(router, guard, null));
+    }
+
+    /** Stops taking in-process connections (open ones are closed with their event loops). */
+    @Override
+    public void close() {
+        if (local != null) local.close().syncUninterruptibly();
     }
 }

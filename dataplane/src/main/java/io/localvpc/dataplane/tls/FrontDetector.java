@@ -37,4 +37,14 @@ final class FrontDetector extends ChannelInboundHandlerAdapter {
         ctx.pipeline().remove(this);
         ctx.fireChannelRead(in);
     }
+
+    /** The client ended its side before its first byte: there is nothing to serve. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent || FrontTimeout.isReadIdle(evt)) {
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
 }

@@ -51,6 +51,8 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private Channel upstream;
     private ServiceBackend upstreamBackend;
+    /** The error format of the backend connected to, for answers when it fails. */
+    private String upstreamFormat = ServiceErrors.QUERY;
     private boolean connecting;
     private final Queue<Object> pending = new ArrayDeque<>();
 
@@ -66,12 +68,18 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     private ServiceBackend inspectedBackend;
     private ByteBuf inspectedBytes;
     private final java.util.List<HttpContent> held = new java.util.ArrayList<>();
+    /** A request's head has come and the rest of its body is still owed. */
+    private boolean readingRequest;
+    /** The head of the request whose body is being read, for answering when it breaks off. */
+    private HttpRequest currentRequest;
     /** Requests forwarded whose response has not ended yet. */
     private int awaitingResponses;
     /** The current response's head has been relayed to the client. */
     private boolean responseStarted;
     /** Close the client connection when the current response ends. */
     private boolean closeAfterResponse;
+    /** The client has ended its side (TCP half-close): close once every request it sent is answered. */
+    private boolean inputEnded;
 
     HttpForwarder(BackendRouter router, RequestGuard guard, String sniHostName) {
         this.router = router;
@@ -88,8 +96,30 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
             discarding = false;
+            currentRequest = request;
+            readingRequest = !(msg instanceof LastHttpContent);
             onHead(request);
         }
+        if (msg instanceof HttpContent content && !(msg instanceof HttpRequest) && content.decoderResult().isFailure()) {
+            // The body broke off (the client ended its side mid-body, or its chunking is malformed): the request
+            // cannot be completed, so neither connection can carry another.
+            LOG.log(System.Logger.Level.DEBUG, "request body from " + ctx.channel().remoteAddress() + " broke off: "
+                    + content.decoderResult().cause());
+            content.release();
+            if (upstream != null) upstream.close();
+            if (currentRequest != null && !responseStarted && ctx.channel().isActive()) {
+                finishServing();
+                inspecting = null; // its buffers are released when the connection closes, right after this answer
+                awaitingResponses = 0;
+                reply(toResponse(ServiceErrors.error(errorFormat(currentRequest), HttpResponseStatus.BAD_REQUEST, "IncompleteBody",
+                        "The request body ended before its declared length, or its chunked encoding is malformed."),
+                        currentRequest.method()), true);
+            } else {
+                ctx.close();
+            }
+            return;
+        }
+        if (msg instanceof LastHttpContent) readingRequest = false;
         if (msg instanceof HttpContent content) {
             if (serving != null) {
                 collect(content);
@@ -111,32 +141,33 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     private void onHead(HttpRequest request) {
-        if (request.decoderResult().isFailure()) {
-            answer(request, plain(HttpResponseStatus.BAD_REQUEST,
-                    "localvpc: malformed HTTP request: " + request.decoderResult().cause().getMessage()), true);
+        String problem = FrontRequestProblems.of(request);
+        if (problem != null) {
+            // Answered in the format of the service the connection was for (by SNI or Host), then closed: where a
+            // malformed request ends, and so where the next one would start, cannot be known.
+            answer(request, toResponse(FrontRequestProblems.answer(request, problem, errorFormat(request)), request.method()), true);
             return;
         }
         String host = routingHost(request);
         Optional<ServiceBackend> routed = host == null ? Optional.empty() : router.route(host);
         if (routed.isEmpty()) {
-            answer(request, plain(HttpResponseStatus.BAD_GATEWAY, "localvpc: no service answers for host '" + host
-                    + "' at this endpoint"), false);
+            answer(request, toResponse(ServiceErrors.error(errorFormat(request), HttpResponseStatus.BAD_REQUEST, "InvalidRequest",
+                    "No AWS service that localvpc plays answers for the host '" + host + "' at this endpoint"), request.method()), false);
             return;
         }
         ServiceBackend backend = routed.get();
         if (backend.protocol() != ServiceBackend.Protocol.HTTP) {
-            answer(request, plain(HttpResponseStatus.BAD_GATEWAY, "localvpc: " + backend.name()
-                    + " does not speak HTTP; connect with TLS SNI '" + host + "' and send its own protocol"), true);
+            answer(request, toResponse(ServiceErrors.error(ServiceErrors.QUERY, HttpResponseStatus.BAD_REQUEST, "InvalidRequest",
+                    backend.name() + " does not speak HTTP; connect with TLS SNI '" + host + "' and send its own protocol"), request.method()), true);
             return;
         }
         Verdict verdict;
         try {
-            verdict = guard.inspect(new RequestHead(sniHostName, host, (InetSocketAddress) ctx.channel().remoteAddress(),
+            verdict = guard.inspect(new RequestHead(sniHostName, host, ctx.channel().remoteAddress(),
                     request.method(), request.uri(), request.headers(), backend, ctx.channel().attr(FlowOrigin.KEY).get()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "request guard failed on " + request.method() + " " + request.uri(), e);
-            answer(request, plain(HttpResponseStatus.INTERNAL_SERVER_ERROR,
-                    "localvpc: the request check failed: " + e), false);
+            answer(request, toResponse(internalError(request), request.method()), false);
             return;
         }
         if (verdict instanceof Verdict.Refuse refuse) {
@@ -196,7 +227,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             verdict = inspect.then().apply(bytes);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "request guard failed on " + request.method() + " " + request.uri(), e);
-            verdict = Verdict.refuse(HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain", "localvpc: the request check failed: " + e);
+            verdict = internalError(request);
         }
         if (verdict instanceof Verdict.Allow) {
             proceed(request, backend);
@@ -205,8 +236,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         }
         boolean ended = contents.stream().anyMatch(c -> c instanceof LastHttpContent);
         contents.forEach(HttpContent::release);
-        Verdict.Refuse refuse = verdict instanceof Verdict.Refuse r ? r
-                : Verdict.refuse(HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain", "localvpc: an inspected request may only be allowed or refused");
+        Verdict.Refuse refuse = verdict instanceof Verdict.Refuse r ? r : internalError(request);
         answer(request, toResponse(refuse, request.method()), false);
         if (ended) discarding = false;
     }
@@ -221,12 +251,51 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         HttpRequest prepared = backend.prepare(request);
         awaitingResponses++;
         responseStarted = false;
-        if (upstream != null && upstreamBackend == backend && (connecting || upstream.isActive())) {
+        if (upstreamBackend == backend && (connecting || (upstream != null && upstream.isActive()))) {
             forward(prepared);
         } else {
             connect(backend);
             forward(prepared);
         }
+    }
+
+    /** The client sent nothing for the idle timeout. */
+    private void timedOut() {
+        if (readingRequest && currentRequest != null) {
+            // A body shorter than its Content-Length, or a chunked body that stopped: S3's answer, then close.
+            LOG.log(System.Logger.Level.DEBUG, "request body from " + ctx.channel().remoteAddress() + " timed out");
+            if (upstream != null) upstream.close();
+            if (!responseStarted) {
+                finishServing();
+                inspecting = null; // released when the connection closes, right after this answer
+                awaitingResponses = 0;
+                reply(toResponse(ServiceErrors.error(errorFormat(currentRequest), HttpResponseStatus.BAD_REQUEST, "RequestTimeout",
+                        "Your socket connection to the server was not read from or written to within the timeout period."
+                                + " Idle connections will be closed."), currentRequest.method()), true);
+            } else {
+                ctx.close();
+            }
+        } else if (awaitingResponses == 0) {
+            ctx.close(); // idle between requests, or a request head that never finished
+        }
+        // otherwise the client is waiting for a response: nothing is owed by it
+    }
+
+    /** AWS's answer when localvpc itself failed: the details go to the log, not to the client. */
+    private Verdict.Refuse internalError(HttpRequest request) {
+        return ServiceErrors.error(errorFormat(request), HttpResponseStatus.INTERNAL_SERVER_ERROR, "InternalError",
+                "We encountered an internal error. Please try again.");
+    }
+
+    /** The error format of the service this request is for: S3's, else the JSON or Query protocol's. */
+    private String errorFormat(HttpRequest request) {
+        String host = routingHost(request);
+        Optional<ServiceBackend> backend = host == null ? Optional.empty() : router.route(host);
+        if (backend.isEmpty() && sniHostName != null) backend = router.route(sniHostName);
+        FlowOrigin origin = ctx.channel().attr(FlowOrigin.KEY).get();
+        if (backend.isEmpty() && origin != null && origin.serviceHost() != null) backend = router.route(origin.serviceHost());
+        if (backend.isPresent() && backend.get().errorFormat().equals(ServiceErrors.S3)) return ServiceErrors.S3;
+        return request.headers().contains("X-Amz-Target") ? ServiceErrors.JSON : ServiceErrors.QUERY;
     }
 
     /** {@code Host} without its port; the SNI name when the request has none. */
@@ -244,16 +313,40 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         return (colon < 0 ? host : host.substring(0, colon)).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Opens the backend connection for the requests that follow; they queue in {@code pending} meanwhile. A backend
+     * still starting (the embedded S3 at first) is waited for without holding the event loop.
+     */
     private void connect(ServiceBackend backend) {
         if (upstream != null) {
             upstream.close();
+            upstream = null;
         }
         Channel client = ctx.channel();
         connecting = true;
         upstreamBackend = backend;
+        upstreamFormat = backend.errorFormat();
         client.config().setAutoRead(false);
-        upstream = new Bootstrap().group(client.eventLoop()).channel(client.getClass().asSubclass(Channel.class))
-                .option(ChannelOption.TCP_NODELAY, true)
+        java.util.concurrent.CompletableFuture<InetSocketAddress> ready = backend.whenReady().toCompletableFuture();
+        if (ready.isDone()) {
+            open(backend, ready);
+        } else {
+            ready.whenComplete((address, failure) -> client.eventLoop().execute(() -> {
+                if (upstreamBackend == backend && connecting && upstream == null && client.isActive()) open(backend, ready);
+            }));
+        }
+    }
+
+    private void open(ServiceBackend backend, java.util.concurrent.CompletableFuture<InetSocketAddress> ready) {
+        InetSocketAddress address;
+        try {
+            address = ready.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            unreachable(backend, e.getCause() == null ? e : e.getCause());
+            return;
+        }
+        Channel client = ctx.channel();
+        upstream = io.localvpc.dataplane.net.Transports.connector(client.eventLoop())
                 .handler(new io.netty.channel.ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -262,22 +355,16 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                         ch.pipeline().addLast(new UpstreamRelay(HttpForwarder.this, client));
                     }
                 })
-                .connect(backend.address())
+                .connect(address)
                 .addListener((ChannelFutureListener) f -> {
                     if (f.channel() != upstream) {
                         return;
                     }
-                    connecting = false;
                     if (!f.isSuccess()) {
-                        LOG.log(System.Logger.Level.INFO, "cannot reach " + backend.name() + " at "
-                                + backend.address() + ": " + f.cause().getMessage());
-                        releasePending();
-                        awaitingResponses = 0;
-                        discarding = true;
-                        reply(plain(HttpResponseStatus.BAD_GATEWAY, "localvpc: the " + backend.name()
-                                + " service is not reachable"), true);
+                        unreachable(backend, f.cause());
                         return;
                     }
+                    connecting = false;
                     while (!pending.isEmpty()) {
                         upstream.write(pending.poll());
                     }
@@ -285,6 +372,16 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                     client.config().setAutoRead(upstream.isWritable());
                 })
                 .channel();
+    }
+
+    private void unreachable(ServiceBackend backend, Throwable cause) {
+        connecting = false;
+        LOG.log(System.Logger.Level.INFO, "cannot reach " + backend.name() + ": " + cause.getMessage());
+        releasePending();
+        awaitingResponses = 0;
+        discarding = true;
+        reply(toResponse(ServiceErrors.error(upstreamFormat, HttpResponseStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+                "The " + backend.name() + " service is not reachable"), HttpMethod.GET), true);
     }
 
     private void forward(Object msg) {
@@ -308,8 +405,8 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                 HttpRequest request = servingRequest;
                 finishServing();
                 discarding = !(content instanceof LastHttpContent);
-                reply(plain(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "localvpc: the request body is larger than this operation accepts"),
-                        !HttpUtil.isKeepAlive(request));
+                reply(toResponse(ServiceErrors.error(errorFormat(request), HttpResponseStatus.BAD_REQUEST, "MaxMessageLengthExceeded",
+                        "Your request was too big for this operation."), request.method()), !HttpUtil.isKeepAlive(request));
                 return;
             }
             servedBody.writeBytes(content.content());
@@ -324,7 +421,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                     response = serve.answer().apply(body);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "serving " + request.method() + " " + request.uri() + " failed", e);
-                    response = Verdict.refuse(HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain", "localvpc: " + e);
+                    response = internalError(request);
                 }
                 reply(toResponse(response, request.method()), !HttpUtil.isKeepAlive(request));
             }
@@ -350,6 +447,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     private void reply(FullHttpResponse response, boolean close) {
+        if (inputEnded && awaitingResponses == 0 && serving == null && inspecting == null) close = true;
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
@@ -368,14 +466,6 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         return response;
     }
 
-    static FullHttpResponse plain(HttpResponseStatus status, String text) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.copiedBuffer(text + "\n", java.nio.charset.StandardCharsets.UTF_8));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-        HttpUtil.setContentLength(response, response.content().readableBytes());
-        return response;
-    }
-
     // --- called by UpstreamRelay, on the same event loop ---
 
     void responseHeadRelayed(boolean backendCloses) {
@@ -389,7 +479,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     boolean responseEnded() {
         awaitingResponses = Math.max(0, awaitingResponses - 1);
         responseStarted = false;
-        return closeAfterResponse;
+        return closeAfterResponse || (inputEnded && awaitingResponses == 0);
     }
 
     /** The backend connection closed: mid-response that ends the client connection too. */
@@ -401,14 +491,37 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         upstreamBackend = null;
         if (awaitingResponses > 0) {
             if (!responseStarted) {
-                reply(plain(HttpResponseStatus.BAD_GATEWAY, "localvpc: the service closed the connection"
-                        + " before answering"), true);
+                reply(toResponse(ServiceErrors.error(upstreamFormat, HttpResponseStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+                        "The service closed the connection before answering"), HttpMethod.GET), true);
             } else {
                 ctx.close();
             }
+        } else if (inputEnded) {
+            ctx.close();
         } else {
             ctx.channel().config().setAutoRead(true);
         }
+    }
+
+    /**
+     * The client ended its side. Requests it sent before are still answered; the connection closes after the
+     * last answer, or now when none is owed. Without this a client's half-close would leave the connection
+     * open for good (CLOSE-WAIT), since it is open for half-closure.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (FrontTimeout.isReadIdle(evt)) {
+            timedOut();
+            return;
+        }
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+            inputEnded = true;
+            if (awaitingResponses == 0 && serving == null && inspecting == null) {
+                ctx.close();
+                return;
+            }
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override

@@ -41,6 +41,11 @@ final class ProtocolSwitch extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent || FrontTimeout.isReadIdle(evt)) {
+            // the client left, or stalled, during the handshake
+            ctx.close();
+            return;
+        }
         if (evt instanceof SniCompletionEvent sni) {
             sniHostName = sni.hostname();
         } else if (evt instanceof SslHandshakeCompletionEvent done) {

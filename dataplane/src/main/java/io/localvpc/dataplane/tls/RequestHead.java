@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *
  * @param sniHostName the TLS SNI name the client sent, or null
  * @param host        the host the request was routed by ({@code Host} without port, else the SNI name)
- * @param client      the client's address as the listener sees it
+ * @param client      the client's address as the front sees it (a socket address, or the in-process address of a
+ *                    connection the proxy opened)
  * @param method      the HTTP method
  * @param uri         the request target as sent (path and query, not decoded)
  * @param headers     the request headers; treat as read-only
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * @param origin      where the connection comes from in the emulated world (from the workload proxy's PROXY
  *                    header), or null for a client that connected directly
  */
-public record RequestHead(String sniHostName, String host, InetSocketAddress client, HttpMethod method, String uri,
+public record RequestHead(String sniHostName, String host, java.net.SocketAddress client, HttpMethod method, String uri,
                           HttpHeaders headers, ServiceBackend backend, FlowOrigin origin) {
 
     private static final Pattern SIGV4_CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");

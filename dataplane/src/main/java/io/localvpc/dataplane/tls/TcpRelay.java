@@ -24,6 +24,7 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     private final Queue<Object> pending = new ArrayDeque<>();
     private Channel upstream;
     private boolean connected;
+    private boolean clientEnded;
 
     TcpRelay(ServiceBackend backend) {
         this.backend = backend;
@@ -32,9 +33,9 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         Channel client = ctx.channel();
+        FrontTimeout.remove(ctx.pipeline());
         client.config().setAutoRead(false);
-        upstream = new Bootstrap().group(client.eventLoop()).channel(client.getClass().asSubclass(Channel.class))
-                .option(ChannelOption.TCP_NODELAY, true)
+        upstream = io.localvpc.dataplane.net.Transports.connector(client.eventLoop())
                 .handler(new Back(client))
                 .connect(backend.address())
                 .addListener((ChannelFutureListener) f -> {
@@ -50,6 +51,7 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
                         upstream.write(pending.poll());
                     }
                     upstream.flush();
+                    if (clientEnded) endUpstreamOutput();
                     client.config().setAutoRead(true);
                 })
                 .channel();
@@ -75,6 +77,26 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
         ctx.fireChannelWritabilityChanged();
     }
 
+    /** The client ended its side: the backend is told the same once everything before has reached it. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+            clientEnded = true;
+            if (connected) endUpstreamOutput();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    private void endUpstreamOutput() {
+        if (!(upstream instanceof io.netty.channel.socket.SocketChannel socket) || !socket.isActive() || socket.isInputShutdown()) {
+            // nothing more can come from either side
+            closeOnFlush(upstream);
+            return;
+        }
+        socket.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> socket.shutdownOutput());
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         pending.forEach(ReferenceCountUtil::release);
@@ -88,8 +110,11 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     }
 
     static void closeOnFlush(Channel ch) {
-        if (ch != null && ch.isActive()) {
+        if (ch == null) return;
+        if (ch.isActive()) {
             ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ch.close();
         }
     }
 
@@ -119,6 +144,17 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             closeOnFlush(client);
+        }
+
+        /** The backend is done sending: TLS has no clean half-close, so the client connection ends (after the flush). */
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+                closeOnFlush(client);
+                closeOnFlush(ctx.channel());
+                return;
+            }
+            ctx.fireUserEventTriggered(evt);
         }
 
         @Override

@@ -1,12 +1,13 @@
 /**
  * TLS at VPC endpoints: the {@link io.localvpc.dataplane.tls.LocalCa} (localvpc's own certificate authority and
  * its per-SNI leaves), {@link io.localvpc.dataplane.tls.SniContexts} (SNI → Netty {@code SslContext}) and the
- * {@link io.localvpc.dataplane.tls.EndpointListener} that terminates TLS and forwards to a
+ * {@link io.localvpc.dataplane.tls.EndpointFront} that terminates TLS and forwards to a
  * {@link io.localvpc.dataplane.backend.ServiceBackend}, asking a {@link io.localvpc.dataplane.tls.RequestGuard}
- * about every HTTP request head first.
+ * about every HTTP request head first. The front has no port: it serves only connections the workload proxy
+ * hands it in process.
  *
  * <p>Limitations: HTTP/1.1 only (ALPN offers nothing else); pipelined requests are forwarded in order on one
- * backend connection but a request answered by the listener itself (refusal, no backend) is not ordered behind
+ * backend connection but a request answered by the front itself (refusal, no backend) is not ordered behind
  * responses still in flight; a refused upload that asked for {@code 100 Continue} closes the connection;
  * opaque TCP streams are routed by SNI only and are not inspected by the guard; leaves are minted on the event
  * loop the first time a name is seen (a few milliseconds for an EC P-256 key).

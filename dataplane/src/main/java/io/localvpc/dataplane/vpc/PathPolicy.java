@@ -10,6 +10,7 @@ import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.proxy.ConnectRequest;
 import io.localvpc.dataplane.proxy.ConnectionPolicy;
 import io.localvpc.dataplane.proxy.Decision;
+import io.localvpc.dataplane.proxy.InProcessTarget;
 import io.localvpc.dataplane.proxy.Refusal;
 
 import java.util.Optional;
@@ -48,6 +49,10 @@ public final class PathPolicy implements ConnectionPolicy {
         Target target = delivered.target();
         if (target instanceof Target.AwsService service) {
             Optional<ServiceRouter.Destination> destination = services.route(scope.get(), flow, service);
+            if (destination.isPresent() && destination.get() instanceof ServiceRouter.NotListening closed) {
+                return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
+                        + verdict.summary() + "), but " + closed.reason());
+            }
             if (destination.isPresent()) return deliver(destination.get(), verdict.summary(), origin(scope.get(), delivered, service));
             return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
                     + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration");
@@ -58,9 +63,18 @@ public final class PathPolicy implements ConnectionPolicy {
 
     private static Decision deliver(ServiceRouter.Destination destination, String summary, FlowOrigin origin) {
         if (destination instanceof ServiceRouter.Front f) {
-            // Announced by a PROXY header when reached over a socket; attached with the origin when in process.
-            return new Decision.Deliver(f.address(), summary, origin).withPreamble(origin)
-                    .servedInProcess((workload, after) -> f.front().attach(workload, after, origin));
+            // In process only: the origin goes with the connection, never as bytes a workload could forge.
+            return new Decision.Deliver(f.front().localAddress(), summary, origin, new InProcessTarget() {
+                @Override
+                public void attach(io.netty.channel.Channel workload, String afterHandler) {
+                    f.front().attach(workload, afterHandler, origin);
+                }
+
+                @Override
+                public Object greeting() {
+                    return origin;
+                }
+            });
         }
         // No policy applies to a protocol localvpc does not parse, so nothing announces the origin.
         return new Decision.Deliver(((ServiceRouter.PassThrough) destination).backend(), summary, origin);
@@ -83,7 +97,7 @@ public final class PathPolicy implements ConnectionPolicy {
         }
         boolean endpoint = via instanceof Target.GatewayEndpoint || via instanceof Target.InterfaceEndpoint;
         return new FlowOrigin(scope.account(), scope.region(), delivered.source().vpcId(), delivered.source().networkInterfaceId(),
-                delivered.source().privateIp(), endpoint ? via.id() : null, kind, via.id(), zone);
+                delivered.source().privateIp(), endpoint ? via.id() : null, kind, via.id(), zone, service.host());
     }
 
     private static Refusal refusal(Verdict.Reason reason) {

@@ -22,13 +22,19 @@ public interface ServiceRouter {
     }
 
     /**
-     * The endpoint front (TLS or clear-text HTTP, request classification and policies): served in process on
-     * the workload's own connection, or at {@code address} when the proxy needs a socket.
+     * The endpoint front (TLS or clear-text HTTP, request classification and policies), served in process: on the
+     * workload's own connection, or on an in-process connection for absolute-form HTTP requests.
      */
-    record Front(InetSocketAddress address, EndpointFront front) implements Destination {
+    record Front(EndpointFront front) implements Destination {
         public Front {
-            Objects.requireNonNull(address, "address");
             Objects.requireNonNull(front, "front");
+        }
+    }
+
+    /** Nothing of the service listens on the flow's port (an HTTP service answers on 443 and 80 only). */
+    record NotListening(String reason) implements Destination {
+        public NotListening {
+            Objects.requireNonNull(reason, "reason");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.localvpc.dataplane.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,9 +34,20 @@ class S3BackendDirectoryTest {
     record Result(int status, String body) {
     }
 
-    /** Plain HTTP straight to s3proxy: any (here no) credentials are accepted. */
+    @Test
+    void onlyRequestsUnderTheSecretServicePathAreServed() throws Exception {
+        try (S3Backend s3 = S3Backend.start(objects)) {
+            assertEquals(200, send(s3, "PUT", "/open", null).status);
+            URI direct = URI.create("http://127.0.0.1:" + s3.address().getPort() + "/open");
+            HttpURLConnection c = (HttpURLConnection) direct.toURL().openConnection();
+            assertEquals(404, c.getResponseCode(), "without the service path s3proxy serves nothing");
+            assertTrue(s3.servicePath().matches("/_localvpc-[0-9a-f]{32}"), s3.servicePath());
+        }
+    }
+
+    /** Plain HTTP straight to s3proxy under its secret service path: any (here no) credentials are accepted. */
     private static Result send(S3Backend s3, String method, String path, String body) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + s3.address().getPort() + path);
+        URI uri = URI.create("http://127.0.0.1:" + s3.address().getPort() + s3.servicePath() + path);
         HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
         c.setRequestMethod(method);
         if (body != null) {

@@ -111,9 +111,9 @@ class UpstreamAndTcpThroughEndpointTest {
             socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: sns.us-east-1.amazonaws.com\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             TlsClient.Response response = TlsClient.read(socket.getInputStream());
-            assertEquals(502, response.status());
-            assertTrue(response.text().contains("no service answers for host 'sns.us-east-1.amazonaws.com'"),
-                    response.text());
+            assertEquals(400, response.status());
+            assertTrue(response.text().contains("<Code>InvalidRequest</Code>")
+                    && response.text().contains("answers for the host 'sns.us-east-1.amazonaws.com'"), response.text());
         }
     }
 

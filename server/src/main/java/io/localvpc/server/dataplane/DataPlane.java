@@ -16,7 +16,8 @@ import io.localvpc.dataplane.policy.RequestAuthorizer;
 import io.localvpc.dataplane.proxy.WorkloadProxy;
 import io.localvpc.dataplane.vpc.PathPolicy;
 import io.localvpc.dataplane.vpc.ScopeLocator;
-import io.localvpc.dataplane.tls.EndpointListener;
+import io.localvpc.dataplane.net.Transports;
+import io.localvpc.dataplane.tls.EndpointFront;
 import io.localvpc.dataplane.tls.LocalCa;
 import io.localvpc.dataplane.vpc.VpcResolverView;
 
@@ -39,7 +40,8 @@ public final class DataPlane implements AutoCloseable {
     private final ScopeLocator locator;
     private final LocalCa ca;
     private final ServiceBackends backends;
-    private final EndpointListener endpoints;
+    private final io.netty.channel.EventLoopGroup loops;
+    private final EndpointFront front;
     private final DnsServerRegistry resolvers;
     private final WorkloadProxy proxy;
     private final RequestAuthorizer authorizer;
@@ -55,24 +57,29 @@ public final class DataPlane implements AutoCloseable {
         this.locator = new ScopeLocator(store);
         this.ca = dataDir == null ? LocalCa.inMemory() : LocalCa.open(dataDir);
         this.backends = new ServiceBackends(dataDir == null ? null : dataDir.resolve("s3"), upstreams);
-        EndpointListener listener = null;
+        io.netty.channel.EventLoopGroup group = Transports.eventLoopGroup(0);
+        EndpointFront endpointFront = null;
         DnsServerRegistry dns = null;
         try {
             this.authorizer = new RequestAuthorizer(store, locator, identities);
             this.classifier = new RequestClassifier(defaultAccount, defaultRegion, identities);
             PolicyGuard guard = new PolicyGuard(classifier, authorizer,
                     new BucketPolicies(store, locator, backends::s3BucketExists), defaultAccount);
-            listener = EndpointListener.builder(ca, backends.router()).guard(guard).port(0).start();
+            // The proxy and the endpoint front share event loops: the front has no port, the proxy hands it
+            // connections in process.
+            endpointFront = EndpointFront.start(ca, backends.router(), guard, group);
             dns = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId));
-            this.proxy = WorkloadProxy.builder().port(proxyPort)
-                    .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), listener))).start();
+            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group)
+                    .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront))).start();
         } catch (RuntimeException e) {
             if (dns != null) dns.close();
-            if (listener != null) listener.close();
+            if (endpointFront != null) endpointFront.close();
+            group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
             backends.close();
             throw e;
         }
-        this.endpoints = listener;
+        this.loops = group;
+        this.front = endpointFront;
         this.resolvers = dns;
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
         faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof FlowOrigin o && zone.equals(o.zoneId())));
@@ -87,9 +94,12 @@ public final class DataPlane implements AutoCloseable {
         return proxy.address();
     }
 
-    /** The embedded S3's own address (no TLS, no policies): the baseline the endpoint path is measured against. */
-    public InetSocketAddress embeddedS3Address() {
-        return backends.s3Address();
+    /**
+     * The embedded S3 reached directly (no TLS, no policies), under the secret service path without which it
+     * serves nothing: the baseline the endpoint path is measured against. Not for workloads.
+     */
+    public URI embeddedS3Endpoint() {
+        return backends.s3Endpoint();
     }
 
     /** localvpc's certificate authority, which clients inside instances must trust. */
@@ -97,11 +107,14 @@ public final class DataPlane implements AutoCloseable {
         return ca;
     }
 
-    /** Every port the data plane listens on, by role; resolvers as {@code dns:<vpc-id>}. */
+    /**
+     * Every port the data plane serves clients on, by role; resolvers as {@code dns:<vpc-id>}. Endpoints have no
+     * port (the proxy serves them in process); the embedded S3's own loopback port serves only localvpc (see
+     * {@link #embeddedS3Endpoint()}) and is not listed.
+     */
     public Map<String, Integer> ports() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("proxy", proxy.address().getPort());
-        ports.put("endpoints", endpoints.port());
         resolvers.running().forEach((vpc, address) -> ports.put("dns:" + vpc, address.getPort()));
         return ports;
     }
@@ -173,7 +186,8 @@ public final class DataPlane implements AutoCloseable {
     public void close() {
         proxy.close();
         resolvers.close();
-        endpoints.close();
+        front.close();
+        loops.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         backends.close();
     }
 }

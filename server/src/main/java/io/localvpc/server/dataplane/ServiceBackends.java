@@ -26,7 +26,9 @@ final class ServiceBackends implements AutoCloseable {
     private final HostBackendRouter router = new HostBackendRouter();
 
     ServiceBackends(Path s3Directory, Map<String, URI> upstreams) {
-        this.s3 = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.HTTP, () -> S3Backend.start(s3Directory));
+        String servicePath = S3Backend.newServicePath();
+        this.s3 = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.HTTP, "s3",
+                request -> S3Backend.prepare(request, servicePath), () -> S3Backend.start(s3Directory, servicePath));
         try {
             router.route("s3.amazonaws.com", s3);
             for (Region region : Regions.all()) {
@@ -60,24 +62,24 @@ final class ServiceBackends implements AutoCloseable {
         return "tcp".equalsIgnoreCase(url.getScheme()) ? TcpBackend.fromUrl(url) : UpstreamBackend.http(url);
     }
 
-    /** Where the embedded S3 listens (plain HTTP on loopback), for measuring it without localvpc in front. */
-    java.net.InetSocketAddress s3Address() {
-        return s3.address();
+    /**
+     * The embedded S3 reached directly (plain HTTP on loopback, under its secret service path), for measuring it
+     * without localvpc in front.
+     */
+    URI s3Endpoint() {
+        return URI.create("http://127.0.0.1:" + s3.address().getPort() + s3.backend().servicePath());
     }
 
-    /** Whether the embedded S3 has this bucket (a HEAD on loopback; used for the few requests that depend on it). */
+    /**
+     * Whether the embedded S3 has this bucket, asked of its blob store in process (used for the few requests that
+     * depend on it). The question runs on an event loop, so it does not wait for S3 to start: until then the answer
+     * is "yes", so nothing is refused or forgotten on a guess.
+     */
     boolean s3BucketExists(String bucket) {
+        if (!s3.isDone()) return true;
         try {
-            java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
-                    "http://127.0.0.1:" + s3.address().getPort() + "/" + java.net.URLEncoder.encode(bucket, java.nio.charset.StandardCharsets.UTF_8))
-                    .toURL().openConnection(java.net.Proxy.NO_PROXY);
-            c.setRequestMethod("HEAD");
-            c.setConnectTimeout(2000);
-            c.setReadTimeout(2000);
-            int status = c.getResponseCode();
-            c.disconnect();
-            return status / 100 == 2;
-        } catch (java.io.IOException e) {
+            return s3.backend().bucketExists(bucket);
+        } catch (RuntimeException e) {
             return true; // cannot tell: do not refuse or forget anything on a guess
         }
     }

@@ -1,8 +1,7 @@
-package io.localvpc.dataplane.policy;
+package io.localvpc.dataplane.tls;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.localvpc.dataplane.tls.Verdict;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;

@@ -1,6 +1,5 @@
 package io.localvpc.dataplane.tls;
 
-import io.localvpc.dataplane.origin.FlowOriginDecoder;
 import io.localvpc.dataplane.backend.BackendRouter;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -16,19 +15,9 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A VPC endpoint's front on a loopback port: reads the PROXY header naming the flow's origin if there is one,
- * terminates TLS with a leaf certificate from the {@link LocalCa} chosen by SNI (or takes clear-text HTTP), and
- * hands the traffic to the backend the {@link BackendRouter} picks, HTTP/1.1 request by request (each head first
- * passing the {@link RequestGuard}), or as an opaque byte stream for TCP backends. The same
- * {@link EndpointFront} serves the workload proxy's connections in process.
- *
- * <pre>{@code
- * try (S3Backend s3 = S3Backend.start(null);
- *      EndpointListener listener = EndpointListener.builder(LocalCa.inMemory(),
- *              new HostBackendRouter().route("s3.us-east-1.amazonaws.com", s3)).start()) {
- *     int port = listener.port();
- * }
- * }</pre>
+ * Test fixture: the {@link EndpointFront} on a loopback port, so a test's own clients (the AWS SDK, raw sockets)
+ * can reach it with real bytes. localvpc itself never listens like this: its front is reached only in process, on
+ * connections the path engine delivered. Connections here carry no flow origin.
  */
 public final class EndpointListener implements AutoCloseable {
 
@@ -79,6 +68,7 @@ public final class EndpointListener implements AutoCloseable {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port;
         private int workerThreads = 2;
+        private java.time.Duration idleTimeout = EndpointFront.DEFAULT_IDLE_TIMEOUT;
 
         private Builder(LocalCa ca, BackendRouter router) {
             this.ca = Objects.requireNonNull(ca, "ca");
@@ -88,6 +78,12 @@ public final class EndpointListener implements AutoCloseable {
         /** The policy hook; {@link RequestGuard#allowAll()} by default. */
         public Builder guard(RequestGuard guard) {
             this.guard = Objects.requireNonNull(guard, "guard");
+            return this;
+        }
+
+        /** How long the front waits for a client that owes it bytes. */
+        public Builder idleTimeout(java.time.Duration timeout) {
+            this.idleTimeout = timeout;
             return this;
         }
 
@@ -120,7 +116,7 @@ public final class EndpointListener implements AutoCloseable {
 
         /** Binds and starts serving. */
         public EndpointListener start() {
-            EndpointFront front = new EndpointFront(ca, router, guard);
+            EndpointFront front = EndpointFront.withoutLocalAddress(ca, router, guard, idleTimeout);
             EventLoopGroup boss = new NioEventLoopGroup(1);
             EventLoopGroup workers = new NioEventLoopGroup(workerThreads);
             try {
@@ -128,10 +124,10 @@ public final class EndpointListener implements AutoCloseable {
                         .group(boss, workers)
                         .channel(NioServerSocketChannel.class)
                         .childOption(ChannelOption.TCP_NODELAY, true)
+                        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                         .childHandler(new ChannelInitializer<SocketChannel>() {
                             @Override
                             protected void initChannel(SocketChannel ch) {
-                                ch.pipeline().addLast("origin", new FlowOriginDecoder());
                                 front.install(ch.pipeline());
                             }
                         })
