@@ -67,6 +67,28 @@ public record Instance(
             return awsName;
         }
 
+        /**
+         * Why an instance in this state cannot carry a connection and what to do about it, in the words the
+         * trace, the proxy's refusals and {@code localvpc exec} all use.
+         */
+        public String whyNotRunning(String instanceId) {
+            String advice = switch (this) {
+                case PENDING -> "it is starting; wait until it is running (aws ec2 wait instance-running --instance-ids " + instanceId + ")";
+                case STOPPING -> "wait until it has stopped (aws ec2 wait instance-stopped --instance-ids " + instanceId
+                        + "), then start it (aws ec2 start-instances --instance-ids " + instanceId + ")";
+                case STOPPED -> "start it first (aws ec2 start-instances --instance-ids " + instanceId + ")";
+                case SHUTTING_DOWN, TERMINATED -> "a terminated instance never runs again; launch a new one (aws ec2 run-instances)";
+                case RUNNING -> "it is running";
+            };
+            return "instance " + instanceId + " is " + awsName + ", not running; " + advice;
+        }
+
+        /** The state named as AWS names it ({@code shutting-down}), or null. */
+        public static State ofAwsName(String name) {
+            for (State s : values()) if (s.awsName.equals(name)) return s;
+            return null;
+        }
+
         /** The state this one becomes once its transition is over (itself for stable states). */
         public State settled() {
             return switch (this) {

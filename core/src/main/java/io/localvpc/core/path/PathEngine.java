@@ -119,7 +119,7 @@ public final class PathEngine {
                 Instance instance = found != null ? found.instance() : c.find(Instance.class, id);
                 if (instance == null) return unknownSource("no instance " + id + " in " + view.scope().key());
                 Instance.State state = instance.stateAt(view.now());
-                if (state != Instance.State.RUNNING) return unknownSource("instance " + id + " is " + state.awsName() + ", not running");
+                if (state != Instance.State.RUNNING) return unknownSource(state.whyNotRunning(id));
                 if (found == null) return unknownSource("instance " + id + " has no network interface");
             } else if (found == null) {
                 return unknownSource("no network interface " + id + " in " + view.scope().key());

@@ -361,7 +361,7 @@ class PathEngineTest {
     void aStoppedInstanceIsNoSource() {
         w.write(tx -> InstanceOps.stop(tx, List.of(app1.id()), Duration.ZERO));
         refused(decide(app1.id(), SQS_NAME, 443), Verdict.Reason.UNKNOWN_SOURCE, Hop.Kind.SOURCE,
-                "instance " + app1.id() + " is stopped, not running");
+                "instance " + app1.id() + " is stopped, not running; start it first (aws ec2 start-instances --instance-ids " + app1.id() + ")");
         refused(decide("i-0123456789abcdef0", SQS_NAME, 443), Verdict.Reason.UNKNOWN_SOURCE, Hop.Kind.SOURCE,
                 "no instance i-0123456789abcdef0 in " + PathWorld.SCOPE.key());
         refused(decide("web-1", SQS_NAME, 443), Verdict.Reason.UNKNOWN_SOURCE, Hop.Kind.SOURCE,

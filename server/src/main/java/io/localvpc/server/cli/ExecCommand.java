@@ -1,6 +1,7 @@
 package io.localvpc.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.localvpc.core.model.Instance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -101,14 +102,8 @@ final class ExecCommand implements Callable<Integer> {
      * needs waiting for, a stopped one needs starting, a terminated one cannot come back.
      */
     static String notRunning(String id, String state) {
-        String advice = switch (state) {
-            case "pending" -> "it is starting; wait until it is running (aws ec2 wait instance-running --instance-ids " + id + ")";
-            case "stopping" -> "wait until it has stopped (aws ec2 wait instance-stopped --instance-ids " + id + "), then start it (aws ec2 start-instances --instance-ids " + id + ")";
-            case "stopped" -> "start it first (aws ec2 start-instances --instance-ids " + id + ")";
-            case "shutting-down", "terminated" -> "a terminated instance never runs again; launch a new one (aws ec2 run-instances)";
-            default -> "it must be running";
-        };
-        return "instance " + id + " is " + state + "; " + advice;
+        Instance.State known = Instance.State.ofAwsName(state);
+        return known == null ? "instance " + id + " is " + state + "; it must be running" : known.whyNotRunning(id);
     }
 
     private static void writeTrustStore(String pem, Path file) throws Exception {

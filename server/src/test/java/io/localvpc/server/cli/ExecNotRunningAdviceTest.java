@@ -12,7 +12,7 @@ class ExecNotRunningAdviceTest {
     void aStartingInstanceIsWaitedForNotStarted() {
         String advice = ExecCommand.notRunning("i-0abc", "pending");
         assertFalse(advice.contains("start-instances"), advice);
-        assertEquals("instance i-0abc is pending; it is starting; wait until it is running (aws ec2 wait instance-running --instance-ids i-0abc)", advice);
+        assertEquals("instance i-0abc is pending, not running; it is starting; wait until it is running (aws ec2 wait instance-running --instance-ids i-0abc)", advice);
     }
 
     @Test
