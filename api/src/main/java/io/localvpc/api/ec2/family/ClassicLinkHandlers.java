@@ -17,7 +17,7 @@ public final class ClassicLinkHandlers implements Ec2Family {
 
     @Override
     public void register(OperationRegistry r) {
-        r.family("EC2-Classic (answered as where it does not exist)")
+        r.family("EC2-Classic (not available, as on AWS)")
                 .read("DescribeVpcClassicLink", this::notAvailable)
                 .read("DescribeVpcClassicLinkDnsSupport", this::notAvailable);
     }
