@@ -37,7 +37,7 @@ public final class VpcDns {
             EndpointNames.Entry entry = entries.get(i);
             VpcEndpoint e = entry.endpoint();
             if (entry.isPrivate() && (!entry.iface().privateDnsEnabled() || !e.vpcId().equals(vpcId))) continue;
-            if (!"available".equals(e.state(view.now()))) continue;
+            if (e.state(view.now()) != VpcEndpoint.State.AVAILABLE) continue;
             return endpointAddresses(entry, faults);
         }
         DnsAnswer resourceName = resourceNameAddress(view, vpcId, name);

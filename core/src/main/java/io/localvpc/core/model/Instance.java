@@ -43,7 +43,7 @@ public record Instance(
     }
 
     /** AWS's instance states with their codes; a transitional state names the state it settles into. */
-    public enum State {
+    public enum State implements LifecycleState {
         PENDING(0, "pending"),
         RUNNING(16, "running"),
         SHUTTING_DOWN(32, "shutting-down"),
@@ -63,7 +63,13 @@ public record Instance(
             return code;
         }
 
+        @Override
         public String awsName() {
+            return awsName;
+        }
+
+        @Override
+        public String toString() {
             return awsName;
         }
 

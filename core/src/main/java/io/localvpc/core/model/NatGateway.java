@@ -28,6 +28,27 @@ public record NatGateway(
         Instant createdAt,
         Instant deleteRequestedAt) implements Resource {
 
+    /** A NAT gateway's states, as AWS names them. */
+    public enum State implements LifecycleState {
+        PENDING("pending"), FAILED("failed"), AVAILABLE("available"), DELETING("deleting"), DELETED("deleted");
+
+        private final String awsName;
+
+        State(String awsName) {
+            this.awsName = awsName;
+        }
+
+        @Override
+        public String awsName() {
+            return awsName;
+        }
+
+        @Override
+        public String toString() {
+            return awsName;
+        }
+    }
+
     public static final String PUBLIC = "public";
     public static final String PRIVATE = "private";
 

@@ -85,12 +85,33 @@ public record VpcEndpoint(
         return variant.endpointType();
     }
 
-    /** AWS's state on the wire (lowerCamel): pending, available, deleting, deleted. */
-    public String state(Instant now) {
-        if (deletedAt != null && !now.isBefore(deletedAt)) return "deleted";
-        if (deletingAt != null) return "deleting";
-        if (availableAt != null && now.isBefore(availableAt)) return "pending";
-        return "available";
+    /** An endpoint's states, named on the wire in lowerCamel. */
+    public enum State implements LifecycleState {
+        PENDING("pending"), AVAILABLE("available"), DELETING("deleting"), DELETED("deleted");
+
+        private final String awsName;
+
+        State(String awsName) {
+            this.awsName = awsName;
+        }
+
+        @Override
+        public String awsName() {
+            return awsName;
+        }
+
+        @Override
+        public String toString() {
+            return awsName;
+        }
+    }
+
+    /** The state at {@code now}, derived from the lifecycle's timestamps. */
+    public State state(Instant now) {
+        if (deletedAt != null && !now.isBefore(deletedAt)) return State.DELETED;
+        if (deletingAt != null) return State.DELETING;
+        if (availableAt != null && now.isBefore(availableAt)) return State.PENDING;
+        return State.AVAILABLE;
     }
 
     /** Not being deleted: counts towards quotas, holds its routes, interfaces and DNS names. */

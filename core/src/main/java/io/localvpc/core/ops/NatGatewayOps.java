@@ -20,11 +20,6 @@ import java.util.List;
  * timestamps whenever asked, so nothing runs in the background.
  */
 public final class NatGatewayOps {
-    public static final String PENDING = "pending";
-    public static final String AVAILABLE = "available";
-    public static final String FAILED = "failed";
-    public static final String DELETING = "deleting";
-    public static final String DELETED = "deleted";
 
     /** How long AWS keeps listing a deleted NAT gateway. */
     public static final Duration DELETED_VISIBLE_FOR = Duration.ofHours(1);
@@ -47,13 +42,13 @@ public final class NatGatewayOps {
         return transitionDelay;
     }
 
-    public static String stateOf(View view, NatGateway nat) {
+    public static NatGateway.State stateOf(View view, NatGateway nat) {
         Instant now = view.now();
         if (nat.deleteRequestedAt() != null) {
-            return now.isBefore(nat.deleteRequestedAt().plus(transitionDelay)) ? DELETING : DELETED;
+            return now.isBefore(nat.deleteRequestedAt().plus(transitionDelay)) ? NatGateway.State.DELETING : NatGateway.State.DELETED;
         }
-        if (now.isBefore(nat.createdAt().plus(transitionDelay))) return PENDING;
-        return nat.failureCode() != null ? FAILED : AVAILABLE;
+        if (now.isBefore(nat.createdAt().plus(transitionDelay))) return NatGateway.State.PENDING;
+        return nat.failureCode() != null ? NatGateway.State.FAILED : NatGateway.State.AVAILABLE;
     }
 
     /** When the gateway reached (or will reach) {@code deleted}; null while it is not being deleted. */
@@ -63,8 +58,8 @@ public final class NatGatewayOps {
 
     /** Whether routes to it are active: it is coming up or up, not failed or being deleted. */
     public static boolean canForward(View view, NatGateway nat) {
-        String s = stateOf(view, nat);
-        return s.equals(PENDING) ? nat.failureCode() == null : s.equals(AVAILABLE);
+        NatGateway.State s = stateOf(view, nat);
+        return s == NatGateway.State.PENDING ? nat.failureCode() == null : s == NatGateway.State.AVAILABLE;
     }
 
     /** Deleted gateways stay listed for about an hour, as on AWS, then vanish. */
@@ -132,7 +127,7 @@ public final class NatGatewayOps {
     public static NatGateway delete(Tx tx, String natGatewayId) {
         NatGateway nat = require(tx, natGatewayId);
         if (nat.deleteRequestedAt() != null) {
-            if (stateOf(tx, nat).equals(DELETED)) throw IdKind.NAT_GATEWAY.notFound(natGatewayId);
+            if (stateOf(tx, nat) == NatGateway.State.DELETED) throw IdKind.NAT_GATEWAY.notFound(natGatewayId);
             return nat;
         }
         if (nat.networkInterfaceId() != null) tx.remove(NetworkInterface.class, nat.networkInterfaceId());

@@ -182,8 +182,8 @@ public final class RouteTableOps {
             gatewayTarget = true;
         } else if (target.natGatewayId() != null) {
             NatGateway nat = NatGatewayOps.require(view, target.natGatewayId());
-            String state = NatGatewayOps.stateOf(view, nat);
-            if (state.equals(NatGatewayOps.DELETED) || state.equals(NatGatewayOps.DELETING)) throw IdKind.NAT_GATEWAY.notFound(nat.id());
+            NatGateway.State state = NatGatewayOps.stateOf(view, nat);
+            if (state == NatGateway.State.DELETED || state == NatGateway.State.DELETING) throw IdKind.NAT_GATEWAY.notFound(nat.id());
             if (!nat.vpcId().equals(t.vpcId())) {
                 throw AwsException.invalidParameterValue("route table " + t.id() + " and NAT gateway " + nat.id() + " belong to different networks");
             }

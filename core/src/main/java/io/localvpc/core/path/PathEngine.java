@@ -190,7 +190,7 @@ public final class PathEngine {
             VpcEndpoint endpoint = target.endpoint();
             if (endpoint != null) {
                 String zoneId = targetSubnet.availabilityZoneId();
-                if (!"available".equals(endpoint.state(view.now()))) {
+                if (endpoint.state(view.now()) != VpcEndpoint.State.AVAILABLE) {
                     record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), false, null, endpoint.id() + " is " + endpoint.state(view.now()) + ", not available"));
                     return refuse(Verdict.Reason.HOST_UNREACHABLE);
                 }
@@ -216,7 +216,7 @@ public final class PathEngine {
             if (!sourceEgress(List.of())) return refuse(Verdict.Reason.NOT_ALLOWED);
             if (!leaveSubnet(source.acl())) return refuse(Verdict.Reason.NOT_ALLOWED);
             EndpointRoute through = c.gateway(endpointId);
-            if (through == null || !"available".equals(through.endpoint().state(view.now()))) {
+            if (through == null || through.endpoint().state(view.now()) != VpcEndpoint.State.AVAILABLE) {
                 record(new Hop(Hop.Kind.ENDPOINT, endpointId, false, null, "gateway endpoint " + endpointId + " is not available"));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
@@ -242,7 +242,7 @@ public final class PathEngine {
         private Verdict toNatGateway(String natId) {
             if (!sourceEgress(List.of())) return refuse(Verdict.Reason.NOT_ALLOWED);
             NatGateway nat = c.find(NatGateway.class, natId);
-            if (nat == null || !NatGatewayOps.AVAILABLE.equals(NatGatewayOps.stateOf(view, nat))) {
+            if (nat == null || NatGatewayOps.stateOf(view, nat) != NatGateway.State.AVAILABLE) {
                 record(new Hop(Hop.Kind.NAT_GATEWAY, natId, false, null, natId + " is "
                         + (nat == null ? "gone" : NatGatewayOps.stateOf(view, nat)) + ", not available"));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);

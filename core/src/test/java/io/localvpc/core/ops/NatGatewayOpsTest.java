@@ -20,7 +20,7 @@ class NatGatewayOpsTest {
 
     private String state(String natId) {
         var v = s.store.view(RoutingTestSupport.SCOPE);
-        return NatGatewayOps.stateOf(v, v.find(NatGateway.class, natId).orElseThrow());
+        return NatGatewayOps.stateOf(v, v.find(NatGateway.class, natId).orElseThrow()).awsName();
     }
 
     @Test

@@ -62,7 +62,7 @@ class VpcEndpointOpsTest {
     void gatewayEndpointAddsAndRemovesPrefixListRoutes() {
         String[] n = vpcWithTableAndSubnets();
         VpcEndpoint e = tx(tx -> VpcEndpointOps.create(tx, gateway(n[0], List.of(n[1]))));
-        assertEquals("available", e.state(clock.instant()));
+        assertEquals(VpcEndpoint.State.AVAILABLE, e.state(clock.instant()));
         String pl = io.localvpc.core.catalog.ManagedPrefixLists.forService("us-east-1", S3).orElseThrow().id();
         RouteTable t = store.view(scope).find(RouteTable.class, n[1]).orElseThrow();
         Route r = t.routes().stream().filter(x -> pl.equals(x.destinationPrefixListId())).findFirst().orElseThrow();
@@ -88,9 +88,9 @@ class VpcEndpointOpsTest {
         } finally {
             EndpointProvisioning.setDelay(null);
         }
-        assertEquals("pending", e.state(clock.instant()));
+        assertEquals(VpcEndpoint.State.PENDING, e.state(clock.instant()));
         clock.advance(Duration.ofSeconds(31));
-        assertEquals("available", store.view(scope).find(VpcEndpoint.class, e.id()).orElseThrow().state(clock.instant()));
+        assertEquals(VpcEndpoint.State.AVAILABLE, store.view(scope).find(VpcEndpoint.class, e.id()).orElseThrow().state(clock.instant()));
 
         List<NetworkInterface> enis = VpcEndpointOps.interfacesOf(store.view(scope), e);
         assertEquals(2, enis.size());
@@ -112,10 +112,10 @@ class VpcEndpointOpsTest {
 
         tx(tx -> VpcEndpointOps.delete(tx, List.of(e.id())));
         VpcEndpoint deleting = store.view(scope).find(VpcEndpoint.class, e.id()).orElseThrow();
-        assertEquals("deleting", deleting.state(clock.instant()));
+        assertEquals(VpcEndpoint.State.DELETING, deleting.state(clock.instant()));
         assertTrue(store.view(scope).all(NetworkInterface.class).stream().noneMatch(x -> x.description().endsWith(e.id())));
         clock.advance(Duration.ofSeconds(3));
-        assertEquals("deleted", deleting.state(clock.instant()));
+        assertEquals(VpcEndpoint.State.DELETED, deleting.state(clock.instant()));
         assertTrue(deleting.isVisible(clock.instant()));
         clock.advance(VpcEndpoint.DELETED_VISIBLE_FOR);
         assertFalse(deleting.isVisible(clock.instant()));

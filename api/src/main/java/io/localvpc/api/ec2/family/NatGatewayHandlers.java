@@ -75,12 +75,12 @@ public final class NatGatewayHandlers implements Ec2Family {
     }
 
     static ObjectNode render(View view, NatGateway n) {
-        String state = NatGatewayOps.stateOf(view, n);
+        NatGateway.State state = NatGatewayOps.stateOf(view, n);
         ObjectNode o = Json.object();
         o.put("CreateTime", Json.timestamp(n.createdAt()));
         Instant deleteTime = NatGatewayOps.deleteTime(n);
-        if (deleteTime != null && state.equals(NatGatewayOps.DELETED)) o.put("DeleteTime", Json.timestamp(deleteTime));
-        if (n.failureCode() != null && state.equals(NatGatewayOps.FAILED)) {
+        if (deleteTime != null && state == NatGateway.State.DELETED) o.put("DeleteTime", Json.timestamp(deleteTime));
+        if (n.failureCode() != null && state == NatGateway.State.FAILED) {
             o.put("FailureCode", n.failureCode()).put("FailureMessage", n.failureMessage());
         }
         ArrayNode addresses = o.putArray("NatGatewayAddresses");
@@ -95,7 +95,7 @@ public final class NatGatewayHandlers implements Ec2Family {
             a.put("Status", addressStatus(state));
         }
         o.put("NatGatewayId", n.id());
-        o.put("State", state);
+        o.put("State", state.awsName());
         o.put("SubnetId", n.subnetId());
         o.put("VpcId", n.vpcId());
         o.set("Tags", Tagging.tagSet(view, n.id()));
@@ -104,12 +104,12 @@ public final class NatGatewayHandlers implements Ec2Family {
     }
 
     /** The address's status follows the gateway's own lifecycle. */
-    private static String addressStatus(String gatewayState) {
+    private static String addressStatus(NatGateway.State gatewayState) {
         return switch (gatewayState) {
-            case NatGatewayOps.PENDING -> "associating";
-            case NatGatewayOps.FAILED -> "failed";
-            case NatGatewayOps.DELETING, NatGatewayOps.DELETED -> "disassociating";
-            default -> "succeeded";
+            case PENDING -> "associating";
+            case FAILED -> "failed";
+            case DELETING, DELETED -> "disassociating";
+            case AVAILABLE -> "succeeded";
         };
     }
 }

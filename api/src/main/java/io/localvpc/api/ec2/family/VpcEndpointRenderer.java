@@ -27,7 +27,7 @@ final class VpcEndpointRenderer {
                 .put("VpcEndpointType", e.endpointType())
                 .put("VpcId", e.vpcId())
                 .put("ServiceName", e.serviceName())
-                .put("State", e.state(view.now()));
+                .put("State", e.state(view.now()).awsName());
         if (e.policyDocument() != null) o.put("PolicyDocument", e.policyDocument());
         List<String> tables = e.variant() instanceof Gateway g ? g.routeTableIds() : List.of();
         Interface i = e.variant() instanceof Interface x ? x : null;
