@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * The EC2 Query protocol end to end: form body in, XML out. Finds the caller's account and region,
@@ -39,8 +40,13 @@ public final class Ec2Api {
     private final String defaultRegion;
 
     public Ec2Api(Store store, String defaultAccount, String defaultRegion) {
+        this(store, Ec2Families.registry(Ec2Model.get()), defaultAccount, defaultRegion);
+    }
+
+    /** With a registry of the caller's choosing (tests of the dispatcher itself). */
+    Ec2Api(Store store, OperationRegistry registry, String defaultAccount, String defaultRegion) {
         this.model = Ec2Model.get();
-        this.registry = Ec2Families.registry(model);
+        this.registry = registry;
         this.store = store;
         this.defaultAccount = defaultAccount;
         this.defaultRegion = defaultRegion;
@@ -74,8 +80,7 @@ public final class Ec2Api {
             ServiceModel.Operation shapes = model.operation(action).orElseThrow();
             ObjectNode decoded = QueryDecoder.decode(shapes.input(), params);
             Ec2Request in = new Ec2Request(action, scope, requestId, shapes.input(), decoded);
-            ObjectNode result = run(op, in);
-            String xml = XmlEncoder.encode(action, model.xmlNamespace(), shapes.output(), result, requestId);
+            String xml = run(op, in, result -> XmlEncoder.encode(in.action(), model.xmlNamespace(), shapes.output(), result, requestId));
             log(op instanceof Operation.Write ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
                     action, scope.key(), "ok", started, requestId);
             return ApiReply.xml(200, xml);
@@ -98,19 +103,23 @@ public final class Ec2Api {
         return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
     }
 
-    private ObjectNode run(Operation op, Ec2Request in) {
+    /**
+     * Runs the operation and encodes its answer. A write's answer is encoded inside its transaction, before the
+     * commit: if encoding fails the change is discarded, so the error reply's "nothing was changed" stays true.
+     */
+    private String run(Operation op, Ec2Request in, Function<ObjectNode, String> encode) {
         boolean dryRun = in.bool("DryRun", false);
         if (op instanceof Operation.Read read) {
             ObjectNode out = read.handler().handle(in, store.view(in.scope()));
             if (dryRun) throw dryRunSucceeded();
-            return out;
+            return encode.apply(out);
         }
         Operation.WriteHandler handler = ((Operation.Write) op).handler();
         if (dryRun) {
             store.rehearse(in.scope(), tx -> handler.handle(in, tx));
             throw dryRunSucceeded();
         }
-        return store.write(in.scope(), tx -> withClientToken(in, tx, handler));
+        return store.write(in.scope(), tx -> encode.apply(withClientToken(in, tx, handler)));
     }
 
     /** Same ClientToken and parameters → the first answer again; same token, other parameters → AWS's mismatch error. */

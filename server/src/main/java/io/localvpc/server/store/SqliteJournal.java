@@ -58,29 +58,42 @@ public final class SqliteJournal implements Journal {
         }
     }
 
+    /**
+     * Writes one transaction. Every row is serialised before the database is touched, and whatever fails, the
+     * SQLite transaction is rolled back and both statement batches are emptied, so nothing of a failed
+     * transaction is left for the next commit to write.
+     */
     @Override
     public void commit(List<Change> changes) {
+        List<String> json = new ArrayList<>(changes.size());
+        for (Change c : changes) json.add(c.isRemoval() ? null : c.json());
         try {
-            for (Change c : changes) {
-                if (c.isRemoval()) {
-                    delete.setString(1, c.scope().key());
-                    delete.setString(2, c.type());
-                    delete.setString(3, c.id());
-                    delete.addBatch();
-                } else {
-                    upsert.setString(1, c.scope().key());
-                    upsert.setString(2, c.type());
-                    upsert.setString(3, c.id());
-                    upsert.setString(4, c.json());
-                    upsert.addBatch();
-                }
+            for (int i = 0; i < changes.size(); i++) {
+                Change c = changes.get(i);
+                PreparedStatement st = c.isRemoval() ? delete : upsert;
+                st.setString(1, c.scope().key());
+                st.setString(2, c.type());
+                st.setString(3, c.id());
+                if (!c.isRemoval()) st.setString(4, json.get(i));
+                st.addBatch();
             }
             upsert.executeBatch();
             delete.executeBatch();
             db.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             throw new IllegalStateException("could not persist the change: " + e.getMessage(), e);
+        } finally {
+            clearBatches();
+        }
+    }
+
+    private void clearBatches() {
+        try {
+            upsert.clearBatch();
+            delete.clearBatch();
+        } catch (SQLException ignored) {
+            // clearing a batch only drops Java-side parameter lists; sqlite-jdbc does not fail here
         }
     }
 
