@@ -23,7 +23,10 @@ import java.util.Map;
  * and state export/import as JSON.
  */
 public final class AdminApi {
-    static final String STATE_FORMAT = "localvpc-state/1";
+    /** Rows' types are {@link io.localvpc.core.state.ResourceTypes} names. */
+    static final String STATE_FORMAT = "localvpc-state/2";
+    /** Exports of releases before state schema 1: rows' types are Java class names of that release. */
+    static final String STATE_FORMAT_1 = "localvpc-state/1";
 
     private final LocalVpc localVpc;
     private final Store store;
@@ -92,7 +95,8 @@ public final class AdminApi {
         } catch (Exception e) {
             throw new IllegalArgumentException("the body is not JSON: " + e.getMessage());
         }
-        if (doc == null || !STATE_FORMAT.equals(doc.path("format").asText())) {
+        String format = doc == null ? "" : doc.path("format").asText();
+        if (!STATE_FORMAT.equals(format) && !STATE_FORMAT_1.equals(format)) {
             throw new IllegalArgumentException("expected a document with \"format\": \"" + STATE_FORMAT + "\" as GET /_localvpc/state returns");
         }
         List<Change> rows = new ArrayList<>();
@@ -102,6 +106,7 @@ public final class AdminApi {
             String scope = row.path("scope").asText("");
             if (!scope.contains("/")) throw new IllegalArgumentException(where + ": scope must be <account>/<region>");
             String type = row.path("type").asText("");
+            if (format.equals(STATE_FORMAT_1)) type = io.localvpc.core.state.ResourceTypes.fromSchema0(type).orElse(type);
             String json = row.path("resource").toString();
             try {
                 ResourceCodec.fromJson(type, json);

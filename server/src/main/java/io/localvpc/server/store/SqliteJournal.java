@@ -28,20 +28,28 @@ public final class SqliteJournal implements Journal {
     private final PreparedStatement delete;
 
     public SqliteJournal(Path file, Durability durability) {
+        Connection c = null;
         try {
-            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = db.createStatement()) {
+            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=" + (durability == Durability.POWER ? "FULL" : "NORMAL"));
                 s.execute("PRAGMA busy_timeout=5000");
-                s.execute("CREATE TABLE IF NOT EXISTS resources (scope TEXT NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL, "
-                        + "json TEXT NOT NULL, PRIMARY KEY (scope, type, id)) WITHOUT ROWID");
             }
-            db.setAutoCommit(false);
-            db.commit();
-            upsert = db.prepareStatement("INSERT OR REPLACE INTO resources (scope, type, id, json) VALUES (?, ?, ?, ?)");
-            delete = db.prepareStatement("DELETE FROM resources WHERE scope = ? AND type = ? AND id = ?");
-        } catch (SQLException e) {
+            c.setAutoCommit(false);
+            SqliteSchema.prepare(c, file.toString());
+            upsert = c.prepareStatement("INSERT OR REPLACE INTO resources (scope, type, id, json) VALUES (?, ?, ?, ?)");
+            delete = c.prepareStatement("DELETE FROM resources WHERE scope = ? AND type = ? AND id = ?");
+            db = c;
+        } catch (SQLException | RuntimeException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the failure to open is what the caller needs to see
+                }
+            }
+            if (e instanceof IllegalStateException refused) throw refused;
             throw new IllegalStateException("cannot open the state database " + file + ": " + e.getMessage(), e);
         }
     }
