@@ -30,6 +30,7 @@ import java.util.Optional;
 public final class ResourceTypes {
     private static final Map<String, Class<? extends Resource>> BY_NAME = new LinkedHashMap<>();
 
+    // Parents before the resources that refer to them: a state import checks references in this order.
     static {
         add("vpc", Vpc.class);
         add("subnet", Subnet.class);

@@ -103,12 +103,15 @@ public final class Store implements AutoCloseable {
         return rows;
     }
 
-    /** Replaces everything with the given rows (state import); the rows are checked before anything is dropped. */
+    /**
+     * Replaces everything with the given rows (state import, after {@link StateDocument#read} checked them). The
+     * new state is built first, then persisted in one journal transaction, and published only once that committed:
+     * a failure anywhere leaves the old state, in memory and on disk.
+     */
     public void replaceAll(List<Change> rows) {
         synchronized (writeLock) {
             PMap<Scope, ScopeState> next = build(rows);
-            journal.clear();
-            journal.commit(rows);
+            journal.replace(rows);
             world = next;
         }
     }
@@ -116,7 +119,7 @@ public final class Store implements AutoCloseable {
     /** Forgets every account and region; each is set up afresh on next use. */
     public void reset() {
         synchronized (writeLock) {
-            journal.clear();
+            journal.replace(List.of());
             world = HashTreePMap.empty();
         }
     }
@@ -129,7 +132,7 @@ public final class Store implements AutoCloseable {
         PMap<Scope, ScopeState> w = HashTreePMap.empty();
         for (Change row : rows) {
             if (row.isRemoval()) continue;
-            Resource r = ResourceCodec.fromJson(row.type(), row.json());
+            Resource r = row.resource() != null ? row.resource() : ResourceCodec.fromJson(row.type(), row.json());
             ScopeState s = w.getOrDefault(row.scope(), ScopeState.EMPTY);
             w = w.plus(row.scope(), s.with(row.type(), r));
         }

@@ -78,12 +78,7 @@ public final class SqliteJournal implements Journal {
         try {
             for (int i = 0; i < changes.size(); i++) {
                 Change c = changes.get(i);
-                PreparedStatement st = c.isRemoval() ? delete : upsert;
-                st.setString(1, c.scope().key());
-                st.setString(2, c.type());
-                st.setString(3, c.id());
-                if (!c.isRemoval()) st.setString(4, json.get(i));
-                st.addBatch();
+                bind(c.isRemoval() ? delete : upsert, c, json.get(i));
             }
             upsert.executeBatch();
             delete.executeBatch();
@@ -96,6 +91,15 @@ public final class SqliteJournal implements Journal {
         }
     }
 
+    /** Adds a row to a statement's batch: its key, and its JSON unless it is a removal. */
+    private static void bind(PreparedStatement st, Change c, String json) throws SQLException {
+        st.setString(1, c.scope().key());
+        st.setString(2, c.type());
+        st.setString(3, c.id());
+        if (json != null) st.setString(4, json);
+        st.addBatch();
+    }
+
     private void clearBatches() {
         try {
             upsert.clearBatch();
@@ -106,13 +110,20 @@ public final class SqliteJournal implements Journal {
     }
 
     @Override
-    public void clear() {
-        try (Statement s = db.createStatement()) {
+    public void replace(List<Change> rows) {
+        List<String> json = new ArrayList<>(rows.size());
+        for (Change c : rows) json.add(c.json());
+        try (Statement s = db.createStatement();
+             PreparedStatement insert = db.prepareStatement("INSERT INTO resources (scope, type, id, json) VALUES (?, ?, ?, ?)")) {
             s.execute("DELETE FROM resources");
+            for (int i = 0; i < rows.size(); i++) {
+                bind(insert, rows.get(i), json.get(i));
+            }
+            insert.executeBatch();
             db.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
-            throw new IllegalStateException("could not clear the state database: " + e.getMessage(), e);
+            throw new IllegalStateException("could not replace the stored state (it is unchanged): " + e.getMessage(), e);
         }
     }
 
