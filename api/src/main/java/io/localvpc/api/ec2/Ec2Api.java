@@ -9,6 +9,7 @@ import io.localvpc.api.wire.XmlEncoder;
 import io.localvpc.core.AwsException;
 import io.localvpc.core.catalog.Regions;
 import io.localvpc.core.model.IdempotencyRecord;
+import io.localvpc.core.ops.ClientTokens;
 import io.localvpc.core.state.ResourceCodec;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
@@ -38,6 +39,7 @@ public final class Ec2Api {
     private final Store store;
     private final String defaultAccount;
     private final String defaultRegion;
+    private final ClientTokens clientTokens = new ClientTokens();
 
     public Ec2Api(Store store, String defaultAccount, String defaultRegion) {
         this(store, Ec2Families.registry(Ec2Model.get()), defaultAccount, defaultRegion);
@@ -122,13 +124,17 @@ public final class Ec2Api {
         return store.write(in.scope(), tx -> encode.apply(withClientToken(in, tx, handler)));
     }
 
-    /** Same ClientToken and parameters → the first answer again; same token, other parameters → AWS's mismatch error. */
-    private static ObjectNode withClientToken(Ec2Request in, Tx tx, Operation.WriteHandler handler) {
+    /**
+     * Same ClientToken and parameters → the first answer again; same token, other parameters → AWS's mismatch error.
+     * Tokens expire as on AWS; every write gives the scope's expired tokens a chance to be swept.
+     */
+    private ObjectNode withClientToken(Ec2Request in, Tx tx, Operation.WriteHandler handler) {
+        clientTokens.sweepIfDue(tx);
         String token = in.string("ClientToken");
         if (token == null || token.isEmpty()) return handler.handle(in, tx);
         String id = IdempotencyRecord.idFor(in.action(), token);
         String digest = digest(in.params());
-        var previous = tx.find(IdempotencyRecord.class, id);
+        var previous = clientTokens.find(tx, id);
         if (previous.isPresent()) {
             if (!previous.get().parametersDigest().equals(digest)) {
                 throw new AwsException("IdempotentParameterMismatch", "The client token '" + token
@@ -141,7 +147,7 @@ public final class Ec2Api {
             }
         }
         ObjectNode out = handler.handle(in, tx);
-        tx.put(new IdempotencyRecord(id, digest, out == null ? "{}" : out.toString()));
+        clientTokens.remember(tx, id, digest, out == null ? "{}" : out.toString());
         return out;
     }
 
