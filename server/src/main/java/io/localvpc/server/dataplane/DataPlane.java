@@ -63,7 +63,8 @@ public final class DataPlane implements AutoCloseable {
             PolicyGuard guard = new PolicyGuard(classifier, authorizer,
                     new BucketPolicies(store, locator, backends::s3BucketExists), defaultAccount);
             listener = EndpointListener.builder(ca, backends.router()).guard(guard).port(0).start();
-            dns = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId));
+            dns = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId),
+                    vpcId -> ResolverLifecycle.vpcExists(store, vpcId));
             this.proxy = WorkloadProxy.builder().port(proxyPort)
                     .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), listener))).start();
         } catch (RuntimeException e) {
@@ -74,6 +75,7 @@ public final class DataPlane implements AutoCloseable {
         }
         this.endpoints = listener;
         this.resolvers = dns;
+        store.addListener(new ResolverLifecycle(store, dns));
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
         faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof FlowOrigin o && zone.equals(o.zoneId())));
     }
@@ -106,10 +108,10 @@ public final class DataPlane implements AutoCloseable {
         return ports;
     }
 
-    /** The resolver of a VPC (started on first ask); empty if no such VPC exists. */
+    /** The resolver of a VPC (started on first ask, stopped when the VPC goes); empty if no such VPC exists. */
     public Optional<InetSocketAddress> resolver(String vpcId) {
-        if (!vpcId.startsWith("vpc-") || locator.scopeOf(vpcId).isEmpty()) return Optional.empty();
-        return Optional.of(resolvers.ensure(vpcId));
+        if (!vpcId.startsWith("vpc-")) return Optional.empty();
+        return resolvers.ensureIfExists(vpcId);
     }
 
     public ZoneFaults faults() {
