@@ -1,5 +1,7 @@
 package io.localvpc.api.query;
 
+import java.util.Arrays;
+
 /**
  * One value of an EC2 Describe filter: exact text, or a pattern where {@code *} matches any run of characters
  * (also none) and {@code ?} exactly one. As EC2 documents, a backslash makes the next {@code *}, {@code ?} or
@@ -37,7 +39,7 @@ final class FilterWildcard {
                 out[n++] = c;
             }
         }
-        return new FilterWildcard(java.util.Arrays.copyOf(out, n), anyWild ? java.util.Arrays.copyOf(wild, n) : null);
+        return new FilterWildcard(Arrays.copyOf(out, n), anyWild ? Arrays.copyOf(wild, n) : null);
     }
 
     private static boolean isSpecial(char c) {

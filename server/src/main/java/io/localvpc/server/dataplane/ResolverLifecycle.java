@@ -9,10 +9,16 @@ import io.localvpc.core.state.StoreListener;
 import io.localvpc.dataplane.dns.DnsServerRegistry;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Keeps the per-VPC resolvers in step with the state: when a VPC is deleted, or the whole state is reset or
  * replaced by an import, the resolvers of VPCs that no longer exist stop and their ports are closed.
+ *
+ * <p>The sweep runs on another thread, so the store's writer never waits for the registry: a resolver being
+ * started holds the registry while it waits for the DNS event loop, and that loop may be waiting for the writer.
+ * Running late is harmless: the sweep judges by the state as it is when it runs, and the registry starts no
+ * resolver for a VPC that is gone.
  */
 final class ResolverLifecycle implements StoreListener {
     private static final String VPC = ResourceTypes.nameOf(Vpc.class);
@@ -29,7 +35,7 @@ final class ResolverLifecycle implements StoreListener {
     public void committed(Scope scope, List<Change> changes) {
         for (Change c : changes) {
             if (c.isRemoval() && c.type().equals(VPC)) {
-                resolvers.stopGone();
+                sweep();
                 return;
             }
         }
@@ -37,7 +43,11 @@ final class ResolverLifecycle implements StoreListener {
 
     @Override
     public void replaced() {
-        resolvers.stopGone();
+        sweep();
+    }
+
+    private void sweep() {
+        CompletableFuture.runAsync(resolvers::stopGone);
     }
 
     /**
