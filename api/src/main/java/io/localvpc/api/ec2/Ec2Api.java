@@ -9,6 +9,7 @@ import io.localvpc.api.wire.XmlEncoder;
 import io.localvpc.core.AwsException;
 import io.localvpc.core.catalog.Regions;
 import io.localvpc.core.model.IdempotencyRecord;
+import io.localvpc.core.ops.ClientTokens;
 import io.localvpc.core.state.ResourceCodec;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
@@ -19,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The EC2 Query protocol end to end: form parameters in, XML out. Takes the caller's account and region
@@ -33,10 +35,16 @@ public final class Ec2Api {
     private final Store store;
     private final String defaultAccount;
     private final String defaultRegion;
+    private final ClientTokens clientTokens = new ClientTokens();
 
     public Ec2Api(Store store, String defaultAccount, String defaultRegion) {
+        this(store, Ec2Families.registry(Ec2Model.get()), defaultAccount, defaultRegion);
+    }
+
+    /** With a registry of the caller's choosing (tests of the dispatcher itself). */
+    Ec2Api(Store store, OperationRegistry registry, String defaultAccount, String defaultRegion) {
         this.model = Ec2Model.get();
-        this.registry = Ec2Families.registry(model);
+        this.registry = registry;
         this.store = store;
         this.defaultAccount = defaultAccount;
         this.defaultRegion = defaultRegion;
@@ -71,8 +79,7 @@ public final class Ec2Api {
             ServiceModel.Operation shapes = model.operation(action).orElseThrow();
             ObjectNode decoded = QueryDecoder.decode(shapes.input(), params);
             Ec2Request in = new Ec2Request(action, where, requestId, shapes.input(), decoded);
-            ObjectNode result = run(op, in);
-            String xml = XmlEncoder.encode(action, model.xmlNamespace(), shapes.output(), result, requestId);
+            String xml = run(op, in, result -> XmlEncoder.encode(in.action(), model.xmlNamespace(), shapes.output(), result, requestId));
             log(op instanceof Operation.Write ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
                     action, where.key(), "ok", started, requestId);
             return ApiReply.xml(200, xml, requestId);
@@ -91,29 +98,37 @@ public final class Ec2Api {
         return ApiReply.xml(e.httpStatus(), XmlEncoder.error(e.code(), e.getMessage(), requestId), requestId);
     }
 
-    private ObjectNode run(Operation op, Ec2Request in) {
+    /**
+     * Runs the operation and encodes its answer. A write's answer is encoded inside its transaction, before the
+     * commit: if encoding fails the change is discarded, so the error reply's "nothing was changed" stays true.
+     */
+    private String run(Operation op, Ec2Request in, Function<ObjectNode, String> encode) {
         UnbuiltFeatures.check(in);
         boolean dryRun = in.bool("DryRun", false);
         if (op instanceof Operation.Read read) {
             ObjectNode out = read.handler().handle(in, store.view(in.scope()));
             if (dryRun) throw dryRunSucceeded();
-            return out;
+            return encode.apply(out);
         }
         Operation.WriteHandler handler = ((Operation.Write) op).handler();
         if (dryRun) {
             store.rehearse(in.scope(), tx -> handler.handle(in, tx));
             throw dryRunSucceeded();
         }
-        return store.write(in.scope(), tx -> withClientToken(in, tx, handler));
+        return store.write(in.scope(), tx -> encode.apply(withClientToken(in, tx, handler)));
     }
 
-    /** Same ClientToken and parameters → the first answer again; same token, other parameters → AWS's mismatch error. */
-    private static ObjectNode withClientToken(Ec2Request in, Tx tx, Operation.WriteHandler handler) {
+    /**
+     * Same ClientToken and parameters → the first answer again; same token, other parameters → AWS's mismatch error.
+     * Tokens expire as on AWS; every write gives the scope's expired tokens a chance to be swept.
+     */
+    private ObjectNode withClientToken(Ec2Request in, Tx tx, Operation.WriteHandler handler) {
+        clientTokens.sweepIfDue(tx);
         String token = in.string("ClientToken");
         if (token == null || token.isEmpty()) return handler.handle(in, tx);
         String id = IdempotencyRecord.idFor(in.action(), token);
         String digest = digest(in.params());
-        var previous = tx.find(IdempotencyRecord.class, id);
+        var previous = clientTokens.find(tx, id);
         if (previous.isPresent()) {
             if (!previous.get().parametersDigest().equals(digest)) {
                 throw new AwsException("IdempotentParameterMismatch", "The client token '" + token
@@ -126,7 +141,7 @@ public final class Ec2Api {
             }
         }
         ObjectNode out = handler.handle(in, tx);
-        tx.put(new IdempotencyRecord(id, digest, out == null ? "{}" : out.toString()));
+        clientTokens.remember(tx, id, digest, out == null ? "{}" : out.toString());
         return out;
     }
 

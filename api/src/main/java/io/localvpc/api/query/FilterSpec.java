@@ -51,8 +51,8 @@ public final class FilterSpec<R extends Resource> {
         for (JsonNode f : filters) {
             String name = f.path("Name").asText(null);
             if (name == null) throw AwsException.missingParameter("Filter.N.Name");
-            List<Wildcard> values = new ArrayList<>();
-            f.path("Values").forEach(v -> values.add(Wildcard.of(v.asText())));
+            List<FilterWildcard> values = new ArrayList<>();
+            f.path("Values").forEach(v -> values.add(FilterWildcard.of(v.asText())));
             if (values.isEmpty()) continue;
             tests.add(predicate(name, values, view));
         }
@@ -62,7 +62,7 @@ public final class FilterSpec<R extends Resource> {
         };
     }
 
-    private Predicate<R> predicate(String name, List<Wildcard> values, View view) {
+    private Predicate<R> predicate(String name, List<FilterWildcard> values, View view) {
         if (name.startsWith("tag:")) {
             String key = name.substring(4);
             return r -> {
@@ -95,8 +95,8 @@ public final class FilterSpec<R extends Resource> {
         return view.find(ResourceTags.class, r.id()).map(ResourceTags::tags).orElse(Map.of());
     }
 
-    private static boolean anyMatch(List<Wildcard> values, String actual) {
-        for (Wildcard w : values) if (w.matches(actual)) return true;
+    private static boolean anyMatch(List<FilterWildcard> values, String actual) {
+        for (FilterWildcard w : values) if (w.matches(actual)) return true;
         return false;
     }
 

@@ -86,7 +86,7 @@ final class Condition {
         Object[] out = Arrays.copyOf(values, values.length);
         for (int j = 0; j < out.length; j++) {
             if (out[j] instanceof Template t && t.hasVariables()) {
-                Wildcard w = t.resolve(ctx);
+                PolicyWildcard w = t.resolve(ctx);
                 if (w == null) return null;
                 out[j] = w;
             }
@@ -120,12 +120,12 @@ final class Condition {
         };
     }
 
-    private static Wildcard pattern(Object p) {
-        return p instanceof Template t ? t.constant() : (Wildcard) p;
+    private static PolicyWildcard pattern(Object p) {
+        return p instanceof Template t ? t.constant() : (PolicyWildcard) p;
     }
 
     /** Exact comparison: a star or question mark in the policy value is an ordinary character here. */
-    private static boolean equalsText(Wildcard w, String s, boolean ignoreCase) {
+    private static boolean equalsText(PolicyWildcard w, String s, boolean ignoreCase) {
         char[] c = w.chars;
         if (c.length != s.length()) return false;
         for (int k = 0; k < c.length; k++) {

@@ -105,7 +105,7 @@ final class PolicyParser {
         Effect effect = effect(s.get("Effect"), path);
         pair(s, path, "Action", "NotAction", true, "Policy statement must contain actions.");
         boolean notAction = s.has("NotAction");
-        List<Wildcard> actions = actions(s.get(notAction ? "NotAction" : "Action"), path + "." + (notAction ? "NotAction" : "Action"));
+        List<PolicyWildcard> actions = actions(s.get(notAction ? "NotAction" : "Action"), path + "." + (notAction ? "NotAction" : "Action"));
         pair(s, path, "Resource", "NotResource", kind == PolicyKind.IDENTITY, "Policy statement must contain resources.");
         boolean notResource = s.has("NotResource");
         JsonNode res = s.get(notResource ? "NotResource" : "Resource");
@@ -170,17 +170,17 @@ final class PolicyParser {
         return n.isArray() ? path + "[" + i + "]" : path;
     }
 
-    private static List<Wildcard> actions(JsonNode n, String path) {
+    private static List<PolicyWildcard> actions(JsonNode n, String path) {
         List<String> list = strings(n, path, "an action");
         if (list.isEmpty()) throw PolicyException.at(path, "Policy statement must contain actions.");
-        List<Wildcard> out = new ArrayList<>();
+        List<PolicyWildcard> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String a = list.get(i);
             int colon = a.indexOf(':');
             if (!a.equals("*") && (colon <= 0 || colon == a.length() - 1)) {
                 throw PolicyException.at(at(n, path, i), "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc. (got \"" + a + "\").");
             }
-            out.add(Wildcard.of(a.toLowerCase(java.util.Locale.ROOT)));
+            out.add(PolicyWildcard.of(a.toLowerCase(java.util.Locale.ROOT)));
         }
         return out;
     }

@@ -11,7 +11,7 @@ public final class Statement {
     private final int index;
     private final String sid;
     private final Effect effect;
-    private final Wildcard[] actions;          // lower case
+    private final PolicyWildcard[] actions;          // lower case
     private final boolean notAction;
     private final boolean allActions;
     private final Template[] resources;        // null when the statement has no Resource/NotResource
@@ -22,15 +22,15 @@ public final class Statement {
     /** The evaluation this statement gives when it decides a request; built once so deciding allocates nothing. */
     final Evaluation verdict;
 
-    Statement(int index, String sid, Effect effect, List<Wildcard> actions, boolean notAction,
+    Statement(int index, String sid, Effect effect, List<PolicyWildcard> actions, boolean notAction,
               List<Template> resources, boolean notResource, PrincipalSet principals, boolean notPrincipal,
               List<Condition> conditions) {
         this.index = index;
         this.sid = sid;
         this.effect = effect;
-        this.actions = actions.toArray(new Wildcard[0]);
+        this.actions = actions.toArray(new PolicyWildcard[0]);
         this.notAction = notAction;
-        this.allActions = !notAction && actions.stream().anyMatch(Wildcard::isMatchAll);
+        this.allActions = !notAction && actions.stream().anyMatch(PolicyWildcard::isMatchAll);
         this.resources = resources == null ? null : resources.toArray(new Template[0]);
         this.notResource = notResource;
         this.principals = principals;
@@ -61,7 +61,7 @@ public final class Statement {
         if (allActions) return true;
         String action = ctx.actionLower();
         boolean listed = false;
-        for (Wildcard w : actions) {
+        for (PolicyWildcard w : actions) {
             if (w.matches(action)) {
                 listed = true;
                 break;
@@ -75,7 +75,7 @@ public final class Statement {
         String resource = ctx.resource();
         boolean listed = false;
         for (Template t : resources) {
-            Wildcard w = t.resolve(ctx);
+            PolicyWildcard w = t.resolve(ctx);
             if (w == null) {
                 if (notResource) return false; // an unresolvable variable never widens a NotResource
                 continue;

@@ -15,19 +15,19 @@ import java.util.Locale;
 final class Template {
     private final String source;
     /** Set when the text has no variables: the compiled pattern, reused for every request. */
-    private final Wildcard constant;
-    private final List<Object> parts; // Wildcard (text) or Variable
+    private final PolicyWildcard constant;
+    private final List<Object> parts; // PolicyWildcard (text) or Variable
 
     private record Variable(String key, String defaultValue) {}
 
-    private Template(String source, Wildcard constant, List<Object> parts) {
+    private Template(String source, PolicyWildcard constant, List<Object> parts) {
         this.source = source;
         this.constant = constant;
         this.parts = parts;
     }
 
     static Template literal(String text) {
-        return new Template(text, Wildcard.of(text), null);
+        return new Template(text, PolicyWildcard.of(text), null);
     }
 
     /** Parses {@code text}; with {@code variables} false (Version 2008-10-17 or none) everything is literal. */
@@ -60,7 +60,7 @@ final class Template {
         }
         flush(parts, chars, wild);
         if (!hasVariable) {
-            return new Template(text, parts.isEmpty() ? Wildcard.of("") : (Wildcard) parts.get(0), null);
+            return new Template(text, parts.isEmpty() ? PolicyWildcard.of("") : (PolicyWildcard) parts.get(0), null);
         }
         return new Template(text, null, List.copyOf(parts));
     }
@@ -84,7 +84,7 @@ final class Template {
             w[k] = wild.get(k);
             any |= w[k];
         }
-        parts.add(new Wildcard(chars.toString().toCharArray(), any ? w : null));
+        parts.add(new PolicyWildcard(chars.toString().toCharArray(), any ? w : null));
         chars.setLength(0);
         wild.clear();
     }
@@ -94,18 +94,18 @@ final class Template {
     }
 
     /** The compiled pattern when the template has no variables, else null. */
-    Wildcard constant() {
+    PolicyWildcard constant() {
         return constant;
     }
 
     /** The pattern with every variable replaced by its value from {@code ctx}, or null if one cannot be resolved. */
-    Wildcard resolve(RequestContext ctx) {
+    PolicyWildcard resolve(RequestContext ctx) {
         if (constant != null) return constant;
         StringBuilder chars = new StringBuilder();
         boolean[] wild = new boolean[16];
         int n = 0;
         for (Object part : parts) {
-            if (part instanceof Wildcard w) {
+            if (part instanceof PolicyWildcard w) {
                 wild = grow(wild, n + w.chars.length);
                 chars.append(w.chars);
                 if (w.wild != null) System.arraycopy(w.wild, 0, wild, n, w.chars.length);
@@ -120,7 +120,7 @@ final class Template {
                 n += text.length();
             }
         }
-        return new Wildcard(chars.toString().toCharArray(), java.util.Arrays.copyOf(wild, n));
+        return new PolicyWildcard(chars.toString().toCharArray(), java.util.Arrays.copyOf(wild, n));
     }
 
     private static boolean[] grow(boolean[] a, int need) {

@@ -51,6 +51,11 @@ public final class Change {
         return id;
     }
 
+    /** The resource itself when this row was made from one (not read from storage), else null. */
+    Resource resource() {
+        return resource;
+    }
+
     /** The resource as JSON; null for a removal. */
     public String json() {
         if (json == null && resource != null) json = ResourceCodec.toJson(resource);

@@ -12,8 +12,8 @@ public interface Journal extends AutoCloseable {
 
     void commit(List<Change> changes);
 
-    /** Drops every row (admin reset, state import). */
-    void clear();
+    /** Drops every row and writes {@code rows} instead, as one transaction (state import; admin reset with none). */
+    void replace(List<Change> rows);
 
     @Override
     void close();
@@ -22,7 +22,7 @@ public interface Journal extends AutoCloseable {
     Journal NONE = new Journal() {
         public List<Change> load() { return List.of(); }
         public void commit(List<Change> changes) { }
-        public void clear() { }
+        public void replace(List<Change> rows) { }
         public void close() { }
     };
 }

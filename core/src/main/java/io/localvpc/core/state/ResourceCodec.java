@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * Turns resource records into the JSON rows the journal keeps, and back. The type key is the record's
- * class name; unknown JSON fields are ignored so that older rows survive a record gaining a field.
+ * Turns resource records into the JSON rows the journal keeps, and back. The type key is the name
+ * {@link ResourceTypes} gives the record's type; unknown JSON fields are ignored so that older rows survive
+ * a record gaining a field.
  */
 public final class ResourceCodec {
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -23,7 +24,7 @@ public final class ResourceCodec {
     }
 
     public static String typeKey(Class<? extends Resource> type) {
-        return type.getName();
+        return ResourceTypes.nameOf(type);
     }
 
     public static String toJson(Resource resource) {
@@ -35,12 +36,12 @@ public final class ResourceCodec {
     }
 
     public static Resource fromJson(String typeKey, String json) {
+        Class<? extends Resource> cls = ResourceTypes.classOf(typeKey).orElseThrow(() ->
+                new IllegalStateException("stored resource type " + typeKey + " is unknown to this version"));
         try {
-            Class<?> cls = Class.forName(typeKey);
-            if (!Resource.class.isAssignableFrom(cls)) throw new IllegalStateException(typeKey + " is not a resource type");
-            return (Resource) MAPPER.readValue(json, cls);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("stored resource type " + typeKey + " is unknown to this version", e);
+            Resource r = MAPPER.readValue(json, cls);
+            if (r == null) throw new IllegalStateException("stored " + typeKey + " row is null");
+            return r;
         } catch (java.io.IOException e) {
             throw new IllegalStateException("stored " + typeKey + " row is not readable: " + e.getMessage(), e);
         }

@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -22,10 +24,13 @@ import java.util.function.Function;
  * companions), in a transaction of its own.
  */
 public final class Store implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("localvpc.state");
+
     private final Journal journal;
     private final Clock clock;
     private final Consumer<Tx> scopeSetup;
     private final Object writeLock = new Object();
+    private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
     private volatile PMap<Scope, ScopeState> world = HashTreePMap.empty();
 
     public Store(Journal journal, Clock clock, Consumer<Tx> scopeSetup) {
@@ -50,6 +55,20 @@ public final class Store implements AutoCloseable {
         return new SnapshotView(scope, state, clock.instant());
     }
 
+    /**
+     * A snapshot of the scope if it has been used; unlike {@link #view} it never sets a scope up, so it never
+     * waits for the writer (for listeners and for code that a listener may wait on).
+     */
+    public Optional<View> viewIfPresent(Scope scope) {
+        ScopeState state = world.get(scope);
+        return state == null ? Optional.empty() : Optional.of(new SnapshotView(scope, state, clock.instant()));
+    }
+
+    /** From now on, {@code listener} is told of every published change. */
+    public void addListener(StoreListener listener) {
+        listeners.add(listener);
+    }
+
     /** Runs {@code work} as one transaction; its changes are persisted and published when it returns. */
     public <T> T write(Scope scope, Function<Tx, T> work) {
         return run(scope, work, true);
@@ -66,8 +85,10 @@ public final class Store implements AutoCloseable {
             StoreTx tx = new StoreTx(scope, base, clock.instant());
             T result = work.apply(tx);
             if (commit && tx.hasChanges()) {
-                journal.commit(tx.changes());
+                List<Change> changes = tx.changes();
+                journal.commit(changes);
                 world = world.plus(scope, tx.state());
+                tell(l -> l.committed(scope, changes));
             }
             return result;
         }
@@ -79,8 +100,10 @@ public final class Store implements AutoCloseable {
         StoreTx tx = new StoreTx(scope, ScopeState.EMPTY, clock.instant());
         tx.put(new ScopeMarker(ScopeMarker.ID, clock.instant()));
         scopeSetup.accept(tx);
-        journal.commit(tx.changes());
+        List<Change> changes = tx.changes();
+        journal.commit(changes);
         world = world.plus(scope, tx.state());
+        tell(l -> l.committed(scope, changes));
         return tx.state();
     }
 
@@ -103,21 +126,37 @@ public final class Store implements AutoCloseable {
         return rows;
     }
 
-    /** Replaces everything with the given rows (state import); the rows are checked before anything is dropped. */
+    /**
+     * Replaces everything with the given rows (state import, after {@link StateDocument#read} checked them). The
+     * new state is built first, then persisted in one journal transaction, and published only once that committed:
+     * a failure anywhere leaves the old state, in memory and on disk.
+     */
     public void replaceAll(List<Change> rows) {
         synchronized (writeLock) {
             PMap<Scope, ScopeState> next = build(rows);
-            journal.clear();
-            journal.commit(rows);
+            journal.replace(rows);
             world = next;
+            tell(StoreListener::replaced);
         }
     }
 
     /** Forgets every account and region; each is set up afresh on next use. */
     public void reset() {
         synchronized (writeLock) {
-            journal.clear();
+            journal.replace(List.of());
             world = HashTreePMap.empty();
+            tell(StoreListener::replaced);
+        }
+    }
+
+    /** The change is already persisted and published: a listener's failure must not make it look undone. */
+    private void tell(Consumer<StoreListener> event) {
+        for (StoreListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "a state listener failed; the change stands", e);
+            }
         }
     }
 
@@ -129,7 +168,7 @@ public final class Store implements AutoCloseable {
         PMap<Scope, ScopeState> w = HashTreePMap.empty();
         for (Change row : rows) {
             if (row.isRemoval()) continue;
-            Resource r = ResourceCodec.fromJson(row.type(), row.json());
+            Resource r = row.resource() != null ? row.resource() : ResourceCodec.fromJson(row.type(), row.json());
             ScopeState s = w.getOrDefault(row.scope(), ScopeState.EMPTY);
             w = w.plus(row.scope(), s.with(row.type(), r));
         }

@@ -3,6 +3,7 @@ package io.localvpc.dataplane.dns;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioDatagramChannel;
@@ -11,6 +12,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -88,9 +90,24 @@ public final class DnsServer implements AutoCloseable {
 
     @Override
     public void close() {
-        udp.close().syncUninterruptibly();
-        tcp.close().syncUninterruptibly();
-        if (ownedGroup != null) ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        LOG.log(System.Logger.Level.INFO, "DNS server for " + label + " stopped");
+        closeAsync().join();
+    }
+
+    /**
+     * Starts closing both sockets (and an owned event loop) without waiting, for callers that must not block;
+     * the future completes once the port is free.
+     */
+    public CompletableFuture<Void> closeAsync() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ChannelFuture udpClosed = udp.close();
+        tcp.close().addListener(t -> udpClosed.addListener(u -> {
+            LOG.log(System.Logger.Level.INFO, "DNS server for " + label + " stopped");
+            if (ownedGroup == null) {
+                done.complete(null);
+            } else {
+                ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> done.complete(null));
+            }
+        }));
+        return done;
     }
 }

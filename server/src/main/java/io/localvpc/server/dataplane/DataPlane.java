@@ -68,7 +68,8 @@ public final class DataPlane implements AutoCloseable {
             // The proxy and the endpoint front share event loops: the front has no port, the proxy hands it
             // connections in process.
             endpointFront = EndpointFront.start(ca, backends.router(), guard, group);
-            dns = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId));
+            dns = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId),
+                    vpcId -> ResolverLifecycle.vpcExists(store, vpcId));
             this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group)
                     .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront))).start();
         } catch (RuntimeException e) {
@@ -81,6 +82,7 @@ public final class DataPlane implements AutoCloseable {
         this.loops = group;
         this.front = endpointFront;
         this.resolvers = dns;
+        store.addListener(new ResolverLifecycle(store, dns));
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
         faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof FlowOrigin o && zone.equals(o.zoneId())));
     }
@@ -119,10 +121,10 @@ public final class DataPlane implements AutoCloseable {
         return ports;
     }
 
-    /** The resolver of a VPC (started on first ask); empty if no such VPC exists. */
+    /** The resolver of a VPC (started on first ask, stopped when the VPC goes); empty if no such VPC exists. */
     public Optional<InetSocketAddress> resolver(String vpcId) {
-        if (!vpcId.startsWith("vpc-") || locator.scopeOf(vpcId).isEmpty()) return Optional.empty();
-        return Optional.of(resolvers.ensure(vpcId));
+        if (!vpcId.startsWith("vpc-")) return Optional.empty();
+        return resolvers.ensureIfExists(vpcId);
     }
 
     public ZoneFaults faults() {

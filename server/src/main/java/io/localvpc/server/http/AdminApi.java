@@ -1,20 +1,19 @@
 package io.localvpc.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.api.ApiCall;
 import io.localvpc.api.ApiReply;
 import io.localvpc.core.state.Change;
+import io.localvpc.core.state.InvalidStateException;
 import io.localvpc.core.state.ResourceCodec;
-import io.localvpc.core.state.Scope;
+import io.localvpc.core.state.StateDocument;
 import io.localvpc.core.state.Store;
 import io.localvpc.server.LocalVpc;
 import io.localvpc.server.dataplane.DataPlane;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +22,7 @@ import java.util.Map;
  * and state export/import as JSON.
  */
 public final class AdminApi {
-    static final String STATE_FORMAT = "localvpc-state/1";
+    private static final System.Logger LOG = System.getLogger("localvpc.admin");
 
     private final LocalVpc localVpc;
     private final Store store;
@@ -70,47 +69,37 @@ public final class AdminApi {
     }
 
     private ApiReply exportState() {
-        ObjectNode o = ResourceCodec.mapper().createObjectNode();
-        o.put("format", STATE_FORMAT);
-        ArrayNode rows = o.putArray("resources");
-        for (Change c : store.export()) {
-            ObjectNode row = rows.addObject().put("scope", c.scope().key()).put("type", c.type()).put("id", c.id());
-            try {
-                row.set("resource", ResourceCodec.mapper().readTree(c.json()));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return ApiReply.json(200, o.toString());
+        return ApiReply.json(200, StateDocument.write(store.export()).toString());
     }
 
-    /** Replaces all state with an export. Every row is checked first; a bad document changes nothing. */
+    /**
+     * Replaces all state with an export. The whole document is checked first (a fault answers 400 naming its row,
+     * and nothing changes); a failure to persist the new state answers 500, and the old state stays.
+     */
     private ApiReply importState(byte[] body) {
         JsonNode doc;
         try {
-            doc = ResourceCodec.mapper().readTree(body);
+            doc = body == null || body.length == 0 ? null : ResourceCodec.mapper().readTree(body);
         } catch (Exception e) {
-            throw new IllegalArgumentException("the body is not JSON: " + e.getMessage());
+            return ApiReply.json(400, error("the body is not JSON: " + e.getMessage()));
         }
-        if (doc == null || !STATE_FORMAT.equals(doc.path("format").asText())) {
-            throw new IllegalArgumentException("expected a document with \"format\": \"" + STATE_FORMAT + "\" as GET /_localvpc/state returns");
+        List<Change> rows;
+        try {
+            rows = StateDocument.read(doc);
+        } catch (InvalidStateException e) {
+            return ApiReply.json(400, error(e.getMessage()));
+        } catch (RuntimeException e) {
+            // A fault the checks did not foresee is still a fault of the document: refuse it, change nothing.
+            LOG.log(System.Logger.Level.WARNING, "state import refused by an unforeseen fault in the document", e);
+            return ApiReply.json(400, error("the document could not be checked, so nothing was changed: " + e));
         }
-        List<Change> rows = new ArrayList<>();
-        int i = 0;
-        for (JsonNode row : doc.path("resources")) {
-            String where = "resources[" + i++ + "]";
-            String scope = row.path("scope").asText("");
-            if (!scope.contains("/")) throw new IllegalArgumentException(where + ": scope must be <account>/<region>");
-            String type = row.path("type").asText("");
-            String json = row.path("resource").toString();
-            try {
-                ResourceCodec.fromJson(type, json);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(where + ": " + e.getMessage());
-            }
-            rows.add(new Change(Scope.parse(scope), type, row.path("id").asText(), json));
+        try {
+            store.replaceAll(rows);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "state import failed; the previous state is kept", e);
+            return ApiReply.json(500, error("the state could not be replaced, so the previous state is kept: " + e.getMessage()));
         }
-        store.replaceAll(rows);
+        LOG.log(System.Logger.Level.INFO, "state imported: " + rows.size() + " resources");
         return ApiReply.json(200, "{\"imported\":" + rows.size() + "}");
     }
 

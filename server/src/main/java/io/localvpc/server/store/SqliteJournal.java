@@ -28,20 +28,28 @@ public final class SqliteJournal implements Journal {
     private final PreparedStatement delete;
 
     public SqliteJournal(Path file, Durability durability) {
+        Connection c = null;
         try {
-            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = db.createStatement()) {
+            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=" + (durability == Durability.POWER ? "FULL" : "NORMAL"));
                 s.execute("PRAGMA busy_timeout=5000");
-                s.execute("CREATE TABLE IF NOT EXISTS resources (scope TEXT NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL, "
-                        + "json TEXT NOT NULL, PRIMARY KEY (scope, type, id)) WITHOUT ROWID");
             }
-            db.setAutoCommit(false);
-            db.commit();
-            upsert = db.prepareStatement("INSERT OR REPLACE INTO resources (scope, type, id, json) VALUES (?, ?, ?, ?)");
-            delete = db.prepareStatement("DELETE FROM resources WHERE scope = ? AND type = ? AND id = ?");
-        } catch (SQLException e) {
+            c.setAutoCommit(false);
+            SqliteSchema.prepare(c, file.toString());
+            upsert = c.prepareStatement("INSERT OR REPLACE INTO resources (scope, type, id, json) VALUES (?, ?, ?, ?)");
+            delete = c.prepareStatement("DELETE FROM resources WHERE scope = ? AND type = ? AND id = ?");
+            db = c;
+        } catch (SQLException | RuntimeException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the failure to open is what the caller needs to see
+                }
+            }
+            if (e instanceof IllegalStateException refused) throw refused;
             throw new IllegalStateException("cannot open the state database " + file + ": " + e.getMessage(), e);
         }
     }
@@ -58,40 +66,64 @@ public final class SqliteJournal implements Journal {
         }
     }
 
+    /**
+     * Writes one transaction. Every row is serialised before the database is touched, and whatever fails, the
+     * SQLite transaction is rolled back and both statement batches are emptied, so nothing of a failed
+     * transaction is left for the next commit to write.
+     */
     @Override
     public void commit(List<Change> changes) {
+        List<String> json = new ArrayList<>(changes.size());
+        for (Change c : changes) json.add(c.isRemoval() ? null : c.json());
         try {
-            for (Change c : changes) {
-                if (c.isRemoval()) {
-                    delete.setString(1, c.scope().key());
-                    delete.setString(2, c.type());
-                    delete.setString(3, c.id());
-                    delete.addBatch();
-                } else {
-                    upsert.setString(1, c.scope().key());
-                    upsert.setString(2, c.type());
-                    upsert.setString(3, c.id());
-                    upsert.setString(4, c.json());
-                    upsert.addBatch();
-                }
+            for (int i = 0; i < changes.size(); i++) {
+                Change c = changes.get(i);
+                bind(c.isRemoval() ? delete : upsert, c, json.get(i));
             }
             upsert.executeBatch();
             delete.executeBatch();
             db.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             throw new IllegalStateException("could not persist the change: " + e.getMessage(), e);
+        } finally {
+            clearBatches();
+        }
+    }
+
+    /** Adds a row to a statement's batch: its key, and its JSON unless it is a removal. */
+    private static void bind(PreparedStatement st, Change c, String json) throws SQLException {
+        st.setString(1, c.scope().key());
+        st.setString(2, c.type());
+        st.setString(3, c.id());
+        if (json != null) st.setString(4, json);
+        st.addBatch();
+    }
+
+    private void clearBatches() {
+        try {
+            upsert.clearBatch();
+            delete.clearBatch();
+        } catch (SQLException ignored) {
+            // clearing a batch only drops Java-side parameter lists; sqlite-jdbc does not fail here
         }
     }
 
     @Override
-    public void clear() {
-        try (Statement s = db.createStatement()) {
+    public void replace(List<Change> rows) {
+        List<String> json = new ArrayList<>(rows.size());
+        for (Change c : rows) json.add(c.json());
+        try (Statement s = db.createStatement();
+             PreparedStatement insert = db.prepareStatement("INSERT INTO resources (scope, type, id, json) VALUES (?, ?, ?, ?)")) {
             s.execute("DELETE FROM resources");
+            for (int i = 0; i < rows.size(); i++) {
+                bind(insert, rows.get(i), json.get(i));
+            }
+            insert.executeBatch();
             db.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
-            throw new IllegalStateException("could not clear the state database: " + e.getMessage(), e);
+            throw new IllegalStateException("could not replace the stored state (it is unchanged): " + e.getMessage(), e);
         }
     }
 

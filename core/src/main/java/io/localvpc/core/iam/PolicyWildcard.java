@@ -6,7 +6,7 @@ package io.localvpc.core.iam;
  * policy variable's value or from {@code ${*}} stays a literal star.
  * Matching works on index ranges and allocates nothing.
  */
-final class Wildcard {
+final class PolicyWildcard {
     final char[] chars;
     /** Per character: true when it is an active wildcard; null when the pattern has none. */
     final boolean[] wild;
@@ -20,7 +20,7 @@ final class Wildcard {
     /** For ARN patterns whose first five components hold no wildcard: the index just past the fifth colon, else -1. */
     private final int arnHead;
 
-    Wildcard(char[] chars, boolean[] wild) {
+    PolicyWildcard(char[] chars, boolean[] wild) {
         this.chars = chars;
         this.wild = wild;
         this.text = new String(chars);
@@ -43,7 +43,7 @@ final class Wildcard {
     }
 
     /** A pattern where every {@code *} and {@code ?} is a wildcard. */
-    static Wildcard of(String pattern) {
+    static PolicyWildcard of(String pattern) {
         char[] c = pattern.toCharArray();
         boolean[] w = null;
         for (int i = 0; i < c.length; i++) {
@@ -52,7 +52,7 @@ final class Wildcard {
                 w[i] = true;
             }
         }
-        return new Wildcard(c, w);
+        return new PolicyWildcard(c, w);
     }
 
     boolean hasWildcards() {
