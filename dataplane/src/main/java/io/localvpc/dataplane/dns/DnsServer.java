@@ -4,10 +4,15 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.ChannelGroupFuture;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,12 +35,15 @@ public final class DnsServer implements AutoCloseable {
     private static final int BIND_ATTEMPTS = 20;
 
     private final Channel tcp;
+    /** The TCP connections it accepted: closing the listening socket alone would leave them open. */
+    private final ChannelGroup connections;
     private final Channel udp;
     private final EventLoopGroup ownedGroup;
     private final String label;
 
-    private DnsServer(Channel tcp, Channel udp, EventLoopGroup ownedGroup, String label) {
+    private DnsServer(Channel tcp, ChannelGroup connections, Channel udp, EventLoopGroup ownedGroup, String label) {
         this.tcp = tcp;
+        this.connections = connections;
         this.udp = udp;
         this.ownedGroup = ownedGroup;
         this.label = label;
@@ -63,8 +71,15 @@ public final class DnsServer implements AutoCloseable {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         RuntimeException last = null;
         for (int attempt = 0; attempt < (port == 0 ? BIND_ATTEMPTS : 1); attempt++) {
+            ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
             Channel tcp = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .childHandler(DnsTcpHandler.initializer(responder))
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            connections.add(ch);
+                            ch.pipeline().addLast(DnsTcpHandler.initializer(responder));
+                        }
+                    })
                     .bind(new InetSocketAddress(loopback, port)).syncUninterruptibly().channel();
             int bound = ((InetSocketAddress) tcp.localAddress()).getPort();
             try {
@@ -73,7 +88,7 @@ public final class DnsServer implements AutoCloseable {
                         .bind(new InetSocketAddress(loopback, bound)).syncUninterruptibly().channel();
                 LOG.log(System.Logger.Level.INFO, "DNS server for " + label + " listening on " + loopback.getHostAddress()
                         + ":" + bound + " (UDP and TCP)");
-                return new DnsServer(tcp, udp, owned, label);
+                return new DnsServer(tcp, connections, udp, owned, label);
             } catch (RuntimeException e) {
                 // The UDP port is taken although the TCP one was free: try another pair.
                 tcp.close().syncUninterruptibly();
@@ -100,14 +115,15 @@ public final class DnsServer implements AutoCloseable {
     public CompletableFuture<Void> closeAsync() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         ChannelFuture udpClosed = udp.close();
-        tcp.close().addListener(t -> udpClosed.addListener(u -> {
+        ChannelGroupFuture connectionsClosed = connections.close();
+        tcp.close().addListener(t -> udpClosed.addListener(u -> connectionsClosed.addListener(c -> {
             LOG.log(System.Logger.Level.INFO, "DNS server for " + label + " stopped");
             if (ownedGroup == null) {
                 done.complete(null);
             } else {
                 ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> done.complete(null));
             }
-        }));
+        })));
         return done;
     }
 }

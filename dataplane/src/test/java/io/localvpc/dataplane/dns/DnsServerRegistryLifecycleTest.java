@@ -33,8 +33,11 @@ class DnsServerRegistryLifecycleTest {
 
             assertEquals(List.of("vpc-00000001"), stopped);
             assertEquals(Map.of("vpc-00000002", kept), registry.running());
-            // Binding the port ourselves proves it was freed (a connect could reach whoever else took it since).
-            try (ServerSocket tcp = new ServerSocket(gone.getPort(), 1, gone.getAddress())) {
+            // Binding the port ourselves proves it was freed, the connection it accepted included (a connect could
+            // reach whoever else took the port since). The closed connection may linger in TIME_WAIT, as any does.
+            try (ServerSocket tcp = new ServerSocket()) {
+                tcp.setReuseAddress(true);
+                tcp.bind(gone, 1);
                 assertEquals(gone.getPort(), tcp.getLocalPort(), "the TCP port is free again");
             }
             try (DatagramSocket udp = new DatagramSocket(gone)) {
