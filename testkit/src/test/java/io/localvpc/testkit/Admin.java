@@ -82,6 +82,14 @@ final class Admin {
             return v.isMissingNode() ? null : v.asText();
         }
 
+        /** Whether a route the flow passed sends it to the target (its sentence reads "… route 0.0.0.0/0 → igw-… (…)"). */
+        boolean routesTo(String targetId) {
+            for (JsonNode h : json.get("hops")) {
+                if ("ROUTE".equals(h.get("kind").asText()) && h.get("passed").asBoolean() && h.get("text").asText().contains(" → " + targetId + " ")) return true;
+            }
+            return false;
+        }
+
         /** The first hop of a kind, or null. */
         JsonNode hop(String kind) {
             for (JsonNode h : json.get("hops")) if (kind.equals(h.get("kind").asText())) return h;

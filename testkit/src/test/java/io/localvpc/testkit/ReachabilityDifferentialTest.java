@@ -213,9 +213,13 @@ class ReachabilityDifferentialTest {
         return reply.code() == SOCKS_SUCCEEDED || reply.code() == SOCKS_CONNECTION_REFUSED;
     }
 
-    /** A delivered flow reached the path's destination: its gateway or endpoint is the trace's way out, or (an interface or address) it got there. */
+    /**
+     * A delivered flow reached the path's destination: an interface or address it got to; an endpoint is the trace's
+     * way out; an internet gateway is where a route the flow took sent it (directly, or from a NAT gateway's subnet).
+     */
     private static boolean throughDestination(Admin.Trace trace, Case c) {
         if (c.destination() == null || c.destination().startsWith("i-") || c.destination().startsWith("eni-")) return true;
+        if (c.destination().startsWith("igw-")) return trace.routesTo(c.destination());
         return c.destination().equals(trace.via());
     }
 

@@ -2,6 +2,7 @@ package io.localvpc.core.insights;
 
 import io.localvpc.core.model.Instance;
 import io.localvpc.core.model.NetworkInterface;
+import io.localvpc.core.model.Route;
 import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.path.Hop;
 import io.localvpc.core.path.Target;
@@ -36,17 +37,22 @@ sealed interface Destination {
     }
 
     /**
-     * An internet gateway: the flow reaches it. What lies beyond it is not the path's question, so a flow the engine
-     * refuses only because its address is outside the emulated world (the last hop, at this gateway) reached it too.
+     * An internet gateway: a route the flow took sends it there, directly or from a NAT gateway's subnet, and nothing
+     * after that route refused it. What lies beyond the gateway is not the path's question, so a flow the engine
+     * refuses only because its address is outside the emulated world (the last hop, at the gateway or the NAT
+     * gateway in front of it) reached it too.
      */
     record InternetGateway(String gatewayId) implements Destination {
         @Override
         public boolean reachedBy(Verdict v) {
-            if (v instanceof Verdict.Delivered d) {
-                return d.target() instanceof Target.AwsService s && s.via() instanceof Target.InternetGateway g && g.id().equals(gatewayId);
+            boolean routedThere = false;
+            for (Hop h : v.trace().hops()) {
+                if (h.kind() == Hop.Kind.ROUTE && h.passed() && h.subject() instanceof Route r && gatewayId.equals(r.gatewayId())) routedThere = true;
             }
+            if (!routedThere) return false;
+            if (v instanceof Verdict.Delivered) return true;
             Hop decisive = v.trace().decisive();
-            return decisive.kind() == Hop.Kind.REFUSED && gatewayId.equals(decisive.resourceId());
+            return decisive.kind() == Hop.Kind.REFUSED && (gatewayId.equals(decisive.resourceId()) || decisive.resourceId().startsWith("nat-"));
         }
     }
 

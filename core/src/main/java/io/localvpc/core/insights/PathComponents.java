@@ -48,14 +48,16 @@ final class PathComponents {
                 case NETWORK_ACL_OUT, NETWORK_ACL_IN -> add(forward, component(h.resourceId()), vpc, null, null, aclRule((NetworkAclEntry) h.subject()),
                         null, null, null);
                 case NETWORK_ACL_RETURN_OUT, NETWORK_ACL_RETURN_IN -> returnAcls.add(h);
-                case ENDPOINT, NAT_GATEWAY, INTERNET_GATEWAY, REFUSED -> add(forward, component(h.resourceId()), vpc, null, null, null, null, null,
+                case ENDPOINT, NAT_GATEWAY, INTERNET_GATEWAY -> add(forward, component(h.resourceId()), vpc, null, null, null, null, null,
                         serviceName(verdict));
+                // a found path refused only beyond its internet gateway: the gateway (or the NAT gateway in front of it)
+                case REFUSED -> add(forward, component(h.resourceId()), vpc, null, null, null, null, null, null);
                 default -> { } // the source (above), DNS (paths name addresses) and the delivery (below)
             }
         }
         Component end = destinationComponent(destination);
         if (end != null) add(forward, end, vpc, null, null, null, null, null, null);
-        if (end != null) add(returnPath, end, vpc, null, null, null, null, null, null);
+        if (end != null && destination instanceof Destination.Interface) add(returnPath, end, vpc, null, null, null, null, null, null);
         for (Hop h : returnAcls) add(returnPath, component(h.resourceId()), vpc, null, null, aclRule((NetworkAclEntry) h.subject()), null, null, null);
         add(returnPath, sourceEniComponent, vpc, sourceSubnet, null, null, null, null, null);
     }
@@ -79,12 +81,19 @@ final class PathComponents {
         return AnalysisArns.named(id) ? AnalysisArns.component(scope, id) : new Component(id, null);
     }
 
-    /** The last component when the destination is an interface (an instance's, with the instance after it); none otherwise. */
+    /**
+     * The last component: the destination interface (or its instance), or an internet gateway that is not already the
+     * last hop (one reached through a NAT gateway); none for an endpoint (a hop of the trace) or an address.
+     */
     private Component destinationComponent(Destination destination) {
         if (destination instanceof Destination.Interface i) {
             return component(i.instance() != null ? i.instance().id() : i.eni().id());
         }
-        return null; // an endpoint or gateway is already a hop of the trace; an address is no resource
+        if (destination instanceof Destination.InternetGateway g
+                && (forward.isEmpty() || !forward.get(forward.size() - 1).component().id().equals(g.gatewayId()))) {
+            return component(g.gatewayId());
+        }
+        return null;
     }
 
     private static void add(List<AnalysisPathComponent> list, Component component, Component vpc, Component subnet, Component attachedTo,
