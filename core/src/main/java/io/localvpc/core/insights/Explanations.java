@@ -50,7 +50,7 @@ final class Explanations {
                     : new Draft("BAD_STATE_ROUTE").routeTable(h.resourceId()).route(PathComponents.route((Route) h.subject(), "blackhole"));
             case SECURITY_GROUP_EGRESS, SECURITY_GROUP_INGRESS -> securityGroups(h);
             case NETWORK_ACL_OUT, NETWORK_ACL_IN, NETWORK_ACL_RETURN_OUT, NETWORK_ACL_RETURN_IN -> acl(h.resourceId(), (NetworkAclEntry) h.subject(),
-                    h.kind() == Hop.Kind.NETWORK_ACL_OUT || h.kind() == Hop.Kind.NETWORK_ACL_RETURN_OUT, h.kind());
+                    h.kind() == Hop.Kind.NETWORK_ACL_OUT || h.kind() == Hop.Kind.NETWORK_ACL_RETURN_OUT ? "egress" : "ingress", h.kind());
             case ENDPOINT -> endpointState(h.resourceId());
             case NAT_GATEWAY -> natGateway(h.resourceId());
             case INTERNET_GATEWAY -> new Draft("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS").component(h.resourceId()).internetGateway(h.resourceId())
@@ -90,8 +90,9 @@ final class Explanations {
         return d;
     }
 
-    private Draft acl(String aclId, NetworkAclEntry entry, boolean egress, Hop.Kind kind) {
-        Draft d = new Draft("SUBNET_ACL_RESTRICTION").component(aclId).acl(aclId).direction(egress ? "egress" : "ingress");
+    /** {@code direction} is null for an ACL with no entry for the packet (no catch-all), whose hop does not say which way. */
+    private Draft acl(String aclId, NetworkAclEntry entry, String direction, Hop.Kind kind) {
+        Draft d = new Draft("SUBNET_ACL_RESTRICTION").component(aclId).acl(aclId).direction(direction);
         d.aclRule = PathComponents.aclRule(entry);
         String subnet = aclSubnet(aclId, kind);
         return subnet == null ? d : d.subnet(subnet);
@@ -131,7 +132,7 @@ final class Explanations {
     /** The engine's other refusals: an ACL without a matching entry, an address nothing answers for, a gateway's far side. */
     private Draft refused(Hop h) {
         String id = h.resourceId();
-        if (id.startsWith("acl-")) return acl(id, null, false, Hop.Kind.REFUSED);
+        if (id.startsWith("acl-")) return acl(id, null, null, Hop.Kind.REFUSED);
         Draft d = new Draft("NO_POSSIBLE_DESTINATION");
         if (!AnalysisArns.named(id)) return d; // a route to an appliance localvpc does not model: no resource to name
         d.component(id);
