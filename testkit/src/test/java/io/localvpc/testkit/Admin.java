@@ -76,6 +76,32 @@ final class Admin {
             return out;
         }
 
+        /** The gateway or endpoint a delivered flow left through ({@code target.via}), or null. */
+        String via() {
+            JsonNode v = json.path("target").path("via");
+            return v.isMissingNode() ? null : v.asText();
+        }
+
+        /** Whether a route the flow passed sends it to the target (its sentence reads "… route 0.0.0.0/0 → igw-… (…)"). */
+        boolean routesTo(String targetId) {
+            for (JsonNode h : json.get("hops")) {
+                if ("ROUTE".equals(h.get("kind").asText()) && h.get("passed").asBoolean() && h.get("text").asText().contains(" → " + targetId + " ")) return true;
+            }
+            return false;
+        }
+
+        /** The first hop of a kind, or null. */
+        JsonNode hop(String kind) {
+            for (JsonNode h : json.get("hops")) if (kind.equals(h.get("kind").asText())) return h;
+            return null;
+        }
+
+        /** The hop that refused the flow: the first that did not pass. */
+        JsonNode decidingHop() {
+            for (JsonNode h : json.get("hops")) if (!h.get("passed").asBoolean()) return h;
+            throw new AssertionError("no hop refused the flow: " + text());
+        }
+
         /** Every hop's sentence, one per line, for assertion messages. */
         String text() {
             StringBuilder b = new StringBuilder(summary());

@@ -6,6 +6,7 @@ import io.localvpc.api.ec2.family.InstanceHandlers;
 import io.localvpc.api.ec2.family.InternetGatewayHandlers;
 import io.localvpc.api.ec2.family.NatGatewayHandlers;
 import io.localvpc.api.ec2.family.NetworkAclHandlers;
+import io.localvpc.api.ec2.family.NetworkInsightsHandlers;
 import io.localvpc.api.ec2.family.NetworkInterfaceHandlers;
 import io.localvpc.api.ec2.family.PrefixListHandlers;
 import io.localvpc.api.ec2.family.RegionHandlers;
@@ -42,6 +43,7 @@ public final class Ec2Families {
                 new PrefixListHandlers(),
                 new VpcEndpointServiceHandlers(),
                 new VpcEndpointHandlers(),
+                new NetworkInsightsHandlers(),
                 new ClassicLinkHandlers());
     }
 

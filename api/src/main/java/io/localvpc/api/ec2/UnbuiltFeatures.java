@@ -108,6 +108,7 @@ public final class UnbuiltFeatures {
                     .unbuilt("DnsOptions.PrivateDnsSpecifiedDomains", "custom private DNS domains")
                     .unbuilt("SubnetConfigurations[].Ipv6", ipv6);
         }
+        action("StartNetworkInsightsAnalysis").unbuilt("AdditionalAccounts", "cross-account analyses (AWS Organizations)");
         action("CreateVpcEndpoint")
                 .unbuilt("ServiceNetworkArn", "VPC Lattice service-network endpoints")
                 .unbuilt("ResourceConfigurationArn", "VPC Lattice resource endpoints");

@@ -22,7 +22,11 @@ public enum IdKind {
     NETWORK_INTERFACE("eni", "InvalidNetworkInterfaceID", "InvalidNetworkInterfaceID.NotFound", "The networkInterface ID '%s' does not exist"),
     INSTANCE("i", "InvalidInstanceID", "InvalidInstanceID.NotFound", "The instance ID '%s' does not exist"),
     VPC_ENDPOINT("vpce", "InvalidVpcEndpointId", "InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '%s' does not exist"),
-    PREFIX_LIST("pl", "InvalidPrefixListID", "InvalidPrefixListID.NotFound", "The prefix list ID '%s' does not exist");
+    PREFIX_LIST("pl", "InvalidPrefixListID", "InvalidPrefixListID.NotFound", "The prefix list ID '%s' does not exist"),
+    NETWORK_INSIGHTS_PATH("nip", "InvalidNetworkInsightsPathId", "InvalidNetworkInsightsPathId.NotFound",
+            "The NetworkInsightsPath ID '%s' does not exist"),
+    NETWORK_INSIGHTS_ANALYSIS("nia", "InvalidNetworkInsightsAnalysisId", "InvalidNetworkInsightsAnalysisId.NotFound",
+            "The NetworkInsightsAnalysis ID '%s' does not exist");
 
     private final String prefix;
     private final String malformedCode;

@@ -70,7 +70,7 @@ public final class SecurityGroupOps {
         return "arn:" + partition(scope.region()) + ":ec2:" + scope.region() + ":" + scope.account() + ":security-group-rule/" + ruleId;
     }
 
-    private static String partition(String region) {
+    public static String partition(String region) {
         if (region.startsWith("cn-")) return "aws-cn";
         if (region.startsWith("us-gov-")) return "aws-us-gov";
         return "aws";

@@ -6,8 +6,10 @@ import io.localvpc.core.model.SecurityGroupRule;
 
 /**
  * One step of a path decision: which resource was consulted, whether the flow passed it, and the rule,
- * route or setting that decided. Its sentence is built only when someone reads it ({@link #describe()}),
- * so deciding stays cheap; {@code context} may be any object whose {@code toString()} is the phrase.
+ * route or setting that decided ({@code subject}: the {@code Route} of a route hop, the {@code SecurityGroupRule}
+ * that allowed a flow, the {@code NetworkAclEntry} that decided a packet, and for security groups that allowed
+ * nothing the {@code NetworkInterface} whose groups they are). Its sentence is built only when someone reads it
+ * ({@link #describe()}), so deciding stays cheap; {@code context} may be any object whose {@code toString()} is the phrase.
  */
 public record Hop(Kind kind, String resourceId, boolean passed, Object subject, Object context) {
 

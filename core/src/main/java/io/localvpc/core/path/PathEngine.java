@@ -302,7 +302,8 @@ public final class PathEngine {
                     return true;
                 }
             }
-            record(new FlowHop(Hop.Kind.SECURITY_GROUP_EGRESS, String.join(", ", eni().groupIds()) + " on " + eni().id(), false, null,
+            // the subject is the interface whose groups refused (the Reachability Analyzer names it and each group)
+            record(new FlowHop(Hop.Kind.SECURITY_GROUP_EGRESS, String.join(", ", eni().groupIds()) + " on " + eni().id(), false, eni(),
                     FlowHop.Wording.EGRESS_REFUSED));
             return false;
         }
@@ -317,8 +318,8 @@ public final class PathEngine {
                     return true;
                 }
             }
-            record(new FlowHop(Hop.Kind.SECURITY_GROUP_INGRESS, String.join(", ", target.eni().groupIds()) + " on " + target.eni().id(), false, null,
-                    FlowHop.Wording.INGRESS_REFUSED));
+            record(new FlowHop(Hop.Kind.SECURITY_GROUP_INGRESS, String.join(", ", target.eni().groupIds()) + " on " + target.eni().id(), false,
+                    target.eni(), FlowHop.Wording.INGRESS_REFUSED));
             return false;
         }
 

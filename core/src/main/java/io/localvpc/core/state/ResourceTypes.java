@@ -8,6 +8,8 @@ import io.localvpc.core.model.InternetGateway;
 import io.localvpc.core.model.ManagedPrefixList;
 import io.localvpc.core.model.NatGateway;
 import io.localvpc.core.model.NetworkAcl;
+import io.localvpc.core.model.NetworkInsightsAnalysis;
+import io.localvpc.core.model.NetworkInsightsPath;
 import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.ResourceTags;
 import io.localvpc.core.model.RouteTable;
@@ -44,6 +46,8 @@ public final class ResourceTypes {
         add("instance", Instance.class);
         add("vpc-endpoint", VpcEndpoint.class);
         add("prefix-list", ManagedPrefixList.class);
+        add("network-insights-path", NetworkInsightsPath.class);
+        add("network-insights-analysis", NetworkInsightsAnalysis.class);
         add("tags", ResourceTags.class);
         add("s3-bucket-policy", BucketPolicy.class);
         add("client-token", IdempotencyRecord.class);

@@ -10,6 +10,8 @@ import io.localvpc.core.model.NatGateway;
 import io.localvpc.core.model.NetworkAcl;
 import io.localvpc.core.model.NetworkAclAssociation;
 import io.localvpc.core.model.NetworkAclEntry;
+import io.localvpc.core.model.NetworkInsightsAnalysis;
+import io.localvpc.core.model.NetworkInsightsPath;
 import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.ResourceTags;
 import io.localvpc.core.model.Route;
@@ -89,6 +91,8 @@ final class StateIntegrity {
         else if (r instanceof NatGateway n) natGateway(row, n);
         else if (r instanceof Instance i) instance(row, i);
         else if (r instanceof Address a) address(row, a);
+        // AWS keeps a path while it has analyses (DeleteNetworkInsightsPath refuses), so an analysis always has its path.
+        else if (r instanceof NetworkInsightsAnalysis a) ref(row, "network insights path", a.pathId(), NetworkInsightsPath.class);
     }
 
     // ---------------------------------------------------------------- each row alone

@@ -34,7 +34,9 @@ class ResourceTypesTest {
         }
         Set<String> all = new HashSet<>();
         ResourceTypes.names().forEach(all::add);
-        assertEquals(all, targets, "every stored type existed in schema 0; a type added later needs no entry there");
+        // types added after schema 0 need no entry there; every other stored type needs one
+        all.removeAll(Set.of("network-insights-path", "network-insights-analysis"));
+        assertEquals(all, targets, "every stored type but those added later existed in schema 0");
     }
 
     @Test
