@@ -25,10 +25,6 @@ final class ApiReplies {
     private ApiReplies() {
     }
 
-    static boolean isAdminPath(String path) {
-        return path != null && (path.startsWith("/_localvpc/") || path.equals("/"));
-    }
-
     /** Writes a reply; without keep-alive the connection closes once it is sent. The request id also travels as AWS's header. */
     static void send(ChannelHandlerContext ctx, ApiReply reply, boolean keepAlive) {
         FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()),
