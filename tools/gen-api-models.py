@@ -13,8 +13,19 @@ import sys
 OPERATIONS = {
     # The reference EC2 subset already holds just the operations localvpc serves or is about to (all are kept).
     "ec2": ("ec2-model-subset.json", "data/ec2/2016-11-15/service-2.json", None),
-    "sts": ("sts-model.json", "data/sts/2011-06-15/service-2.json", ["GetCallerIdentity"]),
-    "iam": ("iam-model.json", "data/iam/2010-05-08/service-2.json", ["GetUser"]),
+    "sts": ("sts-model.json", "data/sts/2011-06-15/service-2.json", ["GetCallerIdentity", "AssumeRole", "GetSessionToken"]),
+    "iam": ("iam-model.json", "data/iam/2010-05-08/service-2.json", [
+        "CreateUser", "GetUser", "ListUsers", "DeleteUser", "TagUser", "UntagUser", "ListUserTags",
+        "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey",
+        "PutUserPolicy", "GetUserPolicy", "DeleteUserPolicy", "ListUserPolicies",
+        "AttachUserPolicy", "DetachUserPolicy", "ListAttachedUserPolicies",
+        "CreateRole", "GetRole", "ListRoles", "UpdateRole", "UpdateAssumeRolePolicy", "DeleteRole", "TagRole", "UntagRole", "ListRoleTags",
+        "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies",
+        "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies",
+        "CreatePolicy", "GetPolicy", "GetPolicyVersion", "ListPolicies", "DeletePolicy",
+        "CreateInstanceProfile", "GetInstanceProfile", "ListInstanceProfiles", "DeleteInstanceProfile",
+        "AddRoleToInstanceProfile", "RemoveRoleFromInstanceProfile", "ListInstanceProfilesForRole",
+    ]),
 }
 KEEP_OPERATION_KEYS = ("name", "http", "input", "output", "errors")
 DROP_SHAPE_KEYS = ("documentation",)

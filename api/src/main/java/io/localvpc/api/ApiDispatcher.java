@@ -5,6 +5,7 @@ import io.localvpc.api.awsquery.QueryProtocolService;
 import io.localvpc.api.ec2.Ec2Api;
 import io.localvpc.api.ec2.Json;
 import io.localvpc.core.AwsException;
+import io.localvpc.core.identity.IamPrincipal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -50,16 +51,22 @@ public final class ApiDispatcher {
         }
         String version = params.get("Version");
         String service = scope != null ? scope.service() : version == null ? "ec2" : SERVICE_BY_VERSION.getOrDefault(version, "ec2");
+        QueryProtocolService query = queryServices.get(service);
+        IamPrincipal principal;
+        try {
+            principal = scope == null ? null : callers.resolve(scope, defaultAccount);
+        } catch (AwsException refusedKey) {
+            return query != null ? query.error(refusedKey, requestId) : Ec2Api.error(refusedKey, requestId);
+        }
         if (service.equals("ec2")) {
             if (call.method().equals("GET") && call.header("authorization") == null && ec2.changesState(params.get("Action"))) {
                 // An <img> or a link on any web page can send such a GET to 127.0.0.1; AWS's clients sign in a header and POST.
                 return Ec2Api.error(new AwsException("MissingAuthenticationToken", "localvpc does not change state for an unsigned GET ("
                         + params.get("Action") + "): a web page can send one. Send the call as a POST, or sign it with SigV4 (any credentials).", 403), requestId);
             }
-            return ec2.handle(params, scope, requestId);
+            return ec2.handle(params, scope, principal, requestId);
         }
-        QueryProtocolService query = queryServices.get(service);
-        if (query != null) return query.handle(params, scope == null ? null : callers.resolve(scope, defaultAccount), requestId);
+        if (query != null) return query.handle(params, principal, requestId);
         return Ec2Api.error(new AwsException("InvalidAction", "This request was signed for the AWS service '" + service
                 + "', but localvpc serves only EC2, STS and IAM at this address. Point only those clients here (other services are reached"
                 + " through localvpc's data plane: ./localvpc exec …)."), requestId);

@@ -1,8 +1,6 @@
 package io.localvpc.server;
 
 import io.localvpc.api.ApiDispatcher;
-import io.localvpc.api.Caller;
-import io.localvpc.api.CallerDirectory;
 import io.localvpc.api.ec2.Ec2Api;
 import io.localvpc.api.iam.IamApi;
 import io.localvpc.api.sts.StsApi;
@@ -58,9 +56,9 @@ public final class LocalVpc implements AutoCloseable {
             IdentityPolicies identities = settings.iamConfig() == null ? IdentityPolicies.none() : IdentityPolicies.load(settings.iamConfig());
             plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
                     identities, settings.accountId(), settings.region());
-            CallerDirectory callers = key -> identities.find(key).map(p -> new Caller(p.accountId(), p.arn()));
-            ApiDispatcher api = new ApiDispatcher(new Ec2Api(created, settings.accountId(), settings.region()), callers, settings.accountId(),
-                    StsApi.service(), IamApi.service(startedAt));
+            KnownPrincipals principals = new KnownPrincipals(created, identities);
+            ApiDispatcher api = new ApiDispatcher(new Ec2Api(created, settings.accountId(), settings.region()), principals, settings.accountId(),
+                    StsApi.service(created, principals::identityPolicies), IamApi.service(created, startedAt));
             this.store = created;
             this.dataPlane = plane;
             AdminApi admin = new AdminApi(this, created, plane);

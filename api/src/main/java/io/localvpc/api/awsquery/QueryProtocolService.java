@@ -1,13 +1,16 @@
 package io.localvpc.api.awsquery;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.api.ApiReply;
-import io.localvpc.api.Caller;
 import io.localvpc.api.wire.QueryDecoder;
 import io.localvpc.api.wire.ServiceModel;
 import io.localvpc.api.wire.XmlEncoder;
 import io.localvpc.core.AwsException;
+import io.localvpc.core.identity.IamPrincipal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,9 +28,25 @@ public final class QueryProtocolService {
     }
 
     /** A decoded request: its action, parameters by model member name, and who signed it. */
-    public record QueryRequest(String action, ObjectNode params, Caller caller, String requestId) {
+    public record QueryRequest(String action, ObjectNode params, IamPrincipal caller, String requestId) {
         public String string(String member) {
             return params.hasNonNull(member) ? params.get(member).asText() : null;
+        }
+
+        public Integer integer(String member) {
+            return params.hasNonNull(member) ? params.get(member).intValue() : null;
+        }
+
+        /** A list of scalars (empty when absent). */
+        public List<String> strings(String member) {
+            List<String> out = new ArrayList<>();
+            params.path(member).forEach(v -> out.add(v.asText()));
+            return out;
+        }
+
+        /** A nested value, or a missing node. */
+        public JsonNode node(String member) {
+            return params.path(member);
         }
     }
 
@@ -48,8 +67,13 @@ public final class QueryProtocolService {
         return serviceName;
     }
 
+    /** This protocol's error document for a request refused before it reached an action. */
+    public ApiReply error(AwsException e, String requestId) {
+        return ApiReply.xml(e.httpStatus(), XmlEncoder.queryError(model.xmlNamespace(), e.httpStatus() < 500, e.code(), e.getMessage(), requestId), requestId);
+    }
+
     /** Answers one request; {@code caller} is null when the request is not signed. */
-    public ApiReply handle(Map<String, String> params, Caller caller, String requestId) {
+    public ApiReply handle(Map<String, String> params, IamPrincipal caller, String requestId) {
         String action = params.getOrDefault("Action", "?");
         try {
             if (!params.containsKey("Action")) {

@@ -8,6 +8,7 @@ import io.localvpc.api.wire.ServiceModel;
 import io.localvpc.api.wire.XmlEncoder;
 import io.localvpc.core.AwsException;
 import io.localvpc.core.catalog.Regions;
+import io.localvpc.core.identity.IamPrincipal;
 import io.localvpc.core.model.IdempotencyRecord;
 import io.localvpc.core.ops.ClientTokens;
 import io.localvpc.core.state.ResourceCodec;
@@ -60,10 +61,10 @@ public final class Ec2Api {
     }
 
     /**
-     * Answers one EC2 request: {@code params} are the form's, {@code scope} the SigV4 credential scope (null
-     * when unsigned: the default account and region).
+     * Answers one EC2 request: {@code params} are the form's, {@code scope} the SigV4 credential scope and
+     * {@code principal} who signed it (both null when unsigned: the default account and region).
      */
-    public ApiReply handle(Map<String, String> params, SigV4Scope scope, String requestId) {
+    public ApiReply handle(Map<String, String> params, SigV4Scope scope, IamPrincipal principal, String requestId) {
         long started = System.nanoTime();
         String action = params.getOrDefault("Action", "?");
         try {
@@ -75,7 +76,7 @@ public final class Ec2Api {
                     "The action " + params.get("Action") + " is not valid for this web service (localvpc does not serve it; see the README's table of supported operations)."));
             String region = scope == null ? defaultRegion : scope.region();
             Regions.require(region);
-            Scope where = new Scope(scope == null ? defaultAccount : scope.account(defaultAccount), region);
+            Scope where = new Scope(principal == null ? defaultAccount : principal.account(), region);
             ServiceModel.Operation shapes = model.operation(action).orElseThrow();
             ObjectNode decoded = QueryDecoder.decode(shapes.input(), params);
             Ec2Request in = new Ec2Request(action, where, requestId, shapes.input(), decoded);

@@ -33,7 +33,7 @@ class ReplyEncodedBeforeCommitTest {
             });
             Ec2Api api = new Ec2Api(store, registry, SCOPE.account(), SCOPE.region());
 
-            ApiReply reply = api.handle(Map.of("Action", "CreateInternetGateway", "Version", "2016-11-15"), null, "r-1");
+            ApiReply reply = api.handle(Map.of("Action", "CreateInternetGateway", "Version", "2016-11-15"), null, null, "r-1");
 
             assertEquals(500, reply.status());
             assertTrue(new String(reply.body(), StandardCharsets.UTF_8).contains("nothing was changed"));

@@ -43,7 +43,7 @@ public final class PolicyException extends RuntimeException {
 
     /** AWS's error code for this fault when the document was meant as a policy of {@code kind}. */
     public String code(PolicyKind kind) {
-        if (fault == Fault.SIZE && kind == PolicyKind.IDENTITY) return "LimitExceeded";
+        if (fault == Fault.SIZE && kind.isIam()) return "LimitExceeded";
         return kind.errorCode();
     }
 

@@ -42,7 +42,7 @@ final class PolicyParser {
         if (json == null || json.isBlank()) throw PolicyException.at("", "Syntax errors in policy: the document is empty.");
         int size = kind.sizeOf(json);
         if (size > kind.maxSize()) {
-            String detail = kind == PolicyKind.IDENTITY
+            String detail = kind.isIam()
                     ? "Cannot exceed quota for PolicySize: " + kind.maxSize()
                     : "Policy document is " + size + (kind == PolicyKind.RESOURCE ? " bytes" : " characters")
                       + "; the limit is " + kind.maxSize() + ".";
@@ -106,13 +106,16 @@ final class PolicyParser {
         pair(s, path, "Action", "NotAction", true, "Policy statement must contain actions.");
         boolean notAction = s.has("NotAction");
         List<PolicyWildcard> actions = actions(s.get(notAction ? "NotAction" : "Action"), path + "." + (notAction ? "NotAction" : "Action"));
-        pair(s, path, "Resource", "NotResource", kind == PolicyKind.IDENTITY, "Policy statement must contain resources.");
+        if (kind == PolicyKind.TRUST && (s.has("Resource") || s.has("NotResource"))) {
+            throw PolicyException.at(path + "." + (s.has("Resource") ? "Resource" : "NotResource"), "Has prohibited field Resource");
+        }
+        pair(s, path, "Resource", "NotResource", kind.isIdentityBased(), "Policy statement must contain resources.");
         boolean notResource = s.has("NotResource");
         JsonNode res = s.get(notResource ? "NotResource" : "Resource");
         List<Template> resources = res == null ? null : resources(res, path + "." + (notResource ? "NotResource" : "Resource"));
         PrincipalSet principals = null;
         boolean notPrincipal = s.has("NotPrincipal");
-        if (kind == PolicyKind.IDENTITY) {
+        if (kind.isIdentityBased()) {
             if (s.has("Principal") || notPrincipal) {
                 throw PolicyException.at(path + "." + (notPrincipal ? "NotPrincipal" : "Principal"), "Policy document should not specify a principal.");
             }
@@ -129,7 +132,7 @@ final class PolicyParser {
         if (n == null) return null;
         if (!n.isTextual()) throw PolicyException.at(path + ".Sid", "Sid must be a string.");
         String sid = n.asText();
-        if (kind == PolicyKind.IDENTITY && !IDENTITY_SID.matcher(sid).matches()) {
+        if (kind.isIdentityBased() && !IDENTITY_SID.matcher(sid).matches()) {
             throw PolicyException.at(path + ".Sid", "Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*");
         }
         if (!sid.isEmpty() && !sids.add(sid)) {

@@ -1,5 +1,11 @@
 package io.localvpc.core.state;
 
+import io.localvpc.core.identity.IamAccessKey;
+import io.localvpc.core.identity.IamInstanceProfile;
+import io.localvpc.core.identity.IamPolicy;
+import io.localvpc.core.identity.IamRole;
+import io.localvpc.core.identity.IamUser;
+import io.localvpc.core.identity.StsSession;
 import io.localvpc.core.model.Address;
 import io.localvpc.core.model.BucketPolicy;
 import io.localvpc.core.model.IdempotencyRecord;
@@ -48,6 +54,12 @@ public final class ResourceTypes {
         add("prefix-list", ManagedPrefixList.class);
         add("network-insights-path", NetworkInsightsPath.class);
         add("network-insights-analysis", NetworkInsightsAnalysis.class);
+        add("iam-user", IamUser.class);
+        add("iam-access-key", IamAccessKey.class);
+        add("iam-role", IamRole.class);
+        add("iam-policy", IamPolicy.class);
+        add("iam-instance-profile", IamInstanceProfile.class);
+        add("sts-session", StsSession.class);
         add("tags", ResourceTags.class);
         add("s3-bucket-policy", BucketPolicy.class);
         add("client-token", IdempotencyRecord.class);

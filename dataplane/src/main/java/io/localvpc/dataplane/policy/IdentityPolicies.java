@@ -84,7 +84,7 @@ public final class IdentityPolicies implements PrincipalDirectory {
     }
 
     /** The identity policies of a configured principal; empty when it has none or is not configured. */
-    Map<String, PolicyDocument> policiesOf(String principalArn) {
+    public Map<String, PolicyDocument> policiesOf(String principalArn) {
         return byArn.getOrDefault(principalArn, Map.of());
     }
 

@@ -82,8 +82,8 @@ public final class PolicyGuard implements RequestGuard {
         PolicyKind kind = decision.deciding() != null ? decision.deciding().kind() : anonymous ? PolicyKind.RESOURCE : PolicyKind.IDENTITY;
         String policy = switch (kind) {
             case ENDPOINT -> "VPC endpoint policy";
-            case RESOURCE -> "resource-based policy";
-            case IDENTITY -> "identity-based policy";
+            case RESOURCE, TRUST -> "resource-based policy";
+            case IDENTITY, INLINE -> "identity-based policy";
         };
         String because = decision.decision() == Decision.EXPLICIT_DENY
                 ? "with an explicit deny in a " + policy

@@ -1,0 +1,47 @@
+package io.localvpc.core.identity;
+
+import io.localvpc.core.AwsException;
+import io.localvpc.core.state.Scope;
+import io.localvpc.core.state.View;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * Finds the IAM user or STS session an access key id belongs to: the key names its account (see
+ * {@link AccessKeyIds}), whose IAM scope holds the key. Keys localvpc did not issue are not found here.
+ */
+public final class IamPrincipals {
+    private IamPrincipals() {
+    }
+
+    /**
+     * The principal of a key localvpc issued, or empty. An expired session, or an inactive key, is refused as AWS
+     * refuses it.
+     *
+     * @param views a view of a scope that exists, or null when the scope holds nothing yet (it must not create it)
+     */
+    public static Optional<IamPrincipal> find(Function<Scope, View> views, String accessKeyId, Instant now) {
+        OptionalLong account = AccessKeyIds.accountOf(accessKeyId);
+        if (account.isEmpty()) return Optional.empty();
+        View view = views.apply(IamScope.of(AccessKeyIds.account(account.getAsLong())));
+        if (view == null) return Optional.empty();
+        if (accessKeyId.startsWith("ASIA")) {
+            return view.find(StsSession.class, accessKeyId).map(s -> {
+                if (s.expired(now)) throw new AwsException("ExpiredToken", "The security token included in the request is expired", 400);
+                String roleArn = s.roleId() == null ? null : view.find(IamRole.class, s.roleId()).map(IamRole::arn).orElse(null);
+                return IamPrincipal.of(s, roleArn);
+            });
+        }
+        return view.find(IamAccessKey.class, accessKeyId).map(k -> {
+            if (!IamAccessKey.ACTIVE.equals(k.status())) {
+                throw new AwsException("InvalidClientTokenId", "The security token included in the request is invalid (the access key is inactive).", 403);
+            }
+            IamUser u = view.find(IamUser.class, k.userId()).orElseThrow(
+                    () -> new AwsException("InvalidClientTokenId", "The security token included in the request is invalid.", 403));
+            return IamPrincipal.user(u);
+        });
+    }
+}

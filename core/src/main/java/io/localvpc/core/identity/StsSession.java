@@ -1,0 +1,31 @@
+package io.localvpc.core.identity;
+
+import io.localvpc.core.state.Resource;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Temporary credentials STS issued, kept under their access key id ({@code ASIA…}) until they expire. A role
+ * session ({@code roleId} set) acts as {@code arn:aws:sts::<account>:assumed-role/<role>/<session>}; a
+ * GetSessionToken session acts as the user or root that asked for it.
+ *
+ * @param principalArn  who requests signed with these credentials come from
+ * @param userId        AWS's id for that principal ({@code AROA…:session}, the user's {@code AIDA…}, or the account id)
+ * @param sessionPolicy the session policy AssumeRole was given, or null
+ * @param tags          session tags ({@code aws:PrincipalTag/…})
+ */
+public record StsSession(String id, String account, String secretAccessKey, String sessionToken, String principalArn, String userId,
+                         String roleId, String sessionPolicy, Map<String, String> tags, Instant expiresAt) implements Resource {
+    public StsSession {
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    public boolean isRoleSession() {
+        return roleId != null;
+    }
+
+    public boolean expired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+}
