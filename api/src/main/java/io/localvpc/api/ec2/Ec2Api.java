@@ -79,7 +79,7 @@ public final class Ec2Api {
             Scope where = new Scope(principal == null ? defaultAccount : principal.account(), region);
             ServiceModel.Operation shapes = model.operation(action).orElseThrow();
             ObjectNode decoded = QueryDecoder.decode(shapes.input(), params);
-            Ec2Request in = new Ec2Request(action, where, requestId, shapes.input(), decoded);
+            Ec2Request in = new Ec2Request(action, where, requestId, shapes.input(), decoded, store::view);
             String xml = run(op, in, result -> XmlEncoder.encode(in.action(), model.xmlNamespace(), shapes.output(), result, requestId));
             log(op instanceof Operation.Write ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
                     action, where.key(), "ok", started, requestId);

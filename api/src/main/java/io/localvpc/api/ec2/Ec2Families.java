@@ -3,6 +3,7 @@ package io.localvpc.api.ec2;
 import io.localvpc.api.ec2.family.AddressHandlers;
 import io.localvpc.api.ec2.family.ClassicLinkHandlers;
 import io.localvpc.api.ec2.family.InstanceHandlers;
+import io.localvpc.api.ec2.family.InstanceProfileAssociationHandlers;
 import io.localvpc.api.ec2.family.InternetGatewayHandlers;
 import io.localvpc.api.ec2.family.NatGatewayHandlers;
 import io.localvpc.api.ec2.family.NetworkAclHandlers;
@@ -38,6 +39,7 @@ public final class Ec2Families {
                 new NetworkAclHandlers(),
                 new NetworkInterfaceHandlers(),
                 new InstanceHandlers(),
+                new InstanceProfileAssociationHandlers(),
                 new TagHandlers(),
                 new RegionHandlers(),
                 new PrefixListHandlers(),

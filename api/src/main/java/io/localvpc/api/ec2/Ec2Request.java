@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.api.wire.Shape;
 import io.localvpc.core.AwsException;
 import io.localvpc.core.state.Scope;
+import io.localvpc.core.state.View;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A decoded EC2 request: the caller's scope, the operation, and its parameters by model member name
@@ -21,13 +23,27 @@ public final class Ec2Request {
     private final String requestId;
     private final Shape shape;
     private final ObjectNode params;
+    private final Function<Scope, View> otherScopes;
 
     public Ec2Request(String action, Scope scope, String requestId, Shape shape, ObjectNode params) {
+        this(action, scope, requestId, shape, params, s -> {
+            throw new IllegalStateException("no other scopes are readable here");
+        });
+    }
+
+    /** @param otherScopes snapshots of other scopes (the account's IAM scope, for instance profiles) */
+    public Ec2Request(String action, Scope scope, String requestId, Shape shape, ObjectNode params, Function<Scope, View> otherScopes) {
         this.action = action;
         this.scope = scope;
         this.requestId = requestId;
         this.shape = shape;
         this.params = params;
+        this.otherScopes = otherScopes;
+    }
+
+    /** A snapshot of another scope of the same store, e.g. the account's IAM resources. */
+    public View viewOf(Scope other) {
+        return otherScopes.apply(other);
     }
 
     public String action() {

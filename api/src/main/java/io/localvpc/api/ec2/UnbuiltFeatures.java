@@ -93,7 +93,6 @@ public final class UnbuiltFeatures {
                 .unbuilt("ElasticGpuSpecification", "Elastic Graphics").unbuilt("ElasticInferenceAccelerators", "Elastic Inference")
                 .unbuilt("InstanceMarketOptions", "Spot Instances")
                 .unbuilt("SecondaryInterfaces", "secondary interfaces")
-                .unbuilt("IamInstanceProfile", "instance profiles (credentials inside instances are not built yet)")
                 .unbuilt("NetworkInterfaces[].Ipv6AddressCount", ipv6).unbuilt("NetworkInterfaces[].Ipv6Addresses", ipv6)
                 .unbuilt("NetworkInterfaces[].Ipv6Prefixes", ipv6).unbuilt("NetworkInterfaces[].Ipv6PrefixCount", ipv6)
                 .unbuilt("NetworkInterfaces[].PrimaryIpv6", ipv6)

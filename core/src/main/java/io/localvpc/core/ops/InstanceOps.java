@@ -326,6 +326,7 @@ public final class InstanceOps {
             case SHUTTING_DOWN, TERMINATED -> i;
             default -> {
                 Instance released = releasePublicIp(tx, i);
+                InstanceProfileAssociations.forgetTerminated(tx, i.id());
                 for (String eniId : released.networkInterfaceIds()) {
                     NetworkInterface eni = tx.find(NetworkInterface.class, eniId).orElse(null);
                     if (eni == null || eni.attachment() == null || !i.id().equals(eni.attachment().instanceId())) continue;

@@ -7,6 +7,7 @@ import io.localvpc.core.identity.IamRole;
 import io.localvpc.core.identity.IamUser;
 import io.localvpc.core.identity.StsSession;
 import io.localvpc.core.model.Address;
+import io.localvpc.core.model.IamInstanceProfileAssociation;
 import io.localvpc.core.model.BucketPolicy;
 import io.localvpc.core.model.IdempotencyRecord;
 import io.localvpc.core.model.Instance;
@@ -60,6 +61,7 @@ public final class ResourceTypes {
         add("iam-policy", IamPolicy.class);
         add("iam-instance-profile", IamInstanceProfile.class);
         add("sts-session", StsSession.class);
+        add("iam-instance-profile-association", IamInstanceProfileAssociation.class);
         add("tags", ResourceTags.class);
         add("s3-bucket-policy", BucketPolicy.class);
         add("client-token", IdempotencyRecord.class);

@@ -12,6 +12,8 @@ import io.localvpc.api.ec2.Tagging;
 import io.localvpc.api.query.FilterSpec;
 import io.localvpc.api.query.Page;
 import io.localvpc.core.AwsException;
+import io.localvpc.core.identity.IamInstanceProfile;
+import io.localvpc.core.ops.InstanceProfileAssociations;
 import io.localvpc.core.model.Instance;
 import io.localvpc.core.model.Instance.State;
 import io.localvpc.core.model.NetworkInterface;
@@ -59,7 +61,11 @@ public final class InstanceHandlers implements Ec2Family {
                 in.integer("MaxCount").orElseThrow(() -> AwsException.missingParameter("MaxCount")),
                 in.string("SubnetId"), in.strings("SecurityGroupIds"), in.strings("SecurityGroups"), in.string("PrivateIpAddress"),
                 interfaces, in.string("KeyName"), in.string("ClientToken"));
+        JsonNode profileSpec = in.node("IamInstanceProfile");
+        IamInstanceProfile profile = profileSpec.isMissingNode() ? null : InstanceProfileAssociations.resolve(in::viewOf, tx.scope().account(),
+                text(profileSpec, "Arn"), text(profileSpec, "Name"));
         InstanceOps.Launch launch = InstanceOps.run(tx, spec, transitionDelay);
+        if (profile != null) for (Instance i : launch.instances()) InstanceProfileAssociations.associate(tx, i.id(), profile);
         applyTags(in, tx, launch);
         return reservation(tx, launch.reservationId(), launch.instances());
     }

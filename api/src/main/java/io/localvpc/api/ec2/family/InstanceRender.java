@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.api.ec2.Json;
 import io.localvpc.api.ec2.Tagging;
 import io.localvpc.core.model.Instance;
+import io.localvpc.core.ops.InstanceProfileAssociations;
 import io.localvpc.core.model.Instance.State;
 import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.Subnet;
@@ -79,6 +80,7 @@ final class InstanceRender {
         }
         if (publicIp != null) o.put("PublicIpAddress", publicIp);
         o.putObject("Monitoring").put("State", "disabled");
+        InstanceProfileAssociations.of(view, i.id()).ifPresent(a -> o.putObject("IamInstanceProfile").put("Arn", a.profileArn()).put("Id", a.profileId()));
         o.put("Architecture", architecture(i.instanceType()));
         o.putArray("BlockDeviceMappings");
         if (i.clientToken() != null) o.put("ClientToken", i.clientToken());
