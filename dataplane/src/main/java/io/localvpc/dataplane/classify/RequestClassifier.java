@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.classify;
 
+import io.localvpc.dataplane.route.AwsHost;
 import io.localvpc.dataplane.tls.RequestHead;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;

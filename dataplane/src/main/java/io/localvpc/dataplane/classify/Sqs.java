@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.classify;
 
+import io.localvpc.dataplane.route.AwsHost;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;

@@ -5,6 +5,7 @@ import io.localvpc.core.iam.Decision;
 import io.localvpc.core.iam.PolicyKind;
 import io.localvpc.dataplane.classify.ClassifiedRequest;
 import io.localvpc.dataplane.classify.Classification;
+import io.localvpc.dataplane.classify.InvalidRequest;
 import io.localvpc.dataplane.classify.RequestBody;
 import io.localvpc.dataplane.classify.RequestClassifier;
 import io.localvpc.dataplane.classify.RequiredPermission;
@@ -14,6 +15,8 @@ import io.localvpc.dataplane.tls.RequestGuard;
 import io.localvpc.dataplane.tls.RequestHead;
 import io.localvpc.dataplane.tls.ServiceErrors;
 import io.localvpc.dataplane.tls.Verdict;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
  * Every request that reaches a service through localvpc is decided here, as AWS would decide it: it is
@@ -47,8 +50,19 @@ public final class PolicyGuard implements RequestGuard {
         FlowOrigin origin = head.origin();
         String resourceAccount = origin != null ? origin.account() : defaultAccount;
         Classification c = classifier.classify(head, body, resourceAccount);
+        if (c instanceof InvalidRequest invalid) {
+            return ServiceErrors.error(protocolOf(head, invalid.service()), HttpResponseStatus.BAD_REQUEST, invalid.code(), invalid.message());
+        }
         if (c instanceof Unclassifiable u) {
-            // Not a request localvpc can name an action for: forwarded without policy evaluation (see README).
+            if ("s3".equals(u.service()) && !HttpMethod.OPTIONS.equals(head.method())) {
+                // The embedded S3 would serve it as some operation (it ignores what it does not know): one that no
+                // policy was asked about. A CORS preflight reads nothing and is answered without authorization.
+                LOG.log(System.Logger.Level.INFO, head.method() + " " + head.host() + head.uri() + " refused: " + u.reason());
+                return ServiceErrors.error(ServiceErrors.S3, HttpResponseStatus.BAD_REQUEST, "InvalidRequest", "localvpc cannot tell"
+                        + " which S3 operation this request is (" + u.reason() + "), so no policy can be asked about it.");
+            }
+            // Not a request localvpc can name an action for, of a service it does not play itself: forwarded without
+            // policy evaluation (see README).
             LOG.log(System.Logger.Level.DEBUG, head.method() + " " + head.host() + head.uri() + " not classified (" + u.reason() + "); forwarded unchecked");
             return Verdict.allow();
         }
@@ -62,7 +76,7 @@ public final class PolicyGuard implements RequestGuard {
                     String message = denialMessage(r, p.action(), resource, decision);
                     LOG.log(System.Logger.Level.INFO, "denied " + p.action() + " on " + resource + " for " + who(r) + via(origin) + ": "
                             + decision.reason() + " (deciding: " + decision.deciding() + ")");
-                    return ServiceErrors.accessDenied(protocolOf(head, r), message);
+                    return ServiceErrors.accessDenied(protocolOf(head, r.service()), message);
                 }
                 LOG.log(System.Logger.Level.DEBUG, "allowed " + p.action() + " on " + resource + " for " + who(r) + via(origin)
                         + " (deciding: " + decision.deciding() + ")");
@@ -100,8 +114,8 @@ public final class PolicyGuard implements RequestGuard {
     }
 
     /** Which error format the client expects: S3's, the JSON protocols' (X-Amz-Target), or the Query protocol's. */
-    private static String protocolOf(RequestHead head, ClassifiedRequest r) {
-        if (r.service().equals("s3")) return "s3";
+    private static String protocolOf(RequestHead head, String service) {
+        if ("s3".equals(service)) return "s3";
         return head.headers().contains("X-Amz-Target") ? "json" : "query";
     }
 }

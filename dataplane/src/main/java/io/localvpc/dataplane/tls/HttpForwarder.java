@@ -3,6 +3,9 @@ package io.localvpc.dataplane.tls;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.backend.BackendRouter;
 import io.localvpc.dataplane.backend.ServiceBackend;
+import io.localvpc.dataplane.route.AwsHost;
+import io.localvpc.dataplane.route.InvalidS3Address;
+import io.localvpc.dataplane.route.S3Names;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -66,6 +69,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     private Verdict.Inspect inspecting;
     private HttpRequest inspectedRequest;
     private ServiceBackend inspectedBackend;
+    private S3Names inspectedS3;
     private ByteBuf inspectedBytes;
     private final java.util.List<HttpContent> held = new java.util.ArrayList<>();
     /** A request's head has come and the rest of its body is still owed. */
@@ -161,10 +165,18 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                     backend.name() + " does not speak HTTP; connect with TLS SNI '" + host + "' and send its own protocol"), request.method()), true);
             return;
         }
+        S3Names s3;
+        try {
+            s3 = s3Names(request, host, backend);
+        } catch (InvalidS3Address e) {
+            answer(request, toResponse(ServiceErrors.error(ServiceErrors.S3, HttpResponseStatus.BAD_REQUEST, e.code(), e.getMessage()),
+                    request.method()), false);
+            return;
+        }
         Verdict verdict;
         try {
             verdict = guard.inspect(new RequestHead(sniHostName, host, ctx.channel().remoteAddress(),
-                    request.method(), request.uri(), request.headers(), backend, ctx.channel().attr(FlowOrigin.KEY).get()));
+                    request.method(), request.uri(), request.headers(), backend, ctx.channel().attr(FlowOrigin.KEY).get(), s3));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "request guard failed on " + request.method() + " " + request.uri(), e);
             answer(request, toResponse(internalError(request), request.method()), false);
@@ -186,10 +198,23 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             inspecting = inspect;
             inspectedRequest = request;
             inspectedBackend = backend;
+            inspectedS3 = s3;
             inspectedBytes = ctx.alloc().buffer();
             return;
         }
-        proceed(request, backend);
+        proceed(request, backend, s3);
+    }
+
+    /**
+     * The bucket and key an S3 request names, read once here for the policies and the embedded S3 alike; null for
+     * other services.
+     */
+    private static S3Names s3Names(HttpRequest request, String host, ServiceBackend backend) {
+        AwsHost aws = AwsHost.parse(host);
+        if (!ServiceErrors.S3.equals(backend.errorFormat()) && !"s3".equals(aws.service())) return null;
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        return S3Names.read(aws, request.method().name(), q < 0 ? uri : uri.substring(0, q), request.headers().get("x-amz-copy-source"));
     }
 
     /** The body is needed before the backend sees the request: answer 100 Continue here. */
@@ -216,6 +241,8 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         Verdict.Inspect inspect = inspecting;
         HttpRequest request = inspectedRequest;
         ServiceBackend backend = inspectedBackend;
+        S3Names s3 = inspectedS3;
+        inspectedS3 = null;
         inspecting = null;
         inspectedRequest = null;
         inspectedBackend = null;
@@ -230,7 +257,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             verdict = internalError(request);
         }
         if (verdict instanceof Verdict.Allow) {
-            proceed(request, backend);
+            proceed(request, backend, s3);
             for (HttpContent c : contents) forward(c);
             return;
         }
@@ -242,13 +269,13 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     /** Sends an allowed request on to its backend. */
-    private void proceed(HttpRequest request, ServiceBackend backend) {
+    private void proceed(HttpRequest request, ServiceBackend backend, S3Names s3) {
         if (HttpUtil.is100ContinueExpected(request)) {
             request.headers().remove(HttpHeaderNames.EXPECT);
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
         closeAfterResponse = !HttpUtil.isKeepAlive(request);
-        HttpRequest prepared = backend.prepare(request);
+        HttpRequest prepared = backend.prepare(request, s3);
         awaitingResponses++;
         responseStarted = false;
         if (upstreamBackend == backend && (connecting || (upstream != null && upstream.isActive()))) {

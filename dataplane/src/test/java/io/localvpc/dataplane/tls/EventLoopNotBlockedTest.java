@@ -27,7 +27,7 @@ class EventLoopNotBlockedTest {
         CountDownLatch mayStart = new CountDownLatch(1);
         String servicePath = S3Backend.newServicePath();
         StartingBackend<S3Backend> slow = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.HTTP, "s3",
-                r -> S3Backend.prepare(r, servicePath), () -> {
+                (r, names) -> S3Backend.prepare(r, names, servicePath), () -> {
                     try {
                         mayStart.await();
                     } catch (InterruptedException e) {

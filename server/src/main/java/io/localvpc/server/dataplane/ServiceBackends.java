@@ -28,7 +28,7 @@ final class ServiceBackends implements AutoCloseable {
     ServiceBackends(Path s3Directory, Map<String, URI> upstreams) {
         String servicePath = S3Backend.newServicePath();
         this.s3 = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.HTTP, "s3",
-                request -> S3Backend.prepare(request, servicePath), () -> S3Backend.start(s3Directory, servicePath));
+                (request, names) -> S3Backend.prepare(request, names, servicePath), () -> S3Backend.start(s3Directory, servicePath));
         try {
             router.route("s3.amazonaws.com", s3);
             for (Region region : Regions.all()) {
