@@ -84,6 +84,12 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     private boolean closeAfterResponse;
     /** The client has ended its side (TCP half-close): close once every request it sent is answered. */
     private boolean inputEnded;
+    /**
+     * Waiting for a verdict or an answer made off the event loop ({@link Verdict.Later}, {@link Verdict.Serve}): what
+     * the client sends meanwhile is held, in order, and read once it is given.
+     */
+    private boolean waiting;
+    private final Queue<Object> heldInput = new ArrayDeque<>();
 
     HttpForwarder(BackendRouter router, RequestGuard guard, String sniHostName) {
         this.router = router;
@@ -96,8 +102,32 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         this.ctx = ctx;
     }
 
+    /**
+     * Requests are taken one at a time: the next one is read only once the answer to the one before has been sent
+     * whole (forwarded answers included), so answers go out in the order of the requests however they are made.
+     */
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (waiting || !heldInput.isEmpty() || (msg instanceof HttpRequest && awaitingResponses > 0)) {
+            heldInput.add(msg);
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
+        read(msg);
+    }
+
+    /** Reads what was held while an answer was outstanding, in order, as far as the answers allow. */
+    private void readHeld() {
+        while (!waiting && !heldInput.isEmpty() && ctx.channel().isActive()) {
+            if (heldInput.peek() instanceof HttpRequest && awaitingResponses > 0) return;
+            read(heldInput.poll());
+        }
+        if (waiting || !heldInput.isEmpty() || !ctx.channel().isActive()) return;
+        if (!connecting && (upstream == null || upstream.isWritable())) ctx.channel().config().setAutoRead(true);
+        if (inputEnded && awaitingResponses == 0 && serving == null && inspecting == null) ctx.close();
+    }
+
+    private void read(Object msg) {
         if (msg instanceof HttpRequest request) {
             discarding = false;
             currentRequest = request;
@@ -182,6 +212,15 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             answer(request, toResponse(internalError(request), request.method()), false);
             return;
         }
+        decided(request, backend, s3, verdict);
+    }
+
+    /** Acts on the guard's verdict for a request head. */
+    private void decided(HttpRequest request, ServiceBackend backend, S3Names s3, Verdict verdict) {
+        if (verdict instanceof Verdict.Later later) {
+            await(later.verdict(), v -> decided(request, backend, s3, v), () -> decided(request, backend, s3, internalError(request)));
+            return;
+        }
         if (verdict instanceof Verdict.Refuse refuse) {
             answer(request, toResponse(refuse, request.method()), false);
             return;
@@ -203,6 +242,27 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             return;
         }
         proceed(request, backend, s3);
+    }
+
+    /**
+     * Waits for work done off the event loop without holding the loop: the connection reads nothing meanwhile (what
+     * was already read is held in order), and {@code then} runs on the loop when the work is done, then what was held
+     * is read.
+     */
+    private <T> void await(java.util.concurrent.CompletionStage<T> work, java.util.function.Consumer<T> then, Runnable failed) {
+        waiting = true;
+        ctx.channel().config().setAutoRead(false);
+        work.whenComplete((result, failure) -> ctx.executor().execute(() -> {
+            if (!ctx.channel().isActive()) return;
+            waiting = false;
+            if (failure != null || result == null) {
+                LOG.log(System.Logger.Level.WARNING, "work for " + ctx.channel().remoteAddress() + " failed", failure);
+                failed.run();
+            } else {
+                then.accept(result);
+            }
+            readHeld();
+        }));
     }
 
     /**
@@ -256,6 +316,22 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             LOG.log(System.Logger.Level.WARNING, "request guard failed on " + request.method() + " " + request.uri(), e);
             verdict = internalError(request);
         }
+        inspected(request, backend, s3, contents, verdict);
+    }
+
+    /** Acts on the verdict on an inspected request, whose first body parts are {@code contents}. */
+    private void inspected(HttpRequest request, ServiceBackend backend, S3Names s3, java.util.List<HttpContent> contents, Verdict verdict) {
+        if (verdict instanceof Verdict.Later later) {
+            held.addAll(contents); // released with the connection should it close meanwhile
+            await(later.verdict(), v -> {
+                held.removeAll(contents);
+                inspected(request, backend, s3, contents, v);
+            }, () -> {
+                held.removeAll(contents);
+                inspected(request, backend, s3, contents, internalError(request));
+            });
+            return;
+        }
         if (verdict instanceof Verdict.Allow) {
             proceed(request, backend, s3);
             for (HttpContent c : contents) forward(c);
@@ -302,7 +378,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             } else {
                 ctx.close();
             }
-        } else if (awaitingResponses == 0) {
+        } else if (awaitingResponses == 0 && !waiting) {
             ctx.close(); // idle between requests, or a request head that never finished
         }
         // otherwise the client is waiting for a response: nothing is owed by it
@@ -443,14 +519,14 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                 HttpRequest request = servingRequest;
                 Verdict.Serve serve = serving;
                 finishServing();
-                Verdict.Refuse response;
+                java.util.concurrent.CompletionStage<Verdict.Refuse> response;
                 try {
                     response = serve.answer().apply(body);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "serving " + request.method() + " " + request.uri() + " failed", e);
-                    response = internalError(request);
+                    response = java.util.concurrent.CompletableFuture.failedFuture(e);
                 }
-                reply(toResponse(response, request.method()), !HttpUtil.isKeepAlive(request));
+                await(response, r -> reply(toResponse(r, request.method()), !HttpUtil.isKeepAlive(request)),
+                        () -> reply(toResponse(internalError(request), request.method()), !HttpUtil.isKeepAlive(request)));
             }
         } finally {
             content.release();
@@ -474,7 +550,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     private void reply(FullHttpResponse response, boolean close) {
-        if (inputEnded && awaitingResponses == 0 && serving == null && inspecting == null) close = true;
+        if (inputEnded && awaitingResponses == 0 && serving == null && inspecting == null && heldInput.isEmpty()) close = true;
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
@@ -506,7 +582,9 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     boolean responseEnded() {
         awaitingResponses = Math.max(0, awaitingResponses - 1);
         responseStarted = false;
-        return closeAfterResponse || (inputEnded && awaitingResponses == 0);
+        if (closeAfterResponse || (inputEnded && awaitingResponses == 0 && heldInput.isEmpty() && !waiting)) return true;
+        if (!heldInput.isEmpty()) ctx.executor().execute(this::readHeld); // after the response's last part is written
+        return false;
     }
 
     /** The backend connection closed: mid-response that ends the client connection too. */
@@ -543,7 +621,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         }
         if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
             inputEnded = true;
-            if (awaitingResponses == 0 && serving == null && inspecting == null) {
+            if (awaitingResponses == 0 && serving == null && inspecting == null && !waiting) {
                 ctx.close();
                 return;
             }
@@ -567,6 +645,8 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         releasePending();
+        heldInput.forEach(ReferenceCountUtil::release);
+        heldInput.clear();
         finishServing();
         held.forEach(HttpContent::release);
         held.clear();

@@ -3,8 +3,12 @@ package io.localvpc.dataplane.tls;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
-/** A {@link RequestGuard}'s answer: forward the request, answer it with a service-specific error, or serve it here. */
+/**
+ * A {@link RequestGuard}'s answer: forward the request, answer it with a service-specific error, serve it here, or
+ * (for work that must not run on an event loop) any of these later.
+ */
 public sealed interface Verdict {
 
     /** Forward the request to its backend. */
@@ -29,10 +33,18 @@ public sealed interface Verdict {
 
     /**
      * Answer the request here, from its body: localvpc serves some requests itself (an S3 bucket policy it
-     * enforces, say). The body, at most {@code maxBodyBytes}, is read in full and handed to {@code answer};
-     * a larger one is refused with 413.
+     * enforces, say). The body, at most {@code maxBodyBytes}, is read in full and handed to {@code answer}, whose
+     * answer may come later (a commit to the state store runs off the event loop); a larger body is refused.
      */
-    record Serve(int maxBodyBytes, java.util.function.Function<byte[], Refuse> answer) implements Verdict {
+    record Serve(int maxBodyBytes, java.util.function.Function<byte[], CompletionStage<Refuse>> answer) implements Verdict {
+    }
+
+    /**
+     * The verdict once {@code verdict} completes, on whatever thread: the work behind it (a commit to the state store)
+     * must not run on an event loop. The connection reads nothing further meanwhile, so its requests are answered in
+     * the order they came.
+     */
+    record Later(CompletionStage<? extends Verdict> verdict) implements Verdict {
     }
 
     /**

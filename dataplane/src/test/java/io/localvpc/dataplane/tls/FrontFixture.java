@@ -12,6 +12,8 @@ import io.localvpc.dataplane.vpc.ScopeLocator;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
@@ -22,10 +24,12 @@ import java.util.function.Predicate;
 public final class FrontFixture implements AutoCloseable {
     private final EndpointListener listener;
     private final Store store;
+    private final ExecutorService blockingWork;
 
-    private FrontFixture(EndpointListener listener, Store store) {
+    private FrontFixture(EndpointListener listener, Store store, ExecutorService blockingWork) {
         this.listener = listener;
         this.store = store;
+        this.blockingWork = blockingWork;
     }
 
     public static FrontFixture start(BackendRouter router, Duration idleTimeout) {
@@ -40,13 +44,15 @@ public final class FrontFixture implements AutoCloseable {
                                      int eventLoops) {
         Store store = new Store(journal, Clock.systemUTC(), tx -> { });
         ScopeLocator locator = new ScopeLocator(store);
+        ExecutorService blockingWork = Executors.newSingleThreadExecutor();
         PolicyGuard guard = new PolicyGuard(new RequestClassifier("000000000000", "us-east-1", IdentityPolicies.none()),
-                new RequestAuthorizer(store, locator, IdentityPolicies.none()), new BucketPolicies(store, locator, bucketExists),
+                new RequestAuthorizer(store, locator, IdentityPolicies.none()), new BucketPolicies(store, locator, bucketExists, blockingWork),
                 "000000000000");
         try {
             return new FrontFixture(EndpointListener.builder(LocalCa.inMemory(), router).guard(guard).idleTimeout(idleTimeout)
-                    .workerThreads(eventLoops).start(), store);
+                    .workerThreads(eventLoops).start(), store, blockingWork);
         } catch (RuntimeException e) {
+            blockingWork.shutdownNow();
             store.close();
             throw e;
         }
@@ -59,6 +65,7 @@ public final class FrontFixture implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        blockingWork.shutdownNow();
         store.close();
     }
 }

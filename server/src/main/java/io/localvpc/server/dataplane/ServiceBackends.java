@@ -72,11 +72,10 @@ final class ServiceBackends implements AutoCloseable {
 
     /**
      * Whether the embedded S3 has this bucket, asked of its blob store in process (used for the few requests that
-     * depend on it). The question runs on an event loop, so it does not wait for S3 to start: until then the answer
-     * is "yes", so nothing is refused or forgotten on a guess.
+     * depend on it). Asked off the event loops, so it waits for S3 to start; if S3 cannot answer, the answer is
+     * "yes", so nothing is refused or forgotten on a guess.
      */
     boolean s3BucketExists(String bucket) {
-        if (!s3.isDone()) return true;
         try {
             return s3.backend().bucketExists(bucket);
         } catch (RuntimeException e) {
