@@ -63,7 +63,9 @@ public final class PolicyGuard implements RequestGuard {
             }
             // Not a request localvpc can name an action for, of a service it does not play itself: forwarded without
             // policy evaluation (see README).
-            LOG.log(System.Logger.Level.DEBUG, head.method() + " " + head.host() + head.uri() + " not classified (" + u.reason() + "); forwarded unchecked");
+            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                LOG.log(System.Logger.Level.DEBUG, head.method() + " " + head.host() + head.uri() + " not classified (" + u.reason() + "); forwarded unchecked");
+            }
             return Verdict.allow();
         }
         ClassifiedRequest r = (ClassifiedRequest) c;
@@ -78,8 +80,10 @@ public final class PolicyGuard implements RequestGuard {
                             + decision.reason() + " (deciding: " + decision.deciding() + ")");
                     return ServiceErrors.accessDenied(protocolOf(head, r.service()), message);
                 }
-                LOG.log(System.Logger.Level.DEBUG, "allowed " + p.action() + " on " + resource + " for " + who(r) + via(origin)
-                        + " (deciding: " + decision.deciding() + ")");
+                if (LOG.isLoggable(System.Logger.Level.DEBUG)) { // the sentence costs more than the decision
+                    LOG.log(System.Logger.Level.DEBUG, "allowed " + p.action() + " on " + resource + " for " + who(r) + via(origin)
+                            + " (deciding: " + decision.deciding() + ")");
+                }
             }
         }
         if (r.service().equals("s3")) {

@@ -89,6 +89,8 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
      * the client sends meanwhile is held, in order, and read once it is given.
      */
     private boolean waiting;
+    /** Inside a read from the client: what is forwarded now is flushed when the read ends. */
+    private boolean inRead;
     private final Queue<Object> heldInput = new ArrayDeque<>();
 
     HttpForwarder(BackendRouter router, RequestGuard guard, String sniHostName) {
@@ -107,7 +109,15 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
      * whole (forwarded answers included), so answers go out in the order of the requests however they are made.
      */
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        inRead = false;
+        if (upstream != null) upstream.flush();
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        inRead = true;
         if (waiting || !heldInput.isEmpty() || (msg instanceof HttpRequest && awaitingResponses > 0)) {
             heldInput.add(msg);
             ctx.channel().config().setAutoRead(false);
@@ -491,9 +501,14 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         if (connecting) {
             pending.add(msg);
         } else if (upstream != null && upstream.isActive()) {
-            upstream.writeAndFlush(msg);
+            if (inRead) {
+                upstream.write(msg, upstream.voidPromise()); // flushed when this read ends: a head and its body in one write
+            } else {
+                upstream.writeAndFlush(msg, upstream.voidPromise());
+            }
             if (!upstream.isWritable()) {
-                ctx.channel().config().setAutoRead(false);
+                upstream.flush();
+                if (!upstream.isWritable()) ctx.channel().config().setAutoRead(false);
             }
         } else {
             ReferenceCountUtil.release(msg);

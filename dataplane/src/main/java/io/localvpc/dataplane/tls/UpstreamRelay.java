@@ -40,14 +40,27 @@ final class UpstreamRelay extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        boolean last = msg instanceof LastHttpContent;
+        if (!(msg instanceof LastHttpContent)) {
+            // flushed at the end of this read, so a head and its first content go out in one TLS record and write
+            client.write(msg, client.voidPromise());
+            if (!client.isWritable()) {
+                client.flush();
+                if (!client.isWritable()) ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
         var write = client.writeAndFlush(msg);
-        if (last && forwarder.responseEnded()) {
+        if (forwarder.responseEnded()) {
             write.addListener(ChannelFutureListener.CLOSE);
         }
         if (!client.isWritable()) {
             ctx.channel().config().setAutoRead(false);
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        client.flush();
     }
 
     @Override
