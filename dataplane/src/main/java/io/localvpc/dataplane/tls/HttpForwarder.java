@@ -1,11 +1,11 @@
 package io.localvpc.dataplane.tls;
 
-import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.backend.BackendRouter;
 import io.localvpc.dataplane.backend.ServiceBackend;
 import io.localvpc.dataplane.route.AwsHost;
 import io.localvpc.dataplane.route.InvalidS3Address;
 import io.localvpc.dataplane.route.S3Names;
+import io.localvpc.dataplane.route.ServiceRoute;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -50,6 +50,9 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     private final BackendRouter router;
     private final RequestGuard guard;
     private final String sniHostName;
+    private final BackendConnections connections;
+    /** The backend connection can serve another request once this one is answered (it did not say it closes). */
+    private boolean upstreamReusable;
 
     private ChannelHandlerContext ctx;
     private Channel upstream;
@@ -93,10 +96,11 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     private boolean inRead;
     private final Queue<Object> heldInput = new ArrayDeque<>();
 
-    HttpForwarder(BackendRouter router, RequestGuard guard, String sniHostName) {
+    HttpForwarder(BackendRouter router, RequestGuard guard, String sniHostName, BackendConnections connections) {
         this.router = router;
         this.guard = guard;
         this.sniHostName = sniHostName;
+        this.connections = connections;
     }
 
     @Override
@@ -180,6 +184,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
                 content.release();
             } else {
                 forward(content);
+                if (content instanceof LastHttpContent) giveBackUpstreamIfDone();
             }
         }
     }
@@ -192,14 +197,22 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             answer(request, toResponse(FrontRequestProblems.answer(request, problem, errorFormat(request)), request.method()), true);
             return;
         }
-        String host = routingHost(request);
-        Optional<ServiceBackend> routed = host == null ? Optional.empty() : router.route(host);
-        if (routed.isEmpty()) {
+        String requestHost = hostHeader(request);
+        ServiceRoute route = route(requestHost);
+        if (route == null) {
             answer(request, toResponse(ServiceErrors.error(errorFormat(request), HttpResponseStatus.BAD_REQUEST, "InvalidRequest",
-                    "No AWS service that localvpc plays answers for the host '" + host + "' at this endpoint"), request.method()), false);
+                    "No AWS service that localvpc plays answers for the host '" + requestHost + "' at this endpoint"), request.method()), false);
             return;
         }
-        ServiceBackend backend = routed.get();
+        String host = requestHost == null ? route.host() : requestHost;
+        ServiceBackend backend = route.backend();
+        if (!host.equals(route.host()) && router.route(host).orElse(null) != backend) {
+            // The path engine decided this connection for one service; another is reached by a connection of its own.
+            answer(request, toResponse(ServiceErrors.error(errorFormat(request), HttpResponseStatus.BAD_REQUEST, "InvalidRequest",
+                    "This connection was opened to " + route.host() + " (" + backend.name() + "); the host '" + host
+                            + "' is not served on it. Open a connection to that host."), request.method()), false);
+            return;
+        }
         if (backend.protocol() != ServiceBackend.Protocol.HTTP) {
             answer(request, toResponse(ServiceErrors.error(ServiceErrors.QUERY, HttpResponseStatus.BAD_REQUEST, "InvalidRequest",
                     backend.name() + " does not speak HTTP; connect with TLS SNI '" + host + "' and send its own protocol"), request.method()), true);
@@ -207,7 +220,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         }
         S3Names s3;
         try {
-            s3 = s3Names(request, host, backend);
+            s3 = s3Names(request, route.awsHost(host), backend);
         } catch (InvalidS3Address e) {
             answer(request, toResponse(ServiceErrors.error(ServiceErrors.S3, HttpResponseStatus.BAD_REQUEST, e.code(), e.getMessage()),
                     request.method()), false);
@@ -216,7 +229,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         Verdict verdict;
         try {
             verdict = guard.inspect(new RequestHead(sniHostName, host, ctx.channel().remoteAddress(),
-                    request.method(), request.uri(), request.headers(), backend, ctx.channel().attr(FlowOrigin.KEY).get(), s3));
+                    request.method(), request.uri(), request.headers(), backend, route.origin(), s3));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "request guard failed on " + request.method() + " " + request.uri(), e);
             answer(request, toResponse(internalError(request), request.method()), false);
@@ -279,8 +292,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
      * The bucket and key an S3 request names, read once here for the policies and the embedded S3 alike; null for
      * other services.
      */
-    private static S3Names s3Names(HttpRequest request, String host, ServiceBackend backend) {
-        AwsHost aws = AwsHost.parse(host);
+    private static S3Names s3Names(HttpRequest request, AwsHost aws, ServiceBackend backend) {
         if (!ServiceErrors.S3.equals(backend.errorFormat()) && !"s3".equals(aws.service())) return null;
         String uri = request.uri();
         int q = uri.indexOf('?');
@@ -402,20 +414,33 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
 
     /** The error format of the service this request is for: S3's, else the JSON or Query protocol's. */
     private String errorFormat(HttpRequest request) {
-        String host = routingHost(request);
-        Optional<ServiceBackend> backend = host == null ? Optional.empty() : router.route(host);
-        if (backend.isEmpty() && sniHostName != null) backend = router.route(sniHostName);
-        FlowOrigin origin = ctx.channel().attr(FlowOrigin.KEY).get();
-        if (backend.isEmpty() && origin != null && origin.serviceHost() != null) backend = router.route(origin.serviceHost());
+        ServiceRoute route = ctx.channel().attr(ServiceRoute.KEY).get();
+        Optional<ServiceBackend> backend = route != null ? Optional.of(route.backend())
+                : Optional.ofNullable(sniHostName != null ? sniHostName : hostHeader(request)).flatMap(router::route);
         if (backend.isPresent() && backend.get().errorFormat().equals(ServiceErrors.S3)) return ServiceErrors.S3;
         return request.headers().contains("X-Amz-Target") ? ServiceErrors.JSON : ServiceErrors.QUERY;
     }
 
-    /** {@code Host} without its port; the SNI name when the request has none. */
-    private String routingHost(HttpRequest request) {
+    /**
+     * The connection's route: as the path engine settled it, or, for a connection no path engine delivered (a test's
+     * listener), from the TLS SNI name or else the first request's {@code Host}, settled then for the connection.
+     */
+    private ServiceRoute route(String requestHost) {
+        ServiceRoute route = ctx.channel().attr(ServiceRoute.KEY).get();
+        if (route != null) return route;
+        String host = sniHostName != null ? sniHostName.toLowerCase(Locale.ROOT) : requestHost;
+        Optional<ServiceBackend> backend = host == null ? Optional.empty() : router.route(host);
+        if (backend.isEmpty()) return null;
+        route = ServiceRoute.of(backend.get(), host, null);
+        ctx.channel().attr(ServiceRoute.KEY).set(route);
+        return route;
+    }
+
+    /** {@code Host} without its port, lower case; null when the request has none. */
+    private static String hostHeader(HttpRequest request) {
         String host = request.headers().get(HttpHeaderNames.HOST);
         if (host == null || host.isBlank()) {
-            return sniHostName;
+            return null;
         }
         host = host.trim();
         if (host.startsWith("[")) {
@@ -431,10 +456,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
      * still starting (the embedded S3 at first) is waited for without holding the event loop.
      */
     private void connect(ServiceBackend backend) {
-        if (upstream != null) {
-            upstream.close();
-            upstream = null;
-        }
+        giveBackUpstream();
         Channel client = ctx.channel();
         connecting = true;
         upstreamBackend = backend;
@@ -450,6 +472,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Takes a backend connection (a kept one, or a new one) for the requests queued in {@code pending}. */
     private void open(ServiceBackend backend, java.util.concurrent.CompletableFuture<InetSocketAddress> ready) {
         InetSocketAddress address;
         try {
@@ -459,32 +482,48 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             return;
         }
         Channel client = ctx.channel();
-        upstream = io.localvpc.dataplane.net.Transports.connector(client.eventLoop())
-                .handler(new io.netty.channel.ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new HttpClientCodec(ProtocolSwitch.MAX_INITIAL_LINE,
-                                ProtocolSwitch.MAX_HEADER_SIZE, ProtocolSwitch.MAX_CHUNK_SIZE));
-                        ch.pipeline().addLast(new UpstreamRelay(HttpForwarder.this, client));
-                    }
-                })
-                .connect(address)
-                .addListener((ChannelFutureListener) f -> {
-                    if (f.channel() != upstream) {
-                        return;
-                    }
-                    if (!f.isSuccess()) {
-                        unreachable(backend, f.cause());
-                        return;
-                    }
-                    connecting = false;
-                    while (!pending.isEmpty()) {
-                        upstream.write(pending.poll());
-                    }
-                    upstream.flush();
-                    client.config().setAutoRead(upstream.isWritable());
-                })
-                .channel();
+        upstreamReusable = true;
+        io.netty.channel.ChannelFuture opened = connections.acquire(backend, address, client.eventLoop(), this, client);
+        upstream = opened.channel();
+        opened.addListener((ChannelFutureListener) f -> {
+            if (f.channel() != upstream) {
+                return;
+            }
+            if (!f.isSuccess()) {
+                unreachable(backend, f.cause());
+                return;
+            }
+            connecting = false;
+            while (!pending.isEmpty()) {
+                upstream.write(pending.poll());
+            }
+            upstream.flush();
+            client.config().setAutoRead(upstream.isWritable() && !waiting && heldInput.isEmpty());
+            giveBackUpstreamIfDone();
+        });
+    }
+
+    /**
+     * Gives the backend connection back to {@link BackendConnections} once it carries nothing more of this
+     * connection's (its answer read whole, the request sent whole), so the next request here or elsewhere on this
+     * event loop reuses it.
+     */
+    private void giveBackUpstreamIfDone() {
+        if (upstream != null && !connecting && awaitingResponses == 0 && !readingRequest && pending.isEmpty()) giveBackUpstream();
+    }
+
+    /** Gives the backend connection back if it is clean, else closes it; this connection has none afterwards. */
+    private void giveBackUpstream() {
+        if (upstream == null) return;
+        Channel channel = upstream;
+        ServiceBackend backend = upstreamBackend;
+        upstream = null;
+        upstreamBackend = null;
+        if (!connecting && awaitingResponses == 0 && !readingRequest && upstreamReusable && channel.isActive()) {
+            connections.release(backend, channel);
+        } else {
+            channel.close();
+        }
     }
 
     private void unreachable(ServiceBackend backend, Throwable cause) {
@@ -590,6 +629,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
         responseStarted = true;
         if (backendCloses) {
             closeAfterResponse = true;
+            upstreamReusable = false;
         }
     }
 
@@ -597,6 +637,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     boolean responseEnded() {
         awaitingResponses = Math.max(0, awaitingResponses - 1);
         responseStarted = false;
+        giveBackUpstreamIfDone();
         if (closeAfterResponse || (inputEnded && awaitingResponses == 0 && heldInput.isEmpty() && !waiting)) return true;
         if (!heldInput.isEmpty()) ctx.executor().execute(this::readHeld); // after the response's last part is written
         return false;
@@ -669,9 +710,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
             inspectedBytes.release();
             inspectedBytes = null;
         }
-        if (upstream != null) {
-            upstream.close();
-        }
+        giveBackUpstream();
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.localvpc.dataplane.proxy.ConnectionPolicy;
 import io.localvpc.dataplane.proxy.Decision;
 import io.localvpc.dataplane.proxy.InProcessTarget;
 import io.localvpc.dataplane.proxy.Refusal;
+import io.localvpc.dataplane.route.ServiceRoute;
 
 import java.util.Optional;
 
@@ -53,7 +54,7 @@ public final class PathPolicy implements ConnectionPolicy {
                 return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
                         + verdict.summary() + "), but " + closed.reason());
             }
-            if (destination.isPresent()) return deliver(destination.get(), verdict.summary(), origin(scope.get(), delivered, service));
+            if (destination.isPresent()) return deliver(destination.get(), service.host(), verdict.summary(), origin(scope.get(), delivered, service));
             return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
                     + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration");
         }
@@ -61,18 +62,20 @@ public final class PathPolicy implements ConnectionPolicy {
                 + "), but instances in localvpc run no servers");
     }
 
-    private static Decision deliver(ServiceRouter.Destination destination, String summary, FlowOrigin origin) {
+    private static Decision deliver(ServiceRouter.Destination destination, String host, String summary, FlowOrigin origin) {
         if (destination instanceof ServiceRouter.Front f) {
-            // In process only: the origin goes with the connection, never as bytes a workload could forge.
+            // In process only: the route (backend and origin) goes with the connection, never as bytes a workload
+            // could forge; it is settled here, once, for every request the connection carries.
+            ServiceRoute route = ServiceRoute.of(f.backend(), host.toLowerCase(java.util.Locale.ROOT), origin);
             return new Decision.Deliver(f.front().localAddress(), summary, origin, new InProcessTarget() {
                 @Override
                 public void attach(io.netty.channel.Channel workload, String afterHandler) {
-                    f.front().attach(workload, afterHandler, origin);
+                    f.front().attach(workload, afterHandler, route);
                 }
 
                 @Override
                 public Object greeting() {
-                    return origin;
+                    return route;
                 }
             });
         }
