@@ -14,7 +14,7 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * The HTTP side of the workload proxy. {@code CONNECT host:port} becomes a raw tunnel once the target accepts;
- * absolute-form requests ({@code GET http://host/path}) are handed to an {@link HttpForwarder}. The identity is
+ * absolute-form requests ({@code GET http://host/path}) are handed to an {@link AbsoluteFormForwarder}. The identity is
  * the user name of {@code Proxy-Authorization: Basic}.
  */
 final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
@@ -22,7 +22,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
     static final HttpResponseStatus CONNECTION_ESTABLISHED = new HttpResponseStatus(200, "Connection established");
 
     private final Gate gate;
-    private HttpForwarder forwarder;
+    private AbsoluteFormForwarder forwarder;
     private boolean tunnelling;
 
     HttpProxyHandler(Gate gate) {
@@ -41,7 +41,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
                 if (forwarder != null) forwarder.close();
                 tunnel(ctx, request);
             } else {
-                if (forwarder == null) forwarder = new HttpForwarder(ctx, gate);
+                if (forwarder == null) forwarder = new AbsoluteFormForwarder(ctx, gate);
                 forwarder.request(request);
             }
         } else if (msg instanceof HttpContent content && forwarder != null && !tunnelling) {

@@ -23,7 +23,7 @@ import java.util.Queue;
  * (asked of the policy once); a request for another destination replaces it. Responses are relayed back as raw
  * bytes, unparsed, so the target connection closing also ends the workload connection.
  */
-final class HttpForwarder {
+final class AbsoluteFormForwarder {
     private final ChannelHandlerContext ctx;
     private final Channel workload;
     private final Gate gate;
@@ -35,7 +35,7 @@ final class HttpForwarder {
     private boolean refused;
     private boolean inputEnded;
 
-    HttpForwarder(ChannelHandlerContext ctx, Gate gate) {
+    AbsoluteFormForwarder(ChannelHandlerContext ctx, Gate gate) {
         this.ctx = ctx;
         this.workload = ctx.channel();
         this.gate = gate;
