@@ -37,7 +37,7 @@ final class BackendConnections implements AutoCloseable {
      * An open connection to {@code backend} on {@code loop}, relaying its answers to {@code forwarder}: an idle one if
      * there is one, else a new one to {@code address}. Call on {@code loop}.
      */
-    ChannelFuture acquire(ServiceBackend backend, InetSocketAddress address, EventLoop loop, HttpForwarder forwarder, Channel client) {
+    ChannelFuture acquire(ServiceBackend backend, InetSocketAddress address, EventLoop loop, EndpointHttpForwarder forwarder, Channel client) {
         ArrayDeque<Idle> queue = queue(backend, loop);
         long now = System.nanoTime();
         for (Idle i; (i = queue.pollFirst()) != null; ) {

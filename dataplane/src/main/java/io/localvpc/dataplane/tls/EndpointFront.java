@@ -97,7 +97,7 @@ public final class EndpointFront implements AutoCloseable {
     /** Clear-text HTTP/1.1, routed by the Host header alone. */
     void servePlainHttp(ChannelPipeline pipeline, String afterHandler) {
         pipeline.addAfter(afterHandler, "http", ProtocolSwitch.httpCodec());
-        pipeline.addAfter("http", "forward", new HttpForwarder(router, guard, null, connections));
+        pipeline.addAfter("http", "forward", new EndpointHttpForwarder(router, guard, null, connections));
     }
 
     /** Stops taking in-process connections (open ones are closed with their event loops). */

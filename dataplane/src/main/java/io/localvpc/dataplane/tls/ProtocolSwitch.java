@@ -88,7 +88,7 @@ final class ProtocolSwitch extends ChannelInboundHandlerAdapter {
             p.addAfter(ctx.name(), "tcp", new TcpRelay(backend.get()));
         } else {
             p.addAfter(ctx.name(), "http", httpCodec());
-            p.addAfter("http", "forward", new HttpForwarder(router, guard, sniHostName, connections));
+            p.addAfter("http", "forward", new EndpointHttpForwarder(router, guard, sniHostName, connections));
         }
         for (Object msg : early) {
             ctx.fireChannelRead(msg);

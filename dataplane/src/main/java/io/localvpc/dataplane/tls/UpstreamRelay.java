@@ -11,18 +11,18 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * The backend side of an {@link HttpForwarder}: relays each decoded response part to the client as it comes. A
+ * The backend side of an {@link EndpointHttpForwarder}: relays each decoded response part to the client as it comes. A
  * connection kept in {@link BackendConnections} between requests is bound to one forwarder at a time; while it is
  * idle, anything the backend sends is unasked for, and the connection is closed.
  */
 final class UpstreamRelay extends ChannelInboundHandlerAdapter {
 
-    private HttpForwarder forwarder;
+    private EndpointHttpForwarder forwarder;
     private Channel client;
     /** An informational (1xx) response from the backend, not relayed: {@code 100 Continue} is answered by us. */
     private boolean skippingInformational;
 
-    void bind(HttpForwarder forwarder, Channel client) {
+    void bind(EndpointHttpForwarder forwarder, Channel client) {
         this.forwarder = forwarder;
         this.client = client;
         skippingInformational = false;
@@ -35,7 +35,7 @@ final class UpstreamRelay extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        HttpForwarder forwarder = this.forwarder;
+        EndpointHttpForwarder forwarder = this.forwarder;
         Channel client = this.client; // the forwarder may give this connection back while the last part is relayed
         if (forwarder == null) {
             ReferenceCountUtil.release(msg);

@@ -43,7 +43,7 @@ import java.util.Queue;
  * its body). One backend connection is kept per client connection and reused while the client keeps alive and
  * stays on the same backend.
  */
-final class HttpForwarder extends ChannelInboundHandlerAdapter {
+final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
 
     private static final System.Logger LOG = System.getLogger("localvpc.endpoint");
 
@@ -96,7 +96,7 @@ final class HttpForwarder extends ChannelInboundHandlerAdapter {
     private boolean inRead;
     private final Queue<Object> heldInput = new ArrayDeque<>();
 
-    HttpForwarder(BackendRouter router, RequestGuard guard, String sniHostName, BackendConnections connections) {
+    EndpointHttpForwarder(BackendRouter router, RequestGuard guard, String sniHostName, BackendConnections connections) {
         this.router = router;
         this.guard = guard;
         this.sniHostName = sniHostName;
