@@ -14,7 +14,7 @@ import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.tls.RequestGuard;
 import io.localvpc.dataplane.tls.RequestHead;
 import io.localvpc.dataplane.tls.ServiceErrors;
-import io.localvpc.dataplane.tls.Verdict;
+import io.localvpc.dataplane.tls.RequestVerdict;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
@@ -40,13 +40,13 @@ public final class PolicyGuard implements RequestGuard {
     }
 
     @Override
-    public Verdict inspect(RequestHead head) {
+    public RequestVerdict inspect(RequestHead head) {
         int wanted = classifier.bodyBytesWanted(head);
         if (wanted <= 0) return decide(head, RequestBody.absent());
-        return new Verdict.Inspect(wanted, body -> decide(head, body.length < wanted ? RequestBody.complete(body) : RequestBody.prefix(body)));
+        return new RequestVerdict.Inspect(wanted, body -> decide(head, body.length < wanted ? RequestBody.complete(body) : RequestBody.prefix(body)));
     }
 
-    private Verdict decide(RequestHead head, RequestBody body) {
+    private RequestVerdict decide(RequestHead head, RequestBody body) {
         FlowOrigin origin = head.origin();
         String resourceAccount = origin != null ? origin.account() : defaultAccount;
         Classification c = classifier.classify(head, body, resourceAccount);
@@ -66,7 +66,7 @@ public final class PolicyGuard implements RequestGuard {
             if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
                 LOG.log(System.Logger.Level.DEBUG, head.method() + " " + head.host() + head.uri() + " not classified (" + u.reason() + "); forwarded unchecked");
             }
-            return Verdict.allow();
+            return RequestVerdict.allow();
         }
         ClassifiedRequest r = (ClassifiedRequest) c;
         for (RequiredPermission p : r.permissions()) {
@@ -87,10 +87,10 @@ public final class PolicyGuard implements RequestGuard {
             }
         }
         if (r.service().equals("s3")) {
-            Verdict served = bucketPolicies.serve(r, origin);
+            RequestVerdict served = bucketPolicies.serve(r, origin);
             if (served != null) return served;
         }
-        return Verdict.allow();
+        return RequestVerdict.allow();
     }
 
     /** AWS's wording: who, what, on which resource, and which kind of policy refused it and how. */

@@ -64,12 +64,12 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
 
     /** Dropping the body of a request that was answered here. */
     private boolean discarding;
-    /** Reading the body of a request served here ({@link Verdict.Serve}); null otherwise. */
-    private Verdict.Serve serving;
+    /** Reading the body of a request served here ({@link RequestVerdict.Serve}); null otherwise. */
+    private RequestVerdict.Serve serving;
     private HttpRequest servingRequest;
     private ByteBuf servedBody;
-    /** Holding a request's first body bytes until its guard decides ({@link Verdict.Inspect}); null otherwise. */
-    private Verdict.Inspect inspecting;
+    /** Holding a request's first body bytes until its guard decides ({@link RequestVerdict.Inspect}); null otherwise. */
+    private RequestVerdict.Inspect inspecting;
     private HttpRequest inspectedRequest;
     private ServiceBackend inspectedBackend;
     private S3Names inspectedS3;
@@ -88,7 +88,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     /** The client has ended its side (TCP half-close): close once every request it sent is answered. */
     private boolean inputEnded;
     /**
-     * Waiting for a verdict or an answer made off the event loop ({@link Verdict.Later}, {@link Verdict.Serve}): what
+     * Waiting for a verdict or an answer made off the event loop ({@link RequestVerdict.Later}, {@link RequestVerdict.Serve}): what
      * the client sends meanwhile is held, in order, and read once it is given.
      */
     private boolean waiting;
@@ -226,7 +226,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
                     request.method()), false);
             return;
         }
-        Verdict verdict;
+        RequestVerdict verdict;
         try {
             verdict = guard.inspect(new RequestHead(sniHostName, host, ctx.channel().remoteAddress(),
                     request.method(), request.uri(), request.headers(), backend, route.origin(), s3));
@@ -239,23 +239,23 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     /** Acts on the guard's verdict for a request head. */
-    private void decided(HttpRequest request, ServiceBackend backend, S3Names s3, Verdict verdict) {
-        if (verdict instanceof Verdict.Later later) {
+    private void decided(HttpRequest request, ServiceBackend backend, S3Names s3, RequestVerdict verdict) {
+        if (verdict instanceof RequestVerdict.Later later) {
             await(later.verdict(), v -> decided(request, backend, s3, v), () -> decided(request, backend, s3, internalError(request)));
             return;
         }
-        if (verdict instanceof Verdict.Refuse refuse) {
+        if (verdict instanceof RequestVerdict.Refuse refuse) {
             answer(request, toResponse(refuse, request.method()), false);
             return;
         }
-        if (verdict instanceof Verdict.Serve serve) {
+        if (verdict instanceof RequestVerdict.Serve serve) {
             continueIfExpected(request);
             serving = serve;
             servingRequest = request;
             servedBody = ctx.alloc().buffer();
             return;
         }
-        if (verdict instanceof Verdict.Inspect inspect) {
+        if (verdict instanceof RequestVerdict.Inspect inspect) {
             continueIfExpected(request);
             inspecting = inspect;
             inspectedRequest = request;
@@ -320,7 +320,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         byte[] bytes = new byte[inspectedBytes.readableBytes()];
         inspectedBytes.readBytes(bytes);
         inspectedBytes.release();
-        Verdict.Inspect inspect = inspecting;
+        RequestVerdict.Inspect inspect = inspecting;
         HttpRequest request = inspectedRequest;
         ServiceBackend backend = inspectedBackend;
         S3Names s3 = inspectedS3;
@@ -331,7 +331,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         inspectedBytes = null;
         java.util.List<HttpContent> contents = new java.util.ArrayList<>(held);
         held.clear();
-        Verdict verdict;
+        RequestVerdict verdict;
         try {
             verdict = inspect.then().apply(bytes);
         } catch (RuntimeException e) {
@@ -342,8 +342,8 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     /** Acts on the verdict on an inspected request, whose first body parts are {@code contents}. */
-    private void inspected(HttpRequest request, ServiceBackend backend, S3Names s3, java.util.List<HttpContent> contents, Verdict verdict) {
-        if (verdict instanceof Verdict.Later later) {
+    private void inspected(HttpRequest request, ServiceBackend backend, S3Names s3, java.util.List<HttpContent> contents, RequestVerdict verdict) {
+        if (verdict instanceof RequestVerdict.Later later) {
             held.addAll(contents); // released with the connection should it close meanwhile
             await(later.verdict(), v -> {
                 held.removeAll(contents);
@@ -354,14 +354,14 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
             });
             return;
         }
-        if (verdict instanceof Verdict.Allow) {
+        if (verdict instanceof RequestVerdict.Allow) {
             proceed(request, backend, s3);
             for (HttpContent c : contents) forward(c);
             return;
         }
         boolean ended = contents.stream().anyMatch(c -> c instanceof LastHttpContent);
         contents.forEach(HttpContent::release);
-        Verdict.Refuse refuse = verdict instanceof Verdict.Refuse r ? r : internalError(request);
+        RequestVerdict.Refuse refuse = verdict instanceof RequestVerdict.Refuse r ? r : internalError(request);
         answer(request, toResponse(refuse, request.method()), false);
         if (ended) discarding = false;
     }
@@ -407,7 +407,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     /** AWS's answer when localvpc itself failed: the details go to the log, not to the client. */
-    private Verdict.Refuse internalError(HttpRequest request) {
+    private RequestVerdict.Refuse internalError(HttpRequest request) {
         return ServiceErrors.error(errorFormat(request), HttpResponseStatus.INTERNAL_SERVER_ERROR, "InternalError",
                 "We encountered an internal error. Please try again.");
     }
@@ -571,9 +571,9 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
                 byte[] body = new byte[servedBody.readableBytes()];
                 servedBody.readBytes(body);
                 HttpRequest request = servingRequest;
-                Verdict.Serve serve = serving;
+                RequestVerdict.Serve serve = serving;
                 finishServing();
-                java.util.concurrent.CompletionStage<Verdict.Refuse> response;
+                java.util.concurrent.CompletionStage<RequestVerdict.Refuse> response;
                 try {
                     response = serve.answer().apply(body);
                 } catch (RuntimeException e) {
@@ -613,7 +613,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static FullHttpResponse toResponse(Verdict.Refuse refuse, HttpMethod method) {
+    private static FullHttpResponse toResponse(RequestVerdict.Refuse refuse, HttpMethod method) {
         boolean head = HttpMethod.HEAD.equals(method);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, refuse.status(),
                 head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(refuse.body()));
