@@ -76,13 +76,13 @@ final class AbsoluteFormForwarder {
             send(originForm);
             return;
         }
-        Decision decision = gate.decide(identity, host, port, ProxyProtocol.HTTP_FORWARD, workload.remoteAddress());
-        if (decision instanceof Decision.Refuse refuse) {
+        ConnectionDecision decision = gate.decide(identity, host, port, ProxyProtocol.HTTP_FORWARD, workload.remoteAddress());
+        if (decision instanceof ConnectionDecision.Refuse refuse) {
             refused = true;
             HttpRefusals.send(ctx, identity, refuse);
             return;
         }
-        Decision.Deliver deliver = (Decision.Deliver) decision;
+        ConnectionDecision.Deliver deliver = (ConnectionDecision.Deliver) decision;
         close();
         upstreamKey = key;
         connecting = true;
@@ -101,7 +101,7 @@ final class AbsoluteFormForwarder {
             if (!done.isSuccess()) {
                 drop();
                 refused = true;
-                HttpRefusals.send(ctx, identity, new Decision.Refuse(Upstream.refusalFor(done.cause()),
+                HttpRefusals.send(ctx, identity, new ConnectionDecision.Refuse(Upstream.refusalFor(done.cause()),
                         "connecting to " + deliver.target() + " (" + host + ":" + port + ") failed: "
                                 + done.cause().getMessage()));
                 return;

@@ -29,7 +29,7 @@ final class Handover {
      *                         {@code protocolHandlers} in order, so bytes a decoder still holds reach the relay
      * @param protocolHandlers the names of the protocol's codec handlers
      */
-    static void complete(ChannelHandlerContext ctx, Gate gate, ConnectRequest request, Decision.Deliver deliver,
+    static void complete(ChannelHandlerContext ctx, Gate gate, ConnectRequest request, ConnectionDecision.Deliver deliver,
                          Replies replies, String... protocolHandlers) {
         Channel workload = ctx.channel();
         ProxiedConnection connection = gate.open(request, deliver, workload.remoteAddress());

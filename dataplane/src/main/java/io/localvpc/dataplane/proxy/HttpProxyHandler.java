@@ -59,15 +59,15 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         String identity = ProxyAuthorization.user(request.headers());
-        Decision decision = gate.decide(identity, target.host(), target.port(), ProxyProtocol.HTTP_CONNECT,
+        ConnectionDecision decision = gate.decide(identity, target.host(), target.port(), ProxyProtocol.HTTP_CONNECT,
                 workload.remoteAddress());
-        if (decision instanceof Decision.Refuse refuse) {
+        if (decision instanceof ConnectionDecision.Refuse refuse) {
             HttpRefusals.send(ctx, identity, refuse);
             return;
         }
         tunnelling = true;
         ConnectRequest connect = new ConnectRequest(identity, target.host(), target.port(), ProxyProtocol.HTTP_CONNECT);
-        Decision.Deliver deliver = (Decision.Deliver) decision;
+        ConnectionDecision.Deliver deliver = (ConnectionDecision.Deliver) decision;
         Handover.complete(ctx, gate, connect, deliver, new Handover.Replies() {
             @Override
             public void established(java.net.InetSocketAddress bound) {
@@ -76,7 +76,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
 
             @Override
             public void failed(Throwable cause) {
-                HttpRefusals.send(ctx, identity, new Decision.Refuse(Upstream.refusalFor(cause), "connecting to "
+                HttpRefusals.send(ctx, identity, new ConnectionDecision.Refuse(Upstream.refusalFor(cause), "connecting to "
                         + deliver.target() + " (" + target.host() + ":" + target.port() + ") failed: " + cause.getMessage()));
             }
         }, "http-encoder", "http-decoder");
