@@ -62,19 +62,14 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     private boolean connecting;
     private final Queue<Object> pending = new ArrayDeque<>();
 
-    /** Dropping the body of a request that was answered here. */
-    private boolean discarding;
-    /** Reading the body of a request served here ({@link RequestVerdict.Serve}); null otherwise. */
-    private RequestVerdict.Serve serving;
-    private HttpRequest servingRequest;
-    private ByteBuf servedBody;
-    /** Holding a request's first body bytes until its guard decides ({@link RequestVerdict.Inspect}); null otherwise. */
-    private RequestVerdict.Inspect inspecting;
-    private HttpRequest inspectedRequest;
-    private ServiceBackend inspectedBackend;
-    private S3Names inspectedS3;
-    private ByteBuf inspectedBytes;
-    private final java.util.List<HttpContent> held = new java.util.ArrayList<>();
+    /** Where the current request's body goes: to the backend, nowhere (it was answered here), or to the front itself. */
+    private enum BodyGoes { FORWARD, DISCARD, SERVE, INSPECT }
+
+    private BodyGoes bodyGoes = BodyGoes.FORWARD;
+    /** A request answered here, its body being gathered ({@link BodyGoes#SERVE}); null otherwise. */
+    private ServedBody served;
+    /** A request whose first body bytes are held for its guard ({@link BodyGoes#INSPECT}, or its verdict to come); null otherwise. */
+    private InspectedBody inspected;
     /** A request's head has come and the rest of its body is still owed. */
     private boolean readingRequest;
     /** The head of the request whose body is being read, for answering when it breaks off. */
@@ -138,12 +133,12 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         }
         if (waiting || !heldInput.isEmpty() || !ctx.channel().isActive()) return;
         if (!connecting && (upstream == null || upstream.isWritable())) ctx.channel().config().setAutoRead(true);
-        if (inputEnded && awaitingResponses == 0 && serving == null && inspecting == null) ctx.close();
+        if (inputEnded && awaitingResponses == 0 && served == null && inspected == null) ctx.close();
     }
 
     private void read(Object msg) {
         if (msg instanceof HttpRequest request) {
-            discarding = false;
+            bodyGoes = BodyGoes.FORWARD;
             currentRequest = request;
             readingRequest = !(msg instanceof LastHttpContent);
             onHead(request);
@@ -156,8 +151,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
             content.release();
             if (upstream != null) upstream.close();
             if (currentRequest != null && !responseStarted && ctx.channel().isActive()) {
-                finishServing();
-                inspecting = null; // its buffers are released when the connection closes, right after this answer
+                dropBodies();
                 awaitingResponses = 0;
                 reply(toResponse(ServiceErrors.error(errorFormat(currentRequest), HttpResponseStatus.BAD_REQUEST, "IncompleteBody",
                         "The request body ended before its declared length, or its chunked encoding is malformed."),
@@ -169,22 +163,19 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         }
         if (msg instanceof LastHttpContent) readingRequest = false;
         if (msg instanceof HttpContent content) {
-            if (serving != null) {
-                collect(content);
-                return;
-            }
-            if (inspecting != null) {
-                hold(content);
-                return;
-            }
-            if (discarding) {
-                if (content instanceof LastHttpContent) {
-                    discarding = false;
+            switch (bodyGoes) {
+                case SERVE -> collect(content);
+                case INSPECT -> {
+                    if (inspected.hold(content)) decideInspected();
                 }
-                content.release();
-            } else {
-                forward(content);
-                if (content instanceof LastHttpContent) giveBackUpstreamIfDone();
+                case DISCARD -> {
+                    if (content instanceof LastHttpContent) bodyGoes = BodyGoes.FORWARD;
+                    content.release();
+                }
+                case FORWARD -> {
+                    forward(content);
+                    if (content instanceof LastHttpContent) giveBackUpstreamIfDone();
+                }
             }
         }
     }
@@ -250,18 +241,14 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         }
         if (verdict instanceof RequestVerdict.Serve serve) {
             continueIfExpected(request);
-            serving = serve;
-            servingRequest = request;
-            servedBody = ctx.alloc().buffer();
+            served = new ServedBody(serve, request, ctx.alloc());
+            bodyGoes = BodyGoes.SERVE;
             return;
         }
         if (verdict instanceof RequestVerdict.Inspect inspect) {
             continueIfExpected(request);
-            inspecting = inspect;
-            inspectedRequest = request;
-            inspectedBackend = backend;
-            inspectedS3 = s3;
-            inspectedBytes = ctx.alloc().buffer();
+            inspected = new InspectedBody(inspect, request, backend, s3, ctx.alloc());
+            bodyGoes = BodyGoes.INSPECT;
             return;
         }
         proceed(request, backend, s3);
@@ -307,63 +294,40 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Holds body content of an inspected request; once enough is in (or all of it), lets the guard decide. */
-    private void hold(HttpContent content) {
-        held.add(content);
-        ByteBuf b = content.content();
-        int take = Math.min(b.readableBytes(), inspecting.maxBodyBytes() - inspectedBytes.readableBytes());
-        if (take > 0) inspectedBytes.writeBytes(b, b.readerIndex(), take);
-        if (content instanceof LastHttpContent || inspectedBytes.readableBytes() >= inspecting.maxBodyBytes()) decideInspected();
-    }
-
+    /** Enough of an inspected request's body is in (or all of it): the guard decides. */
     private void decideInspected() {
-        byte[] bytes = new byte[inspectedBytes.readableBytes()];
-        inspectedBytes.readBytes(bytes);
-        inspectedBytes.release();
-        RequestVerdict.Inspect inspect = inspecting;
-        HttpRequest request = inspectedRequest;
-        ServiceBackend backend = inspectedBackend;
-        S3Names s3 = inspectedS3;
-        inspectedS3 = null;
-        inspecting = null;
-        inspectedRequest = null;
-        inspectedBackend = null;
-        inspectedBytes = null;
-        java.util.List<HttpContent> contents = new java.util.ArrayList<>(held);
-        held.clear();
+        InspectedBody body = inspected;
+        bodyGoes = BodyGoes.FORWARD; // until the verdict says otherwise; nothing more of the body is read before it
         RequestVerdict verdict;
         try {
-            verdict = inspect.then().apply(bytes);
+            verdict = body.inspect.then().apply(body.firstBytes());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "request guard failed on " + request.method() + " " + request.uri(), e);
-            verdict = internalError(request);
+            LOG.log(System.Logger.Level.WARNING, "request guard failed on " + body.request.method() + " " + body.request.uri(), e);
+            verdict = internalError(body.request);
         }
-        inspected(request, backend, s3, contents, verdict);
+        inspected(body, verdict);
     }
 
-    /** Acts on the verdict on an inspected request, whose first body parts are {@code contents}. */
-    private void inspected(HttpRequest request, ServiceBackend backend, S3Names s3, java.util.List<HttpContent> contents, RequestVerdict verdict) {
+    /** Acts on the verdict on an inspected request: its held parts go on to the backend, or are dropped. */
+    private void inspected(InspectedBody body, RequestVerdict verdict) {
         if (verdict instanceof RequestVerdict.Later later) {
-            held.addAll(contents); // released with the connection should it close meanwhile
-            await(later.verdict(), v -> {
-                held.removeAll(contents);
-                inspected(request, backend, s3, contents, v);
-            }, () -> {
-                held.removeAll(contents);
-                inspected(request, backend, s3, contents, internalError(request));
-            });
+            // the held parts stay with the request (released with the connection should it close meanwhile)
+            await(later.verdict(), v -> inspected(body, v), () -> inspected(body, internalError(body.request)));
             return;
         }
+        inspected = null;
+        boolean ended = body.ended();
+        java.util.List<HttpContent> parts = body.takeHeld();
+        body.release();
         if (verdict instanceof RequestVerdict.Allow) {
-            proceed(request, backend, s3);
-            for (HttpContent c : contents) forward(c);
+            proceed(body.request, body.backend, body.s3);
+            for (HttpContent c : parts) forward(c);
             return;
         }
-        boolean ended = contents.stream().anyMatch(c -> c instanceof LastHttpContent);
-        contents.forEach(HttpContent::release);
-        RequestVerdict.Refuse refuse = verdict instanceof RequestVerdict.Refuse r ? r : internalError(request);
-        answer(request, toResponse(refuse, request.method()), false);
-        if (ended) discarding = false;
+        parts.forEach(HttpContent::release);
+        RequestVerdict.Refuse refuse = verdict instanceof RequestVerdict.Refuse r ? r : internalError(body.request);
+        answer(body.request, toResponse(refuse, body.request.method()), false);
+        if (ended) bodyGoes = BodyGoes.FORWARD;
     }
 
     /** Sends an allowed request on to its backend. */
@@ -391,8 +355,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
             LOG.log(System.Logger.Level.DEBUG, "request body from " + ctx.channel().remoteAddress() + " timed out");
             if (upstream != null) upstream.close();
             if (!responseStarted) {
-                finishServing();
-                inspecting = null; // released when the connection closes, right after this answer
+                dropBodies();
                 awaitingResponses = 0;
                 reply(toResponse(ServiceErrors.error(errorFormat(currentRequest), HttpResponseStatus.BAD_REQUEST, "RequestTimeout",
                         "Your socket connection to the server was not read from or written to within the timeout period."
@@ -531,7 +494,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         LOG.log(System.Logger.Level.INFO, "cannot reach " + backend.name() + ": " + cause.getMessage());
         releasePending();
         awaitingResponses = 0;
-        discarding = true;
+        bodyGoes = BodyGoes.DISCARD;
         reply(toResponse(ServiceErrors.error(upstreamFormat, HttpResponseStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
                 "The " + backend.name() + " service is not reachable"), HttpMethod.GET), true);
     }
@@ -554,57 +517,60 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Answers a request here (refusal or error) instead of forwarding it. */
-    /** Gathers the body of a request served here; at its end, answers it. */
+    /** Gathers the body of a request served here; at its end, answers it (the answer may be made off the loop). */
     private void collect(HttpContent content) {
         try {
-            if (servedBody.readableBytes() + content.content().readableBytes() > serving.maxBodyBytes()) {
-                HttpRequest request = servingRequest;
-                finishServing();
-                discarding = !(content instanceof LastHttpContent);
-                reply(toResponse(ServiceErrors.error(errorFormat(request), HttpResponseStatus.BAD_REQUEST, "MaxMessageLengthExceeded",
-                        "Your request was too big for this operation."), request.method()), !HttpUtil.isKeepAlive(request));
-                return;
-            }
-            servedBody.writeBytes(content.content());
-            if (content instanceof LastHttpContent) {
-                byte[] body = new byte[servedBody.readableBytes()];
-                servedBody.readBytes(body);
-                HttpRequest request = servingRequest;
-                RequestVerdict.Serve serve = serving;
-                finishServing();
-                java.util.concurrent.CompletionStage<RequestVerdict.Refuse> response;
-                try {
-                    response = serve.answer().apply(body);
-                } catch (RuntimeException e) {
-                    response = java.util.concurrent.CompletableFuture.failedFuture(e);
+            ServedBody body = served;
+            switch (body.add(content)) {
+                case MORE -> { }
+                case TOO_LARGE -> {
+                    served = null;
+                    body.release();
+                    bodyGoes = content instanceof LastHttpContent ? BodyGoes.FORWARD : BodyGoes.DISCARD;
+                    reply(toResponse(ServiceErrors.error(errorFormat(body.request), HttpResponseStatus.BAD_REQUEST, "MaxMessageLengthExceeded",
+                            "Your request was too big for this operation."), body.request.method()), !HttpUtil.isKeepAlive(body.request));
                 }
-                await(response, r -> reply(toResponse(r, request.method()), !HttpUtil.isKeepAlive(request)),
-                        () -> reply(toResponse(internalError(request), request.method()), !HttpUtil.isKeepAlive(request)));
+                case COMPLETE -> {
+                    served = null;
+                    byte[] bytes = body.bytes();
+                    body.release();
+                    bodyGoes = BodyGoes.FORWARD;
+                    HttpRequest request = body.request;
+                    java.util.concurrent.CompletionStage<RequestVerdict.Refuse> response;
+                    try {
+                        response = body.serve.answer().apply(bytes);
+                    } catch (RuntimeException e) {
+                        response = java.util.concurrent.CompletableFuture.failedFuture(e);
+                    }
+                    await(response, r -> reply(toResponse(r, request.method()), !HttpUtil.isKeepAlive(request)),
+                            () -> reply(toResponse(internalError(request), request.method()), !HttpUtil.isKeepAlive(request)));
+                }
             }
         } finally {
             content.release();
         }
     }
 
-    private void finishServing() {
-        if (servedBody != null) servedBody.release();
-        servedBody = null;
-        serving = null;
-        servingRequest = null;
+    /** Releases the body of a request served or inspected here (the request ended some other way). */
+    private void dropBodies() {
+        if (served != null) served.release();
+        served = null;
+        if (inspected != null) inspected.release();
+        inspected = null;
     }
 
+    /** Answers a request here (refusal or error) instead of forwarding it; its body, if any, is read and dropped. */
     private void answer(HttpRequest request, FullHttpResponse response, boolean mustClose) {
         boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
         // A client waiting for 100 Continue may or may not send its body after a final answer; with no way to
         // tell where the next request starts, the connection ends.
         boolean close = mustClose || !HttpUtil.isKeepAlive(request) || (hasBody && HttpUtil.is100ContinueExpected(request));
-        discarding = hasBody && !close;
+        bodyGoes = hasBody && !close ? BodyGoes.DISCARD : BodyGoes.FORWARD;
         reply(response, close);
     }
 
     private void reply(FullHttpResponse response, boolean close) {
-        if (inputEnded && awaitingResponses == 0 && serving == null && inspecting == null && heldInput.isEmpty()) close = true;
+        if (inputEnded && awaitingResponses == 0 && served == null && inspected == null && heldInput.isEmpty()) close = true;
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
@@ -677,7 +643,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         }
         if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
             inputEnded = true;
-            if (awaitingResponses == 0 && serving == null && inspecting == null && !waiting) {
+            if (awaitingResponses == 0 && served == null && inspected == null && !waiting) {
                 ctx.close();
                 return;
             }
@@ -703,13 +669,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         releasePending();
         heldInput.forEach(ReferenceCountUtil::release);
         heldInput.clear();
-        finishServing();
-        held.forEach(HttpContent::release);
-        held.clear();
-        if (inspectedBytes != null) {
-            inspectedBytes.release();
-            inspectedBytes = null;
-        }
+        dropBodies();
         giveBackUpstream();
     }
 
