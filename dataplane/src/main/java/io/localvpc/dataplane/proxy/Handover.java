@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.proxy;
 
+import io.localvpc.dataplane.net.ByteRelay;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -59,9 +60,9 @@ final class Handover {
                 return;
             }
             replies.established((InetSocketAddress) f.channel().localAddress());
-            Relay.join(workload, ctx.name(), f.channel());
+            ByteRelay.join(workload, ctx.name(), f.channel());
             leave(ctx, protocolHandlers);
-            Relay.start(workload, f.channel());
+            ByteRelay.start(workload, f.channel());
         });
     }
 
