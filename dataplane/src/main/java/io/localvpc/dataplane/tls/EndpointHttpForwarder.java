@@ -38,10 +38,11 @@ import java.util.Queue;
  * content goes out chunk by chunk as it is decoded, response content comes back the same way, and reads pause on
  * whichever side is ahead, so an object of any size crosses with bounded memory.
  *
- * <p>Per request: the backend is chosen from {@code Host} (else the SNI name), the {@link RequestGuard} sees the
- * head, and only then is {@code 100 Continue} answered (here, not by the backend: a refused upload never sends
- * its body). One backend connection is kept per client connection and reused while the client keeps alive and
- * stays on the same backend.
+ * <p>The backend is the connection's {@link ServiceRoute}, settled once (a request whose {@code Host} names another
+ * service is refused). Per request: the {@link RequestGuard} sees the head, and only then is {@code 100 Continue}
+ * answered (here, not by the backend: a refused upload never sends its body). Backend connections come from
+ * {@link BackendConnections} and go back to it once a request is answered whole. Requests are taken one at a time, so
+ * answers go out in the order of the requests whether the backend or the front makes them.
  */
 final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
 
@@ -103,10 +104,6 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         this.ctx = ctx;
     }
 
-    /**
-     * Requests are taken one at a time: the next one is read only once the answer to the one before has been sent
-     * whole (forwarded answers included), so answers go out in the order of the requests however they are made.
-     */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         inRead = false;
@@ -114,6 +111,10 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         ctx.fireChannelReadComplete();
     }
 
+    /**
+     * Requests are taken one at a time: the next one is read only once the answer to the one before has been sent
+     * whole (forwarded answers included), so answers go out in the order of the requests however they are made.
+     */
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         inRead = true;
