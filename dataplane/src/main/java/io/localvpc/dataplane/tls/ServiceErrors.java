@@ -21,19 +21,19 @@ public final class ServiceErrors {
     private ServiceErrors() {
     }
 
-    public static Verdict.Refuse accessDenied(String protocol, String message) {
+    public static RequestVerdict.Refuse accessDenied(String protocol, String message) {
         HttpResponseStatus status = JSON.equals(protocol) ? HttpResponseStatus.BAD_REQUEST : HttpResponseStatus.FORBIDDEN;
         return error(protocol, status, JSON.equals(protocol) ? "AccessDeniedException" : "AccessDenied", message);
     }
 
     /** An error with {@code code} (AWS's code for the service) in {@code protocol}'s format. */
-    public static Verdict.Refuse error(String protocol, HttpResponseStatus status, String code, String message) {
+    public static RequestVerdict.Refuse error(String protocol, HttpResponseStatus status, String code, String message) {
         String requestId = UUID.randomUUID().toString();
         return switch (protocol) {
-            case JSON -> new Verdict.Refuse(status, "application/x-amz-json-1.0",
+            case JSON -> new RequestVerdict.Refuse(status, "application/x-amz-json-1.0",
                     ("{\"__type\":\"com.amazon.coral.service#" + code + "\",\"message\":" + jsonString(message) + "}")
                             .getBytes(StandardCharsets.UTF_8), Map.of("x-amzn-RequestId", requestId));
-            case QUERY -> new Verdict.Refuse(status, "text/xml",
+            case QUERY -> new RequestVerdict.Refuse(status, "text/xml",
                     ("<?xml version=\"1.0\"?><ErrorResponse><Error><Type>" + (status.code() >= 500 ? "Receiver" : "Sender")
                             + "</Type><Code>" + xml(code) + "</Code><Message>" + xml(message)
                             + "</Message><Detail/></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8),
@@ -42,8 +42,8 @@ public final class ServiceErrors {
         };
     }
 
-    public static Verdict.Refuse s3Error(HttpResponseStatus status, String code, String message, String requestId) {
-        return new Verdict.Refuse(status, "application/xml",
+    public static RequestVerdict.Refuse s3Error(HttpResponseStatus status, String code, String message, String requestId) {
+        return new RequestVerdict.Refuse(status, "application/xml",
                 ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + xml(code) + "</Code><Message>" + xml(message)
                         + "</Message><RequestId>" + requestId + "</RequestId><HostId>localvpc</HostId></Error>").getBytes(StandardCharsets.UTF_8),
                 Map.of("x-amz-request-id", requestId));

@@ -1,4 +1,4 @@
-package io.localvpc.dataplane.classify;
+package io.localvpc.dataplane.route;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -32,6 +32,14 @@ class AwsHostTest {
         "sts.amazonaws.com                                           | sts            | -              | -",
         "monitoring.us-east-1.amazonaws.com                          | cloudwatch     | us-east-1      | -",
         "dynamodb.cn-north-1.amazonaws.com.cn                        | dynamodb       | cn-north-1     | -",
+        // bucket spellings the embedded S3 is asked for (the one parser the policies and the service share)
+        "my-bucket.s3.us-east-1.amazonaws.com:8443                   | s3             | us-east-1      | my-bucket",
+        "My.Dotted.Bucket.s3.amazonaws.com                           | s3             | us-east-1      | my.dotted.bucket",
+        "b.s3.cn-north-1.amazonaws.com.cn                            | s3             | cn-north-1     | b",
+        "123456789012.s3-control.us-east-1.amazonaws.com             | s3-control     | us-east-1      | -",
+        "b.s3.example.com                                            | -              | -              | -",
+        // not an interface-endpoint name (no vpce-<id> label): no bucket, whatever its first label
+        "vault.s3.us-east-1.vpce.amazonaws.com                       | -              | -              | -",
         "localhost:4566                                              | -              | -              | -",
         "10.0.0.5                                                    | -              | -              | -",
         "[::1]:443                                                   | -              | -              | -",

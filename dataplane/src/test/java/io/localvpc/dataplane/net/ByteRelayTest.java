@@ -1,4 +1,4 @@
-package io.localvpc.dataplane.proxy;
+package io.localvpc.dataplane.net;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -13,13 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The relay between two channels, without sockets: copying, backpressure by auto-read, close propagation. */
-class RelayTest {
+class ByteRelayTest {
 
     private static EmbeddedChannel[] pair() {
         EmbeddedChannel workload = new EmbeddedChannel();
         EmbeddedChannel target = new EmbeddedChannel();
-        workload.pipeline().addLast(new Relay(target));
-        target.pipeline().addLast(new Relay(workload));
+        workload.pipeline().addLast(new ByteRelay(target));
+        target.pipeline().addLast(new ByteRelay(workload));
         return new EmbeddedChannel[] {workload, target};
     }
 
@@ -78,7 +78,7 @@ class RelayTest {
     void bytesForAClosedPeerAreReleased() {
         EmbeddedChannel gone = new EmbeddedChannel();
         gone.close();
-        EmbeddedChannel workload = new EmbeddedChannel(new Relay(gone));
+        EmbeddedChannel workload = new EmbeddedChannel(new ByteRelay(gone));
         ByteBuf late = Unpooled.copiedBuffer("late", StandardCharsets.US_ASCII);
         late.retain();
         workload.writeInbound(late);

@@ -7,7 +7,7 @@ import java.net.SocketAddress;
 import java.util.Objects;
 
 /** What the path engine decided for one {@link ConnectRequest}. */
-public sealed interface Decision {
+public sealed interface ConnectionDecision {
 
     /**
      * Connect the workload to {@code target}.
@@ -25,7 +25,7 @@ public sealed interface Decision {
      *                  extra copy); absolute-form HTTP requests reach it at {@code target}, a {@link LocalAddress},
      *                  announced by its {@link InProcessTarget#greeting()}
      */
-    record Deliver(SocketAddress target, String summary, Object context, InProcessTarget inProcess) implements Decision {
+    record Deliver(SocketAddress target, String summary, Object context, InProcessTarget inProcess) implements ConnectionDecision {
         public Deliver {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(summary, "summary");
@@ -51,7 +51,7 @@ public sealed interface Decision {
      * @param kind   which refusal the workload sees (SOCKS5 reply code, HTTP status)
      * @param reason the trace summary a person can act on ("no route to 52.216.8.1 in rtb-0abc…")
      */
-    record Refuse(Refusal kind, String reason) implements Decision {
+    record Refuse(Refusal kind, String reason) implements ConnectionDecision {
         public Refuse {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(reason, "reason");

@@ -23,7 +23,7 @@ import java.util.Queue;
  * (asked of the policy once); a request for another destination replaces it. Responses are relayed back as raw
  * bytes, unparsed, so the target connection closing also ends the workload connection.
  */
-final class HttpForwarder {
+final class AbsoluteFormForwarder {
     private final ChannelHandlerContext ctx;
     private final Channel workload;
     private final Gate gate;
@@ -35,7 +35,7 @@ final class HttpForwarder {
     private boolean refused;
     private boolean inputEnded;
 
-    HttpForwarder(ChannelHandlerContext ctx, Gate gate) {
+    AbsoluteFormForwarder(ChannelHandlerContext ctx, Gate gate) {
         this.ctx = ctx;
         this.workload = ctx.channel();
         this.gate = gate;
@@ -76,13 +76,13 @@ final class HttpForwarder {
             send(originForm);
             return;
         }
-        Decision decision = gate.decide(identity, host, port, ProxyProtocol.HTTP_FORWARD, workload.remoteAddress());
-        if (decision instanceof Decision.Refuse refuse) {
+        ConnectionDecision decision = gate.decide(identity, host, port, ProxyProtocol.HTTP_FORWARD, workload.remoteAddress());
+        if (decision instanceof ConnectionDecision.Refuse refuse) {
             refused = true;
             HttpRefusals.send(ctx, identity, refuse);
             return;
         }
-        Decision.Deliver deliver = (Decision.Deliver) decision;
+        ConnectionDecision.Deliver deliver = (ConnectionDecision.Deliver) decision;
         close();
         upstreamKey = key;
         connecting = true;
@@ -101,7 +101,7 @@ final class HttpForwarder {
             if (!done.isSuccess()) {
                 drop();
                 refused = true;
-                HttpRefusals.send(ctx, identity, new Decision.Refuse(Upstream.refusalFor(done.cause()),
+                HttpRefusals.send(ctx, identity, new ConnectionDecision.Refuse(Upstream.refusalFor(done.cause()),
                         "connecting to " + deliver.target() + " (" + host + ":" + port + ") failed: "
                                 + done.cause().getMessage()));
                 return;

@@ -1,4 +1,4 @@
-package io.localvpc.dataplane.proxy;
+package io.localvpc.dataplane.net;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -9,20 +9,30 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 
 /**
- * Moves bytes from its own channel to {@code peer}; one instance sits on each side of a tunnel.
+ * The data plane's one byte relay: moves bytes from its own channel to {@code peer}; one instance sits on each side
+ * of a tunnel (a workload's connection and its target, or a decrypted endpoint connection and a TCP backend).
  *
  * <p>Backpressure: when the peer's outbound buffer is over its high-water mark this side stops reading, and
  * reading resumes when the peer becomes writable again. Half-close: end of input on this side becomes a
- * shutdown of the peer's output; once both directions have ended (or either side closes) both channels close.
- * Both channels must have {@code ALLOW_HALF_CLOSURE} on.
+ * shutdown of the peer's output where the peer can be half-closed (a plain socket); where it cannot (TLS has no
+ * half-close: its end is close_notify), or once both directions have ended, or when either side closes, both
+ * channels close. Both channels must have {@code ALLOW_HALF_CLOSURE} on.
  */
-final class Relay extends ChannelInboundHandlerAdapter {
-    private static final System.Logger LOG = System.getLogger("localvpc.proxy");
+public final class ByteRelay extends ChannelInboundHandlerAdapter {
+    private static final System.Logger LOG = System.getLogger("localvpc.relay");
 
     private final Channel peer;
+    private final boolean peerHalfCloses;
 
-    Relay(Channel peer) {
+    /** A relay to a peer that is a plain socket, whose output may be shut down on its own. */
+    public ByteRelay(Channel peer) {
+        this(peer, true);
+    }
+
+    /** @param peerHalfCloses false for a peer whose output cannot be ended alone (TLS): the end of input closes both */
+    public ByteRelay(Channel peer, boolean peerHalfCloses) {
         this.peer = peer;
+        this.peerHalfCloses = peerHalfCloses;
     }
 
     /**
@@ -30,12 +40,12 @@ final class Relay extends ChannelInboundHandlerAdapter {
      * {@code afterHandler}, so bytes that handlers still hold when they are removed afterwards reach it.
      * Call {@link #start} once the protocol handlers are gone.
      */
-    static void join(Channel workload, String afterHandler, Channel target) {
-        workload.pipeline().addAfter(afterHandler, "relay", new Relay(target));
-        target.pipeline().addLast("relay", new Relay(workload));
+    public static void join(Channel workload, String afterHandler, Channel target) {
+        workload.pipeline().addAfter(afterHandler, "relay", new ByteRelay(target));
+        target.pipeline().addLast("relay", new ByteRelay(workload));
     }
 
-    static void start(Channel workload, Channel target) {
+    public static void start(Channel workload, Channel target) {
         workload.config().setAutoRead(true);
         target.config().setAutoRead(true);
     }
@@ -68,7 +78,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
-            if (!(peer instanceof SocketChannel target) || !peer.isActive() || target.isInputShutdown()) {
+            if (!peerHalfCloses || !(peer instanceof SocketChannel target) || !peer.isActive() || target.isInputShutdown()) {
                 // Nothing more can come from either side: the tunnel is done.
                 closeBoth(ctx.channel());
             } else {
@@ -95,7 +105,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
         closeWhenFlushed(self);
     }
 
-    static void closeWhenFlushed(Channel ch) {
+    public static void closeWhenFlushed(Channel ch) {
         if (ch.isActive()) ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         else ch.close();
     }

@@ -1,4 +1,4 @@
-package io.localvpc.dataplane.classify;
+package io.localvpc.dataplane.route;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,13 +17,16 @@ import java.util.regex.Pattern;
  * ({@code vpce-0a1b-c2d3.sqs.us-east-1.vpce.amazonaws.com}, {@code b.bucket.vpce-0a1b-c2d3.s3.us-east-1.vpce.amazonaws.com}).
  * Any other host (a custom endpoint such as {@code localhost}) says nothing: all fields null.
  *
+ * <p>The one reading of a host name in the data plane: the policies judge, and the embedded S3 serves, the bucket
+ * this record names.
+ *
  * @param service the IAM service prefix, or another S3 API's label ({@code s3-accesspoint}, {@code s3-control}); null
  * @param region  null for global names ({@code sts.amazonaws.com}) and unknown hosts
  * @param bucket  the bucket of a virtual-hosted S3 request, else null
  */
-record AwsHost(String service, String region, String bucket) {
+public record AwsHost(String service, String region, String bucket) {
 
-    static final AwsHost UNKNOWN = new AwsHost(null, null, null);
+    public static final AwsHost UNKNOWN = new AwsHost(null, null, null);
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d+");
     private static final List<String> SUFFIXES = List.of(".amazonaws.com.cn", ".amazonaws.com", ".api.aws");
@@ -37,7 +40,8 @@ record AwsHost(String service, String region, String bucket) {
             "monitoring", "cloudwatch",
             "email", "ses");
 
-    static AwsHost parse(String hostHeader) {
+    /** What {@code hostHeader} (a port, a trailing dot and any letter case allowed) says; {@link #UNKNOWN} for other names. */
+    public static AwsHost parse(String hostHeader) {
         if (hostHeader == null || hostHeader.isBlank() || hostHeader.startsWith("[")) {
             return UNKNOWN;
         }

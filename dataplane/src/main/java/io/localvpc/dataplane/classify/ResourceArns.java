@@ -1,9 +1,9 @@
 package io.localvpc.dataplane.classify;
 
 /** ARN spelling shared by the service classifiers. */
-final class Arns {
+final class ResourceArns {
 
-    private Arns() {
+    private ResourceArns() {
     }
 
     /** The partition a region belongs to: {@code aws}, {@code aws-cn}, {@code aws-us-gov}, … */
