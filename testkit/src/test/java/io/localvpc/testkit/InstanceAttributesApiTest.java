@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceAttributeName;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What Terraform's aws_instance reads and sends besides RunInstances and DescribeInstances: the instance's
  * attributes one at a time, its type (DescribeInstanceTypes, on every refresh), its CPU credit option, termination
- * protection turned off before destroy, and launch settings at their defaults.
+ * protection turned off before destroy, launch settings at their defaults, and tags changed after launch.
  */
 @ExtendWith(LocalVpcExtension.class)
 class InstanceAttributesApiTest {
@@ -115,5 +116,17 @@ class InstanceAttributesApiTest {
             }));
             assertEquals("UnsupportedOperation", e.awsErrorDetails().errorCode(), e.getMessage());
         }
+    }
+
+    /** CreateTags on a resource that already has tags: the tag record shares the resource's id and must not hide it. */
+    @Test
+    void tagsChangeOnAnInstanceLaunchedWithTags(Ec2Client ec2) {
+        Layouts.PrivateVpc vpc = new Layouts(ec2).privateVpc("10.76");
+        Instance i = ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(vpc.subnetA())
+                .tagSpecifications(t -> t.resourceType(ResourceType.INSTANCE).tags(tag -> tag.key("Name").value("app")))).instances().get(0);
+        ec2.createTags(r -> r.resources(i.instanceId()).tags(t -> t.key("tier").value("web")));
+        ec2.deleteTags(r -> r.resources(i.instanceId()).tags(t -> t.key("Name")));
+        assertEquals(List.of("tier=web"), ec2.describeInstances(r -> r.instanceIds(i.instanceId())).reservations().get(0).instances().get(0).tags().stream()
+                .map(t -> t.key() + "=" + t.value()).toList());
     }
 }
