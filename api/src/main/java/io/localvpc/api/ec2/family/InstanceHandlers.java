@@ -65,6 +65,10 @@ public final class InstanceHandlers implements Ec2Family {
         JsonNode profileSpec = in.node("IamInstanceProfile");
         IamInstanceProfile profile = profileSpec.isMissingNode() ? null : InstanceProfileAssociations.resolve(in::viewOf, tx.scope().account(),
                 text(profileSpec, "Arn"), text(profileSpec, "Name"));
+        // EC2 launches with a profile only once it holds a role (Terraform retries this answer while IAM propagates).
+        if (profile != null && profile.roleName() == null) {
+            throw AwsException.invalidParameterValue("IAM Instance Profile \"" + profile.arn() + "\" has no associated IAM Roles");
+        }
         InstanceOps.Launch launch = InstanceOps.run(tx, spec, transitionDelay);
         if (profile != null) for (Instance i : launch.instances()) InstanceProfileAssociations.associate(tx, i.id(), profile);
         applyTags(in, tx, launch);
