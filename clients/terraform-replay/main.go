@@ -397,11 +397,7 @@ func diff(a, b map[string]state) []string {
 // assertApplied checks what the provider's read stored after apply #1, as Terraform would compare it with the
 // configuration ("Provider produced inconsistent result after apply" otherwise).
 func assertApplied(st map[string]state, vpcID, rtbID, sgID, subnetA, subnetB, plID string) {
-	expect := func(addr, key, want string) {
-		if got := st[addr][key]; got != want {
-			fail("%s.%s = %q after apply, configuration says %q", addr, key, got, want)
-		}
-	}
+	expect := func(addr, key, want string) { expectState(st, addr, key, want) }
 	nonEmpty := func(addr string, keys ...string) {
 		for _, k := range keys {
 			if st[addr][k] == "" {
@@ -489,6 +485,13 @@ func dataPrefixList(c *ec2.Client, name string) state {
 	return state{"id": aws.ToString(p.PrefixListId), "name": aws.ToString(p.PrefixListName), "cidr_blocks": list(p.Cidrs)}
 }
 
+// expectState fails when what the provider stored differs from what the configuration says.
+func expectState(st map[string]state, addr, key, want string) {
+	if got := st[addr][key]; got != want {
+		fail("%s.%s = %q after apply, configuration says %q (state: %v)", addr, key, got, want, st[addr])
+	}
+}
+
 // ec2Trust is the usual trust policy of an instance role: EC2 may assume it.
 const ec2Trust = `{
   "Version": "2012-10-17",
@@ -498,9 +501,10 @@ const ec2Trust = `{
 // assertIdentityApplied checks what the provider stored for the roles, policies, instance profile and
 // instance after apply #1 against the configuration.
 func assertIdentityApplied(st map[string]state, account, role, policyARN, profile, subnetA, sgID string) {
-	expect := func(addr, key, want string) {
-		if got := st[addr][key]; got != want {
-			fail("%s.%s = %q after apply, configuration says %q (state: %v)", addr, key, got, want, st[addr])
+	expect := func(addr, key, want string) { expectState(st, addr, key, want) }
+	idPrefix := func(addr, key, prefix string) {
+		if !strings.HasPrefix(st[addr][key], prefix) {
+			fail("%s.%s = %q, expected an id starting %s", addr, key, st[addr][key], prefix)
 		}
 	}
 	trust, _ := normalizeJSON(ec2Trust)
@@ -510,9 +514,7 @@ func assertIdentityApplied(st map[string]state, account, role, policyARN, profil
 	expect("aws_iam_role.app", "path", "/")
 	expect("aws_iam_role.app", "managed_policy_arns", policyARN)
 	expect("aws_iam_role.app", "tags.Name", "tf-replay-app")
-	if !strings.HasPrefix(st["aws_iam_role.app"]["unique_id"], "AROA") {
-		fail("aws_iam_role.app unique_id = %q, expected a role id (AROA…)", st["aws_iam_role.app"]["unique_id"])
-	}
+	idPrefix("aws_iam_role.app", "unique_id", "AROA")
 	if !strings.HasPrefix(st["aws_iam_role.app"]["inline_policy"], "sqs-read={") {
 		fail("aws_iam_role.app inline_policy = %q, expected the aws_iam_role_policy document", st["aws_iam_role.app"]["inline_policy"])
 	}
@@ -522,9 +524,8 @@ func assertIdentityApplied(st map[string]state, account, role, policyARN, profil
 	expect("aws_iam_policy.s3_read", "arn", "arn:aws:iam::"+account+":policy/tf-replay-s3-read")
 	expect("aws_iam_policy.s3_read", "attachment_count", "2")
 	expect("aws_iam_policy.s3_read", "description", "")
-	if !strings.HasPrefix(st["aws_iam_policy.s3_read"]["policy_id"], "ANPA") {
-		fail("aws_iam_policy.s3_read policy_id = %q, expected a policy id (ANPA…)", st["aws_iam_policy.s3_read"]["policy_id"])
-	}
+	idPrefix("aws_iam_policy.s3_read", "policy_id", "ANPA")
+	idPrefix("aws_iam_instance_profile.app", "unique_id", "AIPA")
 	expect("aws_iam_role_policy.sqs_read", "role", role)
 	expect("aws_iam_instance_profile.app", "arn", "arn:aws:iam::"+account+":instance-profile/"+profile)
 	expect("aws_iam_instance_profile.app", "role", role)
@@ -542,7 +543,5 @@ func assertIdentityApplied(st map[string]state, account, role, policyARN, profil
 	expect("aws_instance.app", "monitoring", "false")
 	expect("aws_instance.app", "source_dest_check", "true")
 	expect("aws_instance.app", "tenancy", "default")
-	if !strings.HasPrefix(st["aws_instance.app"]["private_ip"], "10.72.1.") {
-		fail("aws_instance.app private_ip = %q, expected an address of subnet a", st["aws_instance.app"]["private_ip"])
-	}
+	idPrefix("aws_instance.app", "private_ip", "10.72.1.")
 }

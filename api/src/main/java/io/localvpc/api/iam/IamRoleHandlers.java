@@ -1,6 +1,5 @@
 package io.localvpc.api.iam;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.api.awsquery.QueryProtocolService.Handler;
 import io.localvpc.api.ec2.Json;
 import io.localvpc.core.AwsException;
