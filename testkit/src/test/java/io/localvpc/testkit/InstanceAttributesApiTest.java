@@ -36,7 +36,7 @@ class InstanceAttributesApiTest {
     }
 
     @Test
-    void attributesReadAsAwsDefaultsAndOnlyDefaultsCanBeSet(Ec2Client ec2) {
+    void attributesReadAsAwsDefaultsAndTheProtectionsHold(Ec2Client ec2) {
         Layouts.PrivateVpc vpc = new Layouts(ec2).privateVpc("10.73");
         Instance i = launch(ec2, vpc.subnetA(), "t3.micro");
         DescribeInstanceAttributeResponse stop = ec2.describeInstanceAttribute(r -> r.instanceId(i.instanceId()).attribute(InstanceAttributeName.DISABLE_API_STOP));
@@ -54,10 +54,18 @@ class InstanceAttributesApiTest {
         assertEquals("InvalidInstanceID.NotFound", code(ec2, c -> c.describeInstanceAttribute(r -> r.instanceId("i-0123456789abcdef0")
                 .attribute(InstanceAttributeName.USER_DATA))));
 
-        // Terraform turns termination protection off before every destroy; the default is accepted, protection refused.
+        // Termination and stop protection hold until they are turned off again (Terraform turns termination
+        // protection off before every destroy).
+        ec2.modifyInstanceAttribute(r -> r.instanceId(i.instanceId()).disableApiTermination(v -> v.value(true)));
+        ec2.modifyInstanceAttribute(r -> r.instanceId(i.instanceId()).attribute(InstanceAttributeName.DISABLE_API_STOP).value("true"));
+        assertEquals(true, ec2.describeInstanceAttribute(r -> r.instanceId(i.instanceId()).attribute(InstanceAttributeName.DISABLE_API_TERMINATION))
+                .disableApiTermination().value());
+        assertEquals("OperationNotPermitted", code(ec2, c -> c.terminateInstances(r -> r.instanceIds(i.instanceId()))));
+        assertEquals("OperationNotPermitted", code(ec2, c -> c.stopInstances(r -> r.instanceIds(i.instanceId()))));
         ec2.modifyInstanceAttribute(r -> r.instanceId(i.instanceId()).disableApiTermination(v -> v.value(false)));
         ec2.modifyInstanceAttribute(r -> r.instanceId(i.instanceId()).attribute(InstanceAttributeName.DISABLE_API_STOP).value("false"));
-        assertEquals("UnsupportedOperation", code(ec2, c -> c.modifyInstanceAttribute(r -> r.instanceId(i.instanceId()).disableApiTermination(v -> v.value(true)))));
+        assertEquals("IncorrectInstanceState", code(ec2, c -> c.modifyInstanceAttribute(r -> r.instanceId(i.instanceId()).userData(v -> v.value(
+                software.amazon.awssdk.core.SdkBytes.fromUtf8String("echo hi"))))), "user data changes only while stopped");
         assertEquals("InvalidParameterCombination", code(ec2, c -> c.modifyInstanceAttribute(r -> r.instanceId(i.instanceId())
                 .disableApiTermination(v -> v.value(false)).sourceDestCheck(v -> v.value(false)))));
         ec2.modifyInstanceAttribute(r -> r.instanceId(i.instanceId()).sourceDestCheck(v -> v.value(false)));
@@ -100,16 +108,23 @@ class InstanceAttributesApiTest {
     }
 
     @Test
-    void launchSettingsAreAcceptedAtTheirDefaultsOnly(Ec2Client ec2) {
+    void launchSettingsAreKeptOrRefusedByName(Ec2Client ec2) {
         Layouts.PrivateVpc vpc = new Layouts(ec2).privateVpc("10.75");
         // What Terraform sends for an aws_instance with no optional arguments.
         Instance i = ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(vpc.subnetA()).instanceType("t3.micro")
                 .disableApiTermination(false).ebsOptimized(false).monitoring(m -> m.enabled(false)).hibernationOptions(h -> h.configured(false))
                 .placement(p -> p.availabilityZone("")).creditSpecification(c -> c.cpuCredits("unlimited"))).instances().get(0);
         assertEquals("us-east-1a", i.placement().availabilityZone());
+        // User data, termination protection and the shutdown behaviour are kept as given.
+        Instance kept = ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(vpc.subnetA())
+                .userData("ZWNobyBoaQ==").disableApiTermination(true).instanceInitiatedShutdownBehavior("terminate")).instances().get(0);
+        assertEquals("ZWNobyBoaQ==", ec2.describeInstanceAttribute(r -> r.instanceId(kept.instanceId()).attribute(InstanceAttributeName.USER_DATA))
+                .userData().value());
+        assertEquals("terminate", ec2.describeInstanceAttribute(r -> r.instanceId(kept.instanceId())
+                .attribute(InstanceAttributeName.INSTANCE_INITIATED_SHUTDOWN_BEHAVIOR)).instanceInitiatedShutdownBehavior().value());
+        assertEquals("OperationNotPermitted", code(ec2, c -> c.terminateInstances(r -> r.instanceIds(kept.instanceId()))));
         for (Consumer<software.amazon.awssdk.services.ec2.model.RunInstancesRequest.Builder> unkept : List.<Consumer<software.amazon.awssdk.services.ec2.model.RunInstancesRequest.Builder>>of(
-                r -> r.disableApiTermination(true), r -> r.userData("ZWNobyBoaQ=="), r -> r.instanceInitiatedShutdownBehavior("terminate"),
-                r -> r.creditSpecification(c -> c.cpuCredits("standard")), r -> r.monitoring(m -> m.enabled(true)))) {
+                r -> r.creditSpecification(c -> c.cpuCredits("standard")), r -> r.monitoring(m -> m.enabled(true)), r -> r.ebsOptimized(true))) {
             Ec2Exception e = assertThrows(Ec2Exception.class, () -> ec2.runInstances(r -> {
                 r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(vpc.subnetA()).instanceType("t3.micro");
                 unkept.accept(r);

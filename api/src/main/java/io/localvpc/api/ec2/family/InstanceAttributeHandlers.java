@@ -8,8 +8,10 @@ import io.localvpc.api.ec2.Json;
 import io.localvpc.api.ec2.OperationRegistry;
 import io.localvpc.core.AwsException;
 import io.localvpc.core.model.Instance;
+import io.localvpc.core.model.InstanceSettings;
 import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.ops.InstanceOps;
+import io.localvpc.core.ops.InstanceSettingsOps;
 import io.localvpc.core.state.Tx;
 import io.localvpc.core.state.View;
 
@@ -18,11 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * DescribeInstanceAttribute and ModifyInstanceAttribute, one attribute per call as on AWS. localvpc's instances
- * have no termination or stop protection, stop when shut down from inside, carry no user data and boot nothing,
- * so those attributes read as AWS's defaults; a modification to the default is accepted (Terraform turns
- * termination protection off before every destroy) and any other is refused as UnsupportedOperation. Source/dest
- * check is the primary network interface's, as on AWS.
+ * DescribeInstanceAttribute and ModifyInstanceAttribute, one attribute per call as on AWS. User data, termination
+ * and stop protection and the shutdown behaviour are kept (and the protections enforced by TerminateInstances and
+ * StopInstances); source/dest check is the primary network interface's, as on AWS. The type, groups and devices
+ * an instance was launched with cannot be changed here (UnsupportedOperation).
  */
 public final class InstanceAttributeHandlers implements Ec2Family {
     /** The attribute names DescribeInstanceAttribute takes, and the response member each fills. */
@@ -58,18 +59,25 @@ public final class InstanceAttributeHandlers implements Ec2Family {
         }
         Instance i = InstanceOps.require(view, in.requireString("InstanceId"));
         NetworkInterface primary = InstanceRender.primary(view, i);
+        InstanceSettings settings = InstanceSettingsOps.of(view, i.id());
         ObjectNode out = Json.object().put("InstanceId", i.id());
         switch (attribute) {
             case "instanceType" -> out.putObject(member).put("Value", i.instanceType());
-            case "instanceInitiatedShutdownBehavior" -> out.putObject(member).put("Value", "stop");
+            case "instanceInitiatedShutdownBehavior" -> out.putObject(member).put("Value", settings.shutdownBehavior());
             case "rootDeviceName" -> out.putObject(member).put("Value", "/dev/xvda");
-            case "disableApiTermination", "disableApiStop", "ebsOptimized" -> out.putObject(member).put("Value", false);
+            case "disableApiTermination" -> out.putObject(member).put("Value", settings.disableApiTermination());
+            case "disableApiStop" -> out.putObject(member).put("Value", settings.disableApiStop());
+            case "userData" -> {
+                ObjectNode data = out.putObject(member);
+                if (settings.userData() != null) data.put("Value", settings.userData());
+            }
+            case "ebsOptimized" -> out.putObject(member).put("Value", false);
             case "enaSupport" -> out.putObject(member).put("Value", true);
             case "sourceDestCheck" -> out.putObject(member).put("Value", primary == null || primary.sourceDestCheck());
             case "enclaveOptions" -> out.putObject(member).put("Enabled", false);
             case "groupSet" -> out.set(member, NetworkInterfaceHandlers.groups(view, primary == null ? List.of() : primary.groupIds()));
             case "blockDeviceMapping", "productCodes" -> out.putArray(member);
-            // No user data, kernel, ramdisk or SR-IOV setting: AWS answers the element empty.
+            // No kernel, ramdisk or SR-IOV setting: AWS answers the element empty.
             default -> out.putObject(member);
         }
         return out;
@@ -100,13 +108,24 @@ public final class InstanceAttributeHandlers implements Ec2Family {
         Map.Entry<String, JsonNode> change = given.entrySet().iterator().next();
         String value = change.getValue().isMissingNode() || change.getValue().isNull() ? null : change.getValue().asText();
         switch (change.getKey()) {
-            case "DisableApiTermination" -> defaultOnly(value, "false", "termination protection (DisableApiTermination=true)");
-            case "DisableApiStop" -> defaultOnly(value, "false", "stop protection (DisableApiStop=true)");
+            case "DisableApiTermination" -> {
+                boolean on = requireBoolean(value, change.getKey());
+                InstanceSettingsOps.change(tx, i.id(), s -> s.withDisableApiTermination(on));
+            }
+            case "DisableApiStop" -> {
+                boolean on = requireBoolean(value, change.getKey());
+                InstanceSettingsOps.change(tx, i.id(), s -> s.withDisableApiStop(on));
+            }
             case "InstanceInitiatedShutdownBehavior" -> {
-                if (!"stop".equals(value) && !"terminate".equals(value)) {
-                    throw AwsException.invalidParameterValue("Value (" + value + ") for parameter instanceInitiatedShutdownBehavior is invalid. Use stop or terminate.");
+                String behavior = InstanceSettingsOps.shutdownBehavior(value == null ? "" : value);
+                InstanceSettingsOps.change(tx, i.id(), s -> s.withShutdownBehavior(behavior));
+            }
+            case "UserData" -> {
+                // AWS changes user data only while the instance is stopped.
+                if (state != Instance.State.STOPPED) {
+                    throw new AwsException("IncorrectInstanceState", "The instance '" + i.id() + "' is not in the 'stopped' state.");
                 }
-                defaultOnly(value, "stop", "terminating on shutdown (localvpc's instances run nothing that could shut them down)");
+                InstanceSettingsOps.change(tx, i.id(), s -> s.withUserData(value));
             }
             case "SourceDestCheck" -> {
                 if (value == null) throw AwsException.missingParameter("SourceDestCheck.Value");
@@ -123,8 +142,11 @@ public final class InstanceAttributeHandlers implements Ec2Family {
         return null;
     }
 
-    private static void defaultOnly(String value, String dflt, String asksFor) {
-        if (value == null) throw AwsException.missingParameter("Value");
-        if (!value.equalsIgnoreCase(dflt)) throw new AwsException("UnsupportedOperation", "localvpc does not build " + asksFor + ".");
+    private static boolean requireBoolean(String value, String member) {
+        if (value == null) throw AwsException.missingParameter(member + ".Value");
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw AwsException.invalidParameterValue("Value (" + value + ") for parameter " + member + " is invalid. Expected 'true' or 'false'.");
+        }
+        return Boolean.parseBoolean(value);
     }
 }

@@ -20,6 +20,7 @@ import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.SecurityGroup;
 import io.localvpc.core.ops.IdKind;
 import io.localvpc.core.ops.InstanceOps;
+import io.localvpc.core.ops.InstanceSettingsOps;
 import io.localvpc.core.state.Tx;
 import io.localvpc.core.state.View;
 
@@ -53,7 +54,8 @@ public final class InstanceHandlers implements Ec2Family {
     }
 
     private ObjectNode run(Ec2Request in, Tx tx) {
-        refuseUnkeptSettings(in);
+        checkCredits(in);
+        String shutdown = InstanceSettingsOps.shutdownBehavior(in.string("InstanceInitiatedShutdownBehavior"));
         List<InstanceOps.InterfaceSpec> interfaces = new ArrayList<>();
         for (JsonNode n : in.objects("NetworkInterfaces")) interfaces.add(interfaceSpec(n));
         InstanceOps.LaunchSpec spec = new InstanceOps.LaunchSpec(
@@ -70,42 +72,31 @@ public final class InstanceHandlers implements Ec2Family {
             throw AwsException.invalidParameterValue("IAM Instance Profile \"" + profile.arn() + "\" has no associated IAM Roles");
         }
         InstanceOps.Launch launch = InstanceOps.run(tx, spec, transitionDelay);
-        if (profile != null) for (Instance i : launch.instances()) InstanceProfileAssociations.associate(tx, i.id(), profile);
+        for (Instance i : launch.instances()) {
+            if (profile != null) InstanceProfileAssociations.associate(tx, i.id(), profile);
+            InstanceSettingsOps.change(tx, i.id(), s -> s.withUserData(in.string("UserData"))
+                    .withDisableApiTermination(in.bool("DisableApiTermination", false)).withDisableApiStop(in.bool("DisableApiStop", false))
+                    .withShutdownBehavior(shutdown));
+        }
         applyTags(in, tx, launch);
         return reservation(tx, launch.reservationId(), launch.instances());
     }
 
     /**
-     * Launch settings localvpc's instances cannot keep (DescribeInstanceAttribute and DescribeInstances answer
-     * AWS's defaults for them): accepted at their default, as clients send them (Terraform sends
-     * DisableApiTermination=false, EbsOptimized=false, Monitoring.Enabled=false, HibernationOptions.Configured=false
-     * and, for t3, CpuCredits=unlimited on every instance), refused otherwise rather than dropped, so that no client
-     * reads back something other than what it asked for.
+     * A CPU credit option other than the instance type's default is refused: localvpc's instances burn no CPU
+     * (Terraform sends the default, e.g. unlimited for t3, on every instance).
      */
-    private static void refuseUnkeptSettings(Ec2Request in) {
-        Map<String, String> asksFor = new LinkedHashMap<>();
-        if (in.bool("DisableApiTermination", false)) asksFor.put("DisableApiTermination", "termination protection");
-        if (in.bool("DisableApiStop", false)) asksFor.put("DisableApiStop", "stop protection");
-        if (in.bool("EbsOptimized", false)) asksFor.put("EbsOptimized", "EBS optimization (instances have no volumes)");
-        if (in.node("Monitoring").path("Enabled").asBoolean(false)) asksFor.put("Monitoring.Enabled", "detailed monitoring");
-        if (in.node("HibernationOptions").path("Configured").asBoolean(false)) asksFor.put("HibernationOptions.Configured", "hibernation");
-        String shutdown = in.string("InstanceInitiatedShutdownBehavior");
-        if (shutdown != null && !shutdown.equals("stop")) asksFor.put("InstanceInitiatedShutdownBehavior", "terminating on shutdown");
-        String userData = in.string("UserData");
-        if (userData != null && !userData.isEmpty()) asksFor.put("UserData", "user data (instances boot nothing, and localvpc keeps none)");
+    private static void checkCredits(Ec2Request in) {
         String credits = in.node("CreditSpecification").path("CpuCredits").asText(null);
-        if (credits != null) {
-            if (!credits.equals("standard") && !credits.equals("unlimited")) {
-                throw AwsException.invalidParameterValue("Value (" + credits + ") for parameter creditSpecification.cpuCredits is invalid. Use standard or unlimited.");
-            }
-            String type = in.string("InstanceType") == null ? InstanceOps.DEFAULT_INSTANCE_TYPE : in.string("InstanceType");
-            String dflt = InstanceTypeCatalog.find(type).map(InstanceTypeCatalog::defaultCredits).orElse(credits);
-            if (!credits.equals(dflt)) asksFor.put("CreditSpecification.CpuCredits", "the " + credits + " CPU credit option on " + type + " (its default is " + dflt + ")");
+        if (credits == null) return;
+        if (!credits.equals("standard") && !credits.equals("unlimited")) {
+            throw AwsException.invalidParameterValue("Value (" + credits + ") for parameter creditSpecification.cpuCredits is invalid. Use standard or unlimited.");
         }
-        if (!asksFor.isEmpty()) {
-            Map.Entry<String, String> first = asksFor.entrySet().iterator().next();
-            throw new AwsException("UnsupportedOperation", "localvpc does not build " + first.getValue() + ": " + first.getKey()
-                    + " can only take its default on RunInstances.");
+        String type = in.string("InstanceType") == null ? InstanceOps.DEFAULT_INSTANCE_TYPE : in.string("InstanceType");
+        String dflt = InstanceTypeCatalog.find(type).map(InstanceTypeCatalog::defaultCredits).orElse(credits);
+        if (!credits.equals(dflt)) {
+            throw new AwsException("UnsupportedOperation", "localvpc does not build the " + credits + " CPU credit option on " + type
+                    + " (its default is " + dflt + "): CreditSpecification.CpuCredits can only take its default on RunInstances.");
         }
     }
 
