@@ -32,6 +32,10 @@ public final class DynamoDbException extends RuntimeException {
         return new DynamoDbException("com.amazon.coral.service#SerializationException", message, 400, null, true);
     }
 
+    public static DynamoDbException missingAuthenticationToken() {
+        return new DynamoDbException("com.amazon.coral.service#MissingAuthenticationTokenException", "Request is missing Authentication Token", 400, null, false);
+    }
+
     public static DynamoDbException unknownOperation() {
         return new DynamoDbException("com.amazon.coral.service#UnknownOperationException", null, 400, null, false);
     }
@@ -42,6 +46,10 @@ public final class DynamoDbException extends RuntimeException {
 
     public static DynamoDbException resourceInUse(String message) {
         return new DynamoDbException(DYNAMODB + "ResourceInUseException", message, 400, null, false);
+    }
+
+    public static DynamoDbException tableNotFound(String message) {
+        return new DynamoDbException(DYNAMODB + "TableNotFoundException", message, 400, null, false);
     }
 
     public static DynamoDbException limitExceeded(String message) {

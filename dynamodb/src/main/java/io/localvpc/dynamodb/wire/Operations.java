@@ -1,0 +1,11 @@
+package io.localvpc.dynamodb.wire;
+
+import io.localvpc.dynamodb.ops.Operation;
+
+import java.util.Map;
+import java.util.Set;
+
+/** The operations served, by the name in X-Amz-Target, and which of them check TableName before anything else (the table-level ones, as DynamoDB does). */
+record Operations(Map<String, Operation> byName) {
+    static final Set<String> TABLE_NAME_FIRST = Set.of("CreateTable", "DeleteTable", "DescribeTable", "UpdateTable", "DescribeTimeToLive", "UpdateTimeToLive");
+}
