@@ -36,6 +36,11 @@ public final class DynamoDbException extends RuntimeException {
         return new DynamoDbException("com.amazon.coral.service#MissingAuthenticationTokenException", "Request is missing Authentication Token", 400, null, false);
     }
 
+    /** A request whose signature is missing or incomplete (the {@code code} is DynamoDB's, e.g. IncompleteSignatureException). */
+    public static DynamoDbException signature(String code, String message) {
+        return new DynamoDbException("com.amazon.coral.service#" + code, message, 400, null, false);
+    }
+
     public static DynamoDbException unknownOperation() {
         return new DynamoDbException("com.amazon.coral.service#UnknownOperationException", null, 400, null, false);
     }

@@ -40,7 +40,7 @@ class WireProtocolTest {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/")).POST(HttpRequest.BodyPublishers.ofString(body));
         if (target != null) b.header("X-Amz-Target", target);
         if (contentType != null) b.header("Content-Type", contentType);
-        if (signed) b.header("Authorization", AUTH);
+        if (signed) b.header("Authorization", AUTH).header("X-Amz-Date", "20250101T000000Z");
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -94,7 +94,8 @@ class WireProtocolTest {
         assertTrue(r.body().contains("\"TableArn\":\"arn:aws:dynamodb:eu-west-1:000000000000:table/Regional\""), r.body());
         HttpRequest other = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).header("X-Amz-Target", "DynamoDB_20120810.ListTables")
-                .header("Content-Type", "application/x-amz-json-1.0").header("Authorization", AUTH.replace("eu-west-1", "us-west-2")).build();
+                .header("Content-Type", "application/x-amz-json-1.0").header("Authorization", AUTH.replace("eu-west-1", "us-west-2"))
+                .header("X-Amz-Date", "20250101T000000Z").build();
         assertEquals("{\"TableNames\":[]}", HTTP.send(other, HttpResponse.BodyHandlers.ofString()).body());
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Turns a condition expression (ConditionExpression, FilterExpression, KeyConditionExpression) into a
  * {@link Condition}, refusing it as DynamoDB does: first the checks on the whole expression ({@link SyntaxChecks}),
- * then each operator's own (operand count, operand types, document paths, distinct operands) from the innermost out.
+ * then each operator's own (its placeholders, operand count, operand types, document paths, distinct operands) from the
+ * innermost out.
  */
 public final class ConditionCompiler {
     private static final Set<String> ALL_FUNCTIONS = union(SyntaxChecks.CONDITION_FUNCTIONS, SyntaxChecks.OPERAND_FUNCTIONS);
@@ -31,7 +32,8 @@ public final class ConditionCompiler {
         SyntaxChecks.knownFunctions(s, ALL_FUNCTIONS);
         SyntaxChecks.functionsInPlace(s, true);
         SyntaxChecks.noReservedWords(s);
-        SyntaxChecks.placeholdersDefined(s, attributes);
+        // from here on DynamoDB checks each operator on its own, innermost first: an operator's placeholders are looked
+        // up (in the order written) just before its own rules are checked
         return new ConditionCompiler(attributes).condition(s);
     }
 

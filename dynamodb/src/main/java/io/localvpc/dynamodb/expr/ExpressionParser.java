@@ -106,7 +106,7 @@ final class ExpressionParser {
             pos++;
             Syntax inner = orExpression(true);
             expect(Kind.RPAREN);
-            left = new Syntax.Paren(inner);
+            left = paren(inner);
             if (isCondition(inner) && !isCall(inner)) return left;
         } else {
             left = operand();
@@ -171,7 +171,7 @@ final class ExpressionParser {
             pos++;
             Syntax inner = operand();
             expect(Kind.RPAREN);
-            return new Syntax.Paren(inner);
+            return paren(inner);
         }
         if (t.kind() == Kind.VALUE_REF) {
             pos++;
@@ -232,7 +232,7 @@ final class ExpressionParser {
             pos++;
             Syntax inner = setValue();
             expect(Kind.RPAREN);
-            return new Syntax.Paren(inner);
+            return paren(inner);
         }
         if (t.kind() == Kind.VALUE_REF) {
             pos++;
@@ -290,6 +290,12 @@ final class ExpressionParser {
                 return new Syntax.Path(parts);
             }
         }
+    }
+
+    /** DynamoDB refuses parentheses around parentheses as soon as it reads them, before any later syntax error. */
+    private static Syntax paren(Syntax inner) {
+        if (inner instanceof Syntax.Paren) throw new ExpressionProblem("The expression has redundant parentheses;");
+        return new Syntax.Paren(inner);
     }
 
     // ---- tokens

@@ -30,11 +30,15 @@ public final class UpdateApplier {
             if (a instanceof UpdateAction.Set s) setValues.add(value(s.value(), old));
         }
         Map<String, AttributeValue> item = new LinkedHashMap<>(old);
+        List<UpdateAction.Set> sets = new ArrayList<>();
         int i = 0;
         for (UpdateAction a : actions) {
-            if (a instanceof UpdateAction.Set s) ItemPaths.set(item, s.path(), setValues.get(i++));
+            if (a instanceof UpdateAction.Set s) sets.add(new UpdateAction.Set(s.path(), new Operand.Value(setValues.get(i++))));
         }
-        for (UpdateAction a : actions) {
+        for (UpdateAction.Set s : inIndexOrder(sets)) ItemPaths.set(item, s.path(), ((Operand.Value) s.value()).value());
+        List<UpdateAction> changes = new ArrayList<>();
+        for (UpdateAction a : actions) if (a instanceof UpdateAction.Add || a instanceof UpdateAction.Delete) changes.add(a);
+        for (UpdateAction a : inIndexOrder(changes)) {
             if (a instanceof UpdateAction.Add add) add(item, add);
             if (a instanceof UpdateAction.Delete del) delete(item, del);
         }
@@ -152,6 +156,23 @@ public final class UpdateApplier {
         } catch (DynamoNumbers.NumberProblem e) {
             throw new EvaluationProblem(e.getMessage());
         }
+    }
+
+    /**
+     * Actions on list elements go last and by index, lowest first, so that several elements set past a list's end are
+     * appended in index order, as DynamoDB appends them; the others keep their order.
+     */
+    private static <A extends UpdateAction> List<A> inIndexOrder(List<A> actions) {
+        List<A> out = new ArrayList<>();
+        List<A> elements = new ArrayList<>();
+        for (A a : actions) {
+            List<DocumentPath.Element> e = a.path().elements();
+            (e.get(e.size() - 1) instanceof DocumentPath.Index ? elements : out).add(a);
+        }
+        elements.sort(Comparator.comparing((A a) -> a.path().elements().subList(0, a.path().elements().size() - 1).toString())
+                .thenComparingInt(a -> ((DocumentPath.Index) a.path().elements().get(a.path().elements().size() - 1)).index()));
+        out.addAll(elements);
+        return out;
     }
 
     /** Orders paths so that, among elements of one list, higher indexes come first. */

@@ -65,7 +65,8 @@ final class BatchGetItemOperation implements Operation {
         for (TableRequest r : resolved) {
             ArrayNode items = responses.putArray(r.name());
             ArrayNode left = null;
-            long bytes = 0;
+            boolean consistent = Requests.bool(r.request(), "ConsistentRead", false);
+            double units = 0;
             for (Map<String, AttributeValue> key : r.keys()) {
                 if (size >= MAX_RESPONSE) {
                     if (left == null) {
@@ -77,13 +78,13 @@ final class BatchGetItemOperation implements Operation {
                     continue;
                 }
                 StoredItem item = r.table().get(key);
+                units += Capacity.read(item == null ? 0 : item.size(), consistent);
                 if (item == null) continue;
                 size += item.size();
-                bytes += item.size();
                 items.add(AttributeValueJson.writeItem(r.expressions().projection() == null ? item.attributes()
                         : Projector.project(item.attributes(), r.expressions().projection())));
             }
-            ObjectNode c = Capacity.of(in, r.table().definition().name(), Capacity.read(bytes, Requests.bool(r.request(), "ConsistentRead", false)));
+            ObjectNode c = Capacity.of(in, r.table().definition().name(), units);
             if (c != null) capacity.add(c);
         }
         if (!capacity.isEmpty()) out.set("ConsumedCapacity", capacity);

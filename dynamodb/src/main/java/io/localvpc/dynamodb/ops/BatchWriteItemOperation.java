@@ -69,7 +69,8 @@ final class BatchWriteItemOperation implements Operation {
             if (!seen.add(List.of(t, key))) throw DynamoDbException.validation("Provided list of item keys contains duplicates");
             StoredItem item = w.put() ? StoredItem.of(w.attributes()) : null;
             changes.add(new Database.Change(t, key, item));
-            units.merge(t.definition().name(), Capacity.write(item == null ? 0 : item.size()), Double::sum);
+            StoredItem old = t.get(key);
+            units.merge(t.definition().name(), Capacity.write(Math.max(item == null ? 0 : item.size(), old == null ? 0 : old.size())), Double::sum);
         }
         db.change(() -> {
             for (Table t : tables.values()) ConditionalWrites.requireCurrent(db, t);

@@ -32,6 +32,15 @@ final class Capacity {
         return c;
     }
 
+    /** For a read of an index: with INDEXES the units are the index's and the table's are 0, as DynamoDB reports them. */
+    static ObjectNode ofIndex(JsonNode request, String tableName, io.localvpc.dynamodb.table.SecondaryIndex index, double units) {
+        ObjectNode c = of(request, tableName, units);
+        if (c == null || index == null || !c.has("Table")) return c;
+        c.putObject("Table").put("CapacityUnits", 0.0);
+        c.putObject(index.global() ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes").putObject(index.name()).put("CapacityUnits", units);
+        return c;
+    }
+
     static void attach(ObjectNode response, JsonNode request, String tableName, double units) {
         ObjectNode c = of(request, tableName, units);
         if (c != null) response.set("ConsumedCapacity", c);

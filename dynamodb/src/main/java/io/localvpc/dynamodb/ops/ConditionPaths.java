@@ -26,6 +26,44 @@ final class ConditionPaths {
         return false;
     }
 
+    /** Every path a condition reads, in the order written. */
+    static void collect(Condition c, java.util.List<io.localvpc.dynamodb.expr.DocumentPath> out) {
+        if (c instanceof Condition.And a) {
+            collect(a.left(), out);
+            collect(a.right(), out);
+        } else if (c instanceof Condition.Or o) {
+            collect(o.left(), out);
+            collect(o.right(), out);
+        } else if (c instanceof Condition.Not n) {
+            collect(n.inner(), out);
+        } else if (c instanceof Condition.Compare cmp) {
+            collect(cmp.left(), out);
+            collect(cmp.right(), out);
+        } else if (c instanceof Condition.Between b) {
+            collect(b.value(), out);
+            collect(b.low(), out);
+            collect(b.high(), out);
+        } else if (c instanceof Condition.In in) {
+            collect(in.value(), out);
+            in.candidates().forEach(o -> collect(o, out));
+        } else if (c instanceof Condition.Exists e) {
+            out.add(e.path());
+        } else if (c instanceof Condition.TypeIs t) {
+            out.add(t.path());
+        } else if (c instanceof Condition.BeginsWith bw) {
+            collect(bw.value(), out);
+            collect(bw.prefix(), out);
+        } else if (c instanceof Condition.Contains ct) {
+            collect(ct.container(), out);
+            collect(ct.element(), out);
+        }
+    }
+
+    private static void collect(Operand o, java.util.List<io.localvpc.dynamodb.expr.DocumentPath> out) {
+        if (o instanceof Operand.Path p) out.add(p.path());
+        if (o instanceof Operand.Size s) collect(s.of(), out);
+    }
+
     private static boolean mentions(Operand o, String attribute) {
         if (o instanceof Operand.Path p) return p.path().attribute().equals(attribute);
         if (o instanceof Operand.Size s) return mentions(s.of(), attribute);

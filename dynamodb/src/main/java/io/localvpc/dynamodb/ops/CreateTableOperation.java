@@ -113,6 +113,7 @@ final class CreateTableOperation implements Operation {
         if (!db.addTable(d)) throw DynamoDbException.resourceInUse("Table already exists: " + name.name());
         ObjectNode description = TableDescriptions.describe(d, null);
         description.put("TableStatus", "CREATING");
+        if (description.get("BillingModeSummary") instanceof ObjectNode billing) billing.remove("LastUpdateToPayPerRequestDateTime");
         if (description.has("GlobalSecondaryIndexes")) {
             for (JsonNode g : description.get("GlobalSecondaryIndexes")) ((ObjectNode) g).put("IndexStatus", "CREATING");
         }

@@ -18,9 +18,11 @@ final class GetItemOperation implements Operation {
     public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
         RequestExpressions.checkParameters(in, List.of("ProjectionExpression"), List.of("AttributesToGet"));
         Map<String, AttributeValue> given = Requests.item(in.get("Key"));
+        LegacyParameters.checkAttributesToGet(in);
         RequestExpressions.Compiled expressions = LegacyParameters.complete(in, RequestExpressions.compile(in));
         Table t = Requests.table(db, in, "TableName", scope);
         Map<String, AttributeValue> key = ItemKeys.key(t.definition(), given);
+        ScanOperation.checkKeyPaths(t.definition(), expressions.projection(), null);
         StoredItem item = t.get(key);
         ObjectNode out = Requests.object();
         if (item != null) {

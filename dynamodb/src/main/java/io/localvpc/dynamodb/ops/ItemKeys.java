@@ -31,7 +31,7 @@ final class ItemKeys {
             if (v == null || !v.type().equals(k.typeOf(name))) throw DynamoDbException.validation(SCHEMA_MISMATCH);
             ordered.put(name, v);
         }
-        for (String name : k.names()) notEmpty(name, ordered.get(name));
+        for (String name : k.names()) notEmpty("One or more parameter values were invalid: ", name, ordered.get(name));
         sizes(k, ordered);
         return ordered;
     }
@@ -49,7 +49,7 @@ final class ItemKeys {
         }
         Map<String, AttributeValue> key = new LinkedHashMap<>(4);
         for (String name : k.names()) {
-            notEmpty(name, item.get(name));
+            notEmpty("One or more parameter values are not valid. ", name, item.get(name));
             key.put(name, item.get(name));
         }
         sizes(k, key);
@@ -85,9 +85,21 @@ final class ItemKeys {
         }
     }
 
-    private static void notEmpty(String name, AttributeValue v) {
+    /** DynamoDB words this differently for a Key parameter ("were invalid: ") and for an item's key ("are not valid. "). */
+    /** A path inside a key attribute (table or index) is refused: key attributes are scalars. */
+    static void scalarKey(TableDefinition d, io.localvpc.dynamodb.expr.DocumentPath p) {
+        if (p.isTopLevel()) return;
+        if (d.keys().isKey(p.attribute())) throw scalarKeyAccess("Key", p.attribute());
+        if (d.allKeyAttributes().contains(p.attribute())) throw scalarKeyAccess("IndexKey", p.attribute());
+    }
+
+    static DynamoDbException scalarKeyAccess(String kind, String attribute) {
+        return DynamoDbException.validation("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: " + kind + ": " + attribute);
+    }
+
+    private static void notEmpty(String lead, String name, AttributeValue v) {
         if (isEmpty(v)) {
-            throw DynamoDbException.validation("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+            throw DynamoDbException.validation(lead + "The AttributeValue for a key attribute cannot contain an empty "
                     + (v instanceof AttributeValue.S ? "string" : "binary") + " value. Key: " + name);
         }
     }

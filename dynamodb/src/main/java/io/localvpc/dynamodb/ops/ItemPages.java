@@ -97,7 +97,8 @@ final class ItemPages {
         out.put("Count", matched);
         out.put("ScannedCount", scanned);
         if (more && last != null) out.set("LastEvaluatedKey", AttributeValueJson.writeItem(lastKey(view, last)));
-        Capacity.attach(out, in, view.table().definition().name(), Capacity.read(bytes, consistent));
+        ObjectNode capacity = Capacity.ofIndex(in, view.table().definition().name(), view.index(), Capacity.read(bytes, consistent));
+        if (capacity != null) out.set("ConsumedCapacity", capacity);
         return out;
     }
 

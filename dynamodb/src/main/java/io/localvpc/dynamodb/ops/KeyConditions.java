@@ -114,31 +114,30 @@ final class KeyConditions {
         return terms;
     }
 
-    /** Checks the terms against the key schema queried: the partition key by EQ, the sort key (if named) by a range operator, values of the key's type. */
-    static void check(Map<String, Term> terms, KeySchema keys) {
-        if (!keys.hasRange() && terms.size() > 1) throw DynamoDbException.validation("Query key condition not supported");
-        for (String name : keys.names()) {
-            Term t = terms.get(name);
-            boolean hash = name.equals(keys.hashName());
-            if (t == null) {
-                if (hash || terms.size() > 1) throw DynamoDbException.validation("Query condition missed key schema element: " + name);
-                continue;
-            }
-            if (List.of("NULL", "NOT_NULL", "NE", "CONTAINS", "NOT_CONTAINS", "IN").contains(t.op())) {
-                throw DynamoDbException.validation("Attempted conditional constraint is not an indexable operation");
-            }
-            for (AttributeValue v : t.values()) {
-                if (!v.type().equals(keys.typeOf(name))) {
-                    throw DynamoDbException.validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
-                }
-            }
-            if (hash && !t.op().equals("EQ")) throw DynamoDbException.validation("Query key condition not supported");
+    /**
+     * Checks the term on one key attribute of the schema queried (DynamoDB checks them attribute by attribute, after
+     * that attribute's part of ExclusiveStartKey): the partition key by EQ, the sort key (if named) by a range operator,
+     * values of the key's type.
+     */
+    static void check(Map<String, Term> terms, KeySchema keys, String name) {
+        boolean hash = name.equals(keys.hashName());
+        if (hash && !keys.hasRange() && terms.size() > 1) throw DynamoDbException.validation("Query key condition not supported");
+        Term t = terms.get(name);
+        if (t == null) {
+            if (hash || terms.size() > 1) throw DynamoDbException.validation("Query condition missed key schema element: " + name);
+            return;
         }
-        if (keys.hasRange()) {
-            Term t = terms.get(keys.rangeName());
-            if (t != null && t.op().equals("BEGINS_WITH") && keys.rangeType().equals("N")) {
-                throw DynamoDbException.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
+        if (List.of("NULL", "NOT_NULL", "NE", "CONTAINS", "NOT_CONTAINS", "IN").contains(t.op())) {
+            throw DynamoDbException.validation("Attempted conditional constraint is not an indexable operation");
+        }
+        for (AttributeValue v : t.values()) {
+            if (!v.type().equals(keys.typeOf(name))) {
+                throw DynamoDbException.validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
             }
+        }
+        if (hash && !t.op().equals("EQ")) throw DynamoDbException.validation("Query key condition not supported");
+        if (t.op().equals("BEGINS_WITH") && "N".equals(keys.typeOf(name))) {
+            throw DynamoDbException.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
         }
     }
 

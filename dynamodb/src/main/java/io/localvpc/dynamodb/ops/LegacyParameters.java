@@ -46,6 +46,16 @@ final class LegacyParameters {
         return new RequestExpressions.Compiled(update, condition, c.keyCondition(), filter, projection);
     }
 
+    /** AttributesToGet may not name an attribute twice. */
+    static void checkAttributesToGet(JsonNode in) {
+        JsonNode a = in.get("AttributesToGet");
+        if (a == null || a.isNull()) return;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (JsonNode n : a) {
+            if (!seen.add(n.asText())) throw DynamoDbException.validation(INVALID + "Duplicate value in attribute name: " + n.asText());
+        }
+    }
+
     /** DynamoDB's checks of the Expected map. */
     static void checkExpected(JsonNode in) {
         JsonNode expected = in.get("Expected");

@@ -25,6 +25,7 @@ final class QueryOperation implements Operation {
         RequestExpressions.checkParameters(in, List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
                 List.of("AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"));
         LegacyParameters.checkConditions(in.get("QueryFilter"));
+        LegacyParameters.checkAttributesToGet(in);
         Map<String, AttributeValue> startKey = ScanOperation.startKey(in);
         if (!Requests.has(in, "KeyConditions") && !Requests.has(in, "KeyConditionExpression")) {
             throw DynamoDbException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
@@ -42,22 +43,20 @@ final class QueryOperation implements Operation {
         Table t = Requests.table(db, in, "TableName", scope);
         SecondaryIndex index = ScanOperation.index(in, t);
         KeySchema keys = index == null ? t.definition().keys() : index.keys();
-        KeyConditions.check(terms, keys);
-        if (expressions.filter() != null) {
-            for (String k : keys.names()) {
-                if (mentions(in, expressions.filter(), k)) {
-                    throw DynamoDbException.validation((Requests.has(in, "QueryFilter") ? "QueryFilter" : "Filter Expression")
-                            + " can only contain non-primary key attributes: Primary key attribute: " + k);
-                }
-            }
+        if (startKey != null && startKey.size() != ScanOperation.startKeyNames(t, index).size()) {
+            throw DynamoDbException.validation("The provided starting key is invalid");
         }
-        ScanOperation.checkSelect(select, index);
-        AttributeValue partition = terms.get(keys.hashName()).values().get(0);
-        KeyConditions.Term sort = keys.hasRange() ? terms.get(keys.rangeName()) : null;
-        NavigableMap<RowKey, StoredItem> rows = range(t.rows(index == null ? null : index.name()), partition, sort);
-        boolean forward = Requests.bool(in, "ScanIndexForward", true);
+        for (String k : keys.names()) {
+            if (startKey != null) {
+                if (!startKey.containsKey(k)) throw DynamoDbException.validation("The provided starting key is invalid");
+                if (!startKey.get(k).type().equals(keys.typeOf(k))) throw DynamoDbException.validation(ItemKeys.SCHEMA_MISMATCH);
+            }
+            KeyConditions.check(terms, keys, k);
+        }
         if (startKey != null) {
-            RowKey start = ScanOperation.startRow(t, index, startKey);
+            ScanOperation.checkTableKey(t, startKey);
+            AttributeValue partition = terms.get(keys.hashName()).values().get(0);
+            KeyConditions.Term sort = keys.hasRange() ? terms.get(keys.rangeName()) : null;
             if (sort == null) {
                 if (!partition.equals(startKey.get(keys.hashName()))) {
                     throw DynamoDbException.validation("The provided starting key is outside query boundaries based on provided conditions");
@@ -70,6 +69,24 @@ final class QueryOperation implements Operation {
                     throw DynamoDbException.validation("The query can return at most one row and cannot be restarted");
                 }
             }
+        }
+        ScanOperation.checkKeyPaths(t.definition(), expressions.projection(), null);
+        if (expressions.filter() != null) {
+            for (String k : keys.names()) {
+                if (mentions(in, expressions.filter(), k)) {
+                    throw DynamoDbException.validation((Requests.has(in, "QueryFilter") ? "QueryFilter" : "Filter Expression")
+                            + " can only contain non-primary key attributes: Primary key attribute: " + k);
+                }
+            }
+        }
+        ScanOperation.checkSelect(select, index);
+        ScanOperation.checkKeyPaths(t.definition(), null, expressions.filter());
+        AttributeValue partition = terms.get(keys.hashName()).values().get(0);
+        KeyConditions.Term sort = keys.hasRange() ? terms.get(keys.rangeName()) : null;
+        NavigableMap<RowKey, StoredItem> rows = range(t.rows(index == null ? null : index.name()), partition, sort);
+        boolean forward = Requests.bool(in, "ScanIndexForward", true);
+        if (startKey != null) {
+            RowKey start = index == null ? t.rowKey(startKey) : t.indexKey(index, startKey);
             rows = forward ? rows.tailMap(start, false) : rows.headMap(start, false);
         }
         if (!forward) rows = rows.descendingMap();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.dynamodb.DynamoDbException;
 import io.localvpc.dynamodb.DynamoDbScope;
-import io.localvpc.dynamodb.table.KeySchema;
 import io.localvpc.dynamodb.table.RowKey;
 import io.localvpc.dynamodb.table.SecondaryIndex;
 import io.localvpc.dynamodb.table.StoredItem;
@@ -20,9 +19,9 @@ import java.util.NavigableMap;
 import java.util.regex.Pattern;
 
 /**
- * Scan: every item of a table or index in partition-hash order, one page at a time; with Segment and TotalSegments,
- * only the items whose partition hash falls in that segment's share of the hash range, so parallel scans split the
- * table between them without overlap.
+ * Scan: every item of a table or index in the order of its partition key's placement (DynamoDB's order), one page at a
+ * time; with Segment and TotalSegments, only the items whose placement falls in that segment's share, so parallel
+ * scans split the table between them without overlap.
  */
 final class ScanOperation implements Operation {
     private static final Pattern UNPREFIXED = Pattern.compile(".*(contains duplicates|number set|numeric value|significant digits|number with magnitude).*");
@@ -30,6 +29,7 @@ final class ScanOperation implements Operation {
     @Override
     public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
         RequestExpressions.checkParameters(in, List.of("ProjectionExpression", "FilterExpression"), List.of("AttributesToGet", "ScanFilter", "ConditionalOperator"));
+        LegacyParameters.checkAttributesToGet(in);
         LegacyParameters.checkConditions(in.get("ScanFilter"));
         Map<String, AttributeValue> startKey = startKey(in);
         Integer segment = in.has("Segment") && !in.get("Segment").isNull() ? in.get("Segment").asInt() : null;
@@ -50,23 +50,37 @@ final class ScanOperation implements Operation {
         String select = ItemPages.select(in, expressions.projection() != null);
         Table t = Requests.table(db, in, "TableName", scope);
         SecondaryIndex index = index(in, t);
+        if (startKey != null) {
+            if (startKey.size() != startKeyNames(t, index).size()) {
+                throw DynamoDbException.validation(index == null ? "The provided starting key is invalid: " + ItemKeys.SCHEMA_MISMATCH
+                        : "The provided starting key is invalid");
+            }
+            if (index != null) {
+                for (String k : index.keys().names()) {
+                    if (!startKey.containsKey(k)) throw DynamoDbException.validation("The provided starting key is invalid");
+                    if (!startKey.get(k).type().equals(index.keys().typeOf(k))) throw DynamoDbException.validation(ItemKeys.SCHEMA_MISMATCH);
+                }
+            }
+        }
         checkSelect(select, index);
+        if (startKey != null) checkTableKey(t, startKey);
         NavigableMap<RowKey, StoredItem> rows = t.rows(index == null ? null : index.name());
         long low = 0;
-        long high = 1L << 32;
+        long high = RowKey.PLACEMENTS;
         if (total != null && total > 1) {
-            low = ceilDiv((1L << 32) * segment, total);
-            high = ceilDiv((1L << 32) * (segment + 1), total);
-            rows = high >= (1L << 32) ? rows.tailMap(RowKey.atHash(low), true) : rows.subMap(RowKey.atHash(low), true, RowKey.atHash(high), false);
+            low = ceilDiv(RowKey.PLACEMENTS * segment, total);
+            high = ceilDiv(RowKey.PLACEMENTS * (segment + 1), total);
+            rows = high >= RowKey.PLACEMENTS ? rows.tailMap(RowKey.atHash(low), true) : rows.subMap(RowKey.atHash(low), true, RowKey.atHash(high), false);
         }
         if (startKey != null) {
-            RowKey start = startRow(t, index, startKey);
+            RowKey start = index == null ? t.rowKey(startKey) : t.indexKey(index, startKey);
             if (start.hash() < low || start.hash() >= high) {
                 throw DynamoDbException.validation("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct Segment. "
                         + "TotalSegments: " + total + " Segment: " + segment);
             }
             rows = rows.tailMap(start, false);
         }
+        checkKeyPaths(t.definition(), expressions.projection(), expressions.filter());
         Integer limit = in.has("Limit") && !in.get("Limit").isNull() ? in.get("Limit").asInt() : null;
         Iterator<StoredItem> items = rows.values().iterator();
         return ItemPages.read(items, limit, expressions.filter(), new ItemPages.View(t, index, select, expressions.projection()), in,
@@ -107,21 +121,30 @@ final class ScanOperation implements Operation {
         }
     }
 
-    /** Where the page after ExclusiveStartKey starts; the key must hold the table's key (and the index's) and nothing else. */
-    static RowKey startRow(Table t, SecondaryIndex index, Map<String, AttributeValue> startKey) {
-        KeySchema tk = t.definition().keys();
-        java.util.Set<String> names = new java.util.LinkedHashSet<>(tk.names());
+    /** The attributes an ExclusiveStartKey holds: the table's key, and the index's when reading an index. */
+    static java.util.Set<String> startKeyNames(Table t, SecondaryIndex index) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(t.definition().keys().names());
         if (index != null) names.addAll(index.keys().names());
-        if (startKey.size() != names.size() || !startKey.keySet().containsAll(names)) {
-            throw DynamoDbException.validation(index == null ? "The provided starting key is invalid: " + ItemKeys.SCHEMA_MISMATCH
-                    : "The provided starting key is invalid");
+        return names;
+    }
+
+    /** The table's key within ExclusiveStartKey, held to the rules of a Key. */
+    static void checkTableKey(Table t, Map<String, AttributeValue> startKey) {
+        Map<String, AttributeValue> tableKey = new java.util.LinkedHashMap<>();
+        for (String n : t.definition().keys().names()) if (startKey.containsKey(n)) tableKey.put(n, startKey.get(n));
+        try {
+            ItemKeys.key(t.definition(), tableKey);
+        } catch (DynamoDbException e) {
+            throw DynamoDbException.validation("The provided starting key is invalid: " + e.getMessage());
         }
-        for (String n : names) {
-            String type = tk.isKey(n) ? tk.typeOf(n) : index.keys().typeOf(n);
-            if (!startKey.get(n).type().equals(type)) {
-                throw DynamoDbException.validation(index == null ? "The provided starting key is invalid: " + ItemKeys.SCHEMA_MISMATCH : ItemKeys.SCHEMA_MISMATCH);
-            }
-        }
-        return index == null ? t.rowKey(startKey) : t.indexKey(index, startKey);
+    }
+
+    /** A projection or filter may not look inside a key attribute of the table or of an index (keys are scalars). */
+    static void checkKeyPaths(io.localvpc.dynamodb.table.TableDefinition d, List<io.localvpc.dynamodb.expr.DocumentPath> projection,
+                              io.localvpc.dynamodb.expr.Condition filter) {
+        List<io.localvpc.dynamodb.expr.DocumentPath> paths = new java.util.ArrayList<>();
+        if (projection != null) paths.addAll(projection);
+        if (filter != null) ConditionPaths.collect(filter, paths);
+        for (io.localvpc.dynamodb.expr.DocumentPath p : paths) ItemKeys.scalarKey(d, p);
     }
 }

@@ -30,26 +30,35 @@ final class Tagging {
         return a;
     }
 
-    private static Table table(JsonNode in, DynamoDbScope scope, Database db) {
+    /** The table an ARN names; its name must be a table name (3 to 255 characters). */
+    private static Requests.TableName name(JsonNode in, DynamoDbScope scope) {
         String arn = Requests.text(in, "ResourceArn");
-        if (!arn.startsWith("arn:")) throw DynamoDbException.validation("Invalid TableArn");
-        Requests.TableName name;
         try {
-            name = Requests.tableName(arn, scope);
+            Requests.TableName name = Requests.tableName(arn, scope);
+            if (arn.startsWith("arn:") && name.name().length() >= 3 && name.name().length() <= 255) return name;
         } catch (DynamoDbException e) {
-            throw DynamoDbException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+            // worded below
         }
+        throw DynamoDbException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+    }
+
+    private static Table table(Requests.TableName name, Database db, String notFound) {
         Table t = db.table(name.scope(), name.name());
-        if (t == null) throw DynamoDbException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
+        if (t == null) throw DynamoDbException.resourceNotFound(notFound);
         return t;
+    }
+
+    private static String notFound(JsonNode in) {
+        return "Requested resource not found: ResourcArn: " + Requests.text(in, "ResourceArn") + " not found";
     }
 
     static final class TagResource implements Operation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
-            Table t = table(in, scope, db);
+            Requests.TableName name = name(in, scope);
             Map<String, String> add = read(in.get("Tags"));
             if (add.isEmpty()) throw DynamoDbException.validation("Atleast one Tag needs to be provided as Input.");
+            Table t = table(name, db, notFound(in));
             db.change(() -> {
                 TableDefinition d = t.definition();
                 Map<String, String> tags = new LinkedHashMap<>(d.tags());
@@ -65,9 +74,10 @@ final class Tagging {
     static final class UntagResource implements Operation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
-            Table t = table(in, scope, db);
+            Requests.TableName name = name(in, scope);
             JsonNode keys = in.get("TagKeys");
             if (keys.size() == 0) throw DynamoDbException.validation("Atleast one Tag Key needs to be provided as Input.");
+            Table t = table(name, db, "Requested resource not found");
             db.change(() -> {
                 TableDefinition d = t.definition();
                 Map<String, String> tags = new LinkedHashMap<>(d.tags());
@@ -82,7 +92,7 @@ final class Tagging {
     static final class ListTagsOfResource implements Operation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
-            Table t = table(in, scope, db);
+            Table t = table(name(in, scope), db, notFound(in));
             ObjectNode out = Requests.object();
             out.set("Tags", write(t.definition().tags()));
             return out;

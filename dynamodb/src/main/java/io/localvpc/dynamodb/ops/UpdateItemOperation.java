@@ -10,6 +10,7 @@ import io.localvpc.dynamodb.expr.Operand;
 import io.localvpc.dynamodb.expr.Projector;
 import io.localvpc.dynamodb.expr.UpdateAction;
 import io.localvpc.dynamodb.expr.UpdateApplier;
+import io.localvpc.dynamodb.table.SecondaryIndex;
 import io.localvpc.dynamodb.table.StoredItem;
 import io.localvpc.dynamodb.table.Table;
 import io.localvpc.dynamodb.table.TableDefinition;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** UpdateItem: applies the update to the item with the given key (creating it when absent), if the condition holds. */
 final class UpdateItemOperation implements Operation {
@@ -46,7 +46,9 @@ final class UpdateItemOperation implements Operation {
             try {
                 updated = UpdateApplier.apply(start, actions);
             } catch (EvaluationProblem e) {
-                throw DynamoDbException.validation(e.getMessage());
+                boolean wrongType = e.getMessage().equals("An operand in the update expression has an incorrect data type");
+                // DynamoDB words a wrong type differently when the update came as legacy AttributeUpdates
+                throw DynamoDbException.validation(wrongType && LegacyParameters.usesAttributeUpdates(in) ? "Type mismatch for attribute to update" : e.getMessage());
             }
             StoredItem after = StoredItem.of(updated);
             if (after.size() > ItemSizes.MAX_ITEM) throw DynamoDbException.validation("Item size to update has exceeded the maximum allowed size");
@@ -75,35 +77,45 @@ final class UpdateItemOperation implements Operation {
     }
 
     /**
-     * A key attribute may not be changed, nor a path be taken into any key attribute of the table or its indexes (they
-     * are scalars), as DynamoDB refuses.
+     * DynamoDB's static checks of an update against the table, in its order: no key attribute may be updated; a
+     * value whose type is known before reading the item may not give an index key the wrong type; no path may look
+     * inside a key attribute of the table or an index (they are scalars).
      */
     private static void checkKeysUntouched(TableDefinition d, List<UpdateAction> actions) {
         for (UpdateAction a : actions) {
             if (d.keys().isKey(a.path().attribute())) {
-                if (a.path().isTopLevel()) {
-                    throw DynamoDbException.validation("One or more parameter values were invalid: Cannot update attribute " + a.path().attribute()
-                            + ". This attribute is part of the key");
-                }
-                throw scalarKey("Key", a.path().attribute());
+                throw DynamoDbException.validation("One or more parameter values were invalid: Cannot update attribute " + a.path().attribute()
+                        + ". This attribute is part of the key");
             }
         }
-        Set<String> indexKeys = new java.util.HashSet<>(d.allKeyAttributes());
-        d.keys().names().forEach(indexKeys::remove);
+        List<SecondaryIndex> indexes = new ArrayList<>(d.localIndexes());
+        indexes.addAll(d.globalIndexes());
+        for (SecondaryIndex index : indexes) {
+            for (String key : index.keys().names()) {
+                for (UpdateAction a : actions) {
+                    if (!a.path().isTopLevel() || !a.path().attribute().equals(key)) continue;
+                    String type = a instanceof UpdateAction.Set s ? staticType(s.value()) : a instanceof UpdateAction.Add add ? add.value().type() : null;
+                    if (type != null && !type.equals(index.keys().typeOf(key))) {
+                        throw DynamoDbException.validation("One or more parameter values were invalid: Type mismatch for Index Key " + key
+                                + " Expected: " + index.keys().typeOf(key) + " Actual: " + type + " IndexName: " + index.name());
+                    }
+                }
+            }
+        }
         for (UpdateAction a : actions) {
             List<DocumentPath> paths = new ArrayList<>();
             paths.add(a.path());
             if (a instanceof UpdateAction.Set s) operandPaths(s.value(), paths);
-            for (DocumentPath p : paths) {
-                if (!p.isTopLevel() && indexKeys.contains(p.attribute())) throw scalarKey("IndexKey", p.attribute());
-                if (!p.isTopLevel() && d.keys().isKey(p.attribute())) throw scalarKey("Key", p.attribute());
-            }
+            for (DocumentPath p : paths) ItemKeys.scalarKey(d, p);
         }
     }
 
-    private static DynamoDbException scalarKey(String kind, String attribute) {
-        return DynamoDbException.validation("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: "
-                + kind + ": " + attribute);
+    /** The type a SET value has whatever the item holds, or null when it depends on the item. */
+    private static String staticType(Operand o) {
+        if (o instanceof Operand.Value v) return v.value().type();
+        if (o instanceof Operand.Arithmetic) return "N";
+        if (o instanceof Operand.ListAppend) return "L";
+        return null;
     }
 
     private static void operandPaths(Operand o, List<DocumentPath> out) {

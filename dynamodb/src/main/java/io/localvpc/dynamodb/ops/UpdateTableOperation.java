@@ -24,16 +24,40 @@ final class UpdateTableOperation implements Operation {
 
     @Override
     public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
-        Table t = TableOperations.table(in, scope, db);
         boolean anything = false;
-        for (String m : List.of("ProvisionedThroughput", "BillingMode", "StreamSpecification", "GlobalSecondaryIndexUpdates", "SSESpecification",
-                "ReplicaUpdates", "DeletionProtectionEnabled", "TableClass", "OnDemandThroughput", "WarmThroughput")) {
+        for (String m : List.of("ProvisionedThroughput", "BillingMode", "StreamSpecification", "SSESpecification", "ReplicaUpdates",
+                "DeletionProtectionEnabled", "TableClass", "OnDemandThroughput", "WarmThroughput")) {
             anything |= Requests.has(in, m);
         }
+        JsonNode indexUpdates = in.get("GlobalSecondaryIndexUpdates");
+        anything |= indexUpdates != null && !indexUpdates.isNull() && indexUpdates.size() > 0;
         if (!anything) {
             throw DynamoDbException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates "
                     + "or SSESpecification or ReplicaUpdates is required");
         }
+        JsonNode pt = in.get("ProvisionedThroughput");
+        if (pt != null && !pt.isNull()) CreateTableOperation.capacityBounds(pt.path("ReadCapacityUnits").asLong(), pt.path("WriteCapacityUnits").asLong());
+        if (indexUpdates != null && !indexUpdates.isNull()) {
+            java.util.Set<String> named = new java.util.HashSet<>();
+            int onlineChanges = 0;
+            for (JsonNode u : indexUpdates) {
+                int kinds = (Requests.has(u, "Create") ? 1 : 0) + (Requests.has(u, "Update") ? 1 : 0) + (Requests.has(u, "Delete") ? 1 : 0);
+                if (kinds != 1) {
+                    throw DynamoDbException.validation(INVALID + "One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+                            + "GlobalSecondaryIndexUpdate.Delete must not be null");
+                }
+                JsonNode action = Requests.has(u, "Create") ? u.get("Create") : Requests.has(u, "Update") ? u.get("Update") : u.get("Delete");
+                String indexName = Requests.text(action, "IndexName");
+                if (!named.add(indexName)) {
+                    throw DynamoDbException.validation(INVALID + "Only one global secondary index update per index is allowed simultaneously. Index: " + indexName);
+                }
+                if (!Requests.has(u, "Update")) onlineChanges++;
+            }
+            if (onlineChanges > 1) {
+                throw DynamoDbException.limitExceeded("Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+            }
+        }
+        Table t = TableOperations.table(in, scope, db);
         String[] newIndex = new String[1];
         ObjectNode description = db.change(() -> {
             if (!db.isCurrent(t)) throw DynamoDbException.resourceNotFound("Requested resource not found: Table: " + t.definition().name() + " not found");
@@ -42,7 +66,6 @@ final class UpdateTableOperation implements Operation {
             TableDefinition.Builder b = d.toBuilder();
             String mode = Requests.has(in, "BillingMode") ? Requests.text(in, "BillingMode") : d.billingMode();
             boolean payPerRequest = mode.equals("PAY_PER_REQUEST");
-            JsonNode pt = in.get("ProvisionedThroughput");
             boolean ptGiven = pt != null && !pt.isNull();
             if (payPerRequest && ptGiven) {
                 throw DynamoDbException.validation(INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
@@ -73,34 +96,31 @@ final class UpdateTableOperation implements Operation {
             SecondaryIndex created = null;
             String deleted = null;
             if (Requests.has(in, "GlobalSecondaryIndexUpdates")) {
-                int onlineChanges = 0;
                 for (JsonNode u : in.get("GlobalSecondaryIndexUpdates")) {
-                    if (u.has("Create")) {
-                        onlineChanges++;
+                    if (Requests.has(u, "Create")) {
                         created = createIndex(u.get("Create"), d, definitions, payPerRequest, now);
                         globals.add(created);
-                    } else if (u.has("Delete")) {
-                        onlineChanges++;
+                    } else if (Requests.has(u, "Delete")) {
                         deleted = Requests.text(u.get("Delete"), "IndexName");
                         String name = deleted;
                         if (!globals.removeIf(g -> g.name().equals(name))) {
                             throw DynamoDbException.resourceNotFound("Requested resource not found: Index: " + name + " not found");
                         }
-                    } else if (u.has("Update")) {
+                    } else {
                         String name = Requests.text(u.get("Update"), "IndexName");
                         JsonNode gpt = u.get("Update").get("ProvisionedThroughput");
                         int at = -1;
                         for (int i = 0; i < globals.size(); i++) if (globals.get(i).name().equals(name)) at = i;
-                        if (at < 0) throw DynamoDbException.resourceNotFound("Requested resource not found: Index: " + name + " not found");
+                        if (at < 0) {
+                            throw DynamoDbException.validation("This operation cannot be performed with given input values. Please contact DynamoDB service "
+                                    + "team for more info: Action Blocked: IndexUpdate");
+                        }
                         if (gpt != null && !gpt.isNull()) {
                             SecondaryIndex g = globals.get(at);
                             Throughput cur = g.throughput() == null ? Throughput.ON_DEMAND : g.throughput();
                             globals.set(at, g.withThroughput(cur.changedTo(gpt.path("ReadCapacityUnits").asLong(), gpt.path("WriteCapacityUnits").asLong(), now)));
                         }
                     }
-                }
-                if (onlineChanges > 1) {
-                    throw DynamoDbException.limitExceeded("Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
                 }
             }
             b.globalIndexes(globals).attributeTypes(usedDefinitions(definitions, d, globals));

@@ -126,8 +126,12 @@ public final class Table {
             if (r == null || !r.type().equals(ik.rangeType())) return null;
             rest.add(r);
         }
-        if (index.global()) rest.add(item.get(tk.hashName()));
-        if (tk.hasRange()) rest.add(item.get(tk.rangeName()));
+        // entries sharing an index key follow the placement of their table key, as DynamoDB returns them
+        AttributeValue tableHash = item.get(tk.hashName());
+        AttributeValue tableRange = tk.hasRange() ? item.get(tk.rangeName()) : null;
+        rest.add(RowKey.placement(tableHash, tableRange));
+        rest.add(tableHash);
+        if (tableRange != null) rest.add(tableRange);
         return RowKey.of(h, rest.toArray(new AttributeValue[0]));
     }
 }

@@ -104,6 +104,7 @@ final class ApiModel {
                 s.enumValues = List.copyOf(values);
             }
         }
+        DynamoDbCorrections.apply(shapes);
         Map<String, Shape> inputs = new HashMap<>();
         root.get("operations").fields().forEachRemaining(op -> {
             JsonNode input = op.getValue().get("input");

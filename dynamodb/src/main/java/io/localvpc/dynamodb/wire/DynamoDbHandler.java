@@ -71,27 +71,27 @@ public final class DynamoDbHandler {
         if (method.equals("GET")) {
             return answer(200, out, ("healthy: dynamodb." + scope.region() + ".amazonaws.com ").getBytes(StandardCharsets.UTF_8), "text/plain");
         }
-        String contentType = mediaType(h.get("Content-Type"));
+        // DynamoDB reads a body-less request without a content type as JSON (an empty object)
+        String contentType = h.containsKey("Content-Type") || body.length > 0 ? mediaType(h.get("Content-Type")) : "application/json";
         if (!method.equals("POST") || !(contentType.equals(AMZ_JSON) || contentType.equals("application/json"))) {
             return answer(404, out, NOT_FOUND, "text/html");
         }
         if (body.length > MAX_BODY) return answer(413, out, new byte[0], null);
         try {
-            JsonNode request;
-            try {
-                request = JSON.readTree(body);
-            } catch (IOException e) {
-                throw DynamoDbException.serialization(null);
-            }
+            // a body is read before anything else; a missing one is refused only after the target and signature
+            JsonNode request = body.length == 0 ? null : parse(body);
             String target = h.getOrDefault("X-Amz-Target", "");
             String name = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
             Operation op = name == null ? null : operations.byName().get(name);
             if (op == null) throw DynamoDbException.unknownOperation();
-            if (!h.containsKey("Authorization") && !uri.contains("X-Amz-Algorithm")) throw DynamoDbException.missingAuthenticationToken();
+            SignatureChecks.check(h, uri);
             if (request == null || !request.isObject()) throw DynamoDbException.serialization(null);
             ApiModel.Shape input = model.input(name);
             RequestShapeCheck.types(request, input);
             if (Operations.TABLE_NAME_FIRST.contains(name)) tableNameFirst(request);
+            if (Operations.RESOURCE_ARN_FIRST.contains(name) && (request.get("ResourceArn") == null || request.get("ResourceArn").isNull())) {
+                throw DynamoDbException.validation("Invalid TableArn");
+            }
             shapes.constraints(request, input);
             ObjectNode result = op.run(request, scope, db);
             return answer(200, out, JSON.writeValueAsBytes(result), contentType);
@@ -100,6 +100,16 @@ public final class DynamoDbHandler {
         } catch (RuntimeException | JsonProcessingException e) {
             LOG.log(Level.SEVERE, "DynamoDB request " + requestId + " failed: " + e, e);
             return answer(500, out, bytes(DynamoDbException.internal("Internal server error").body()), contentType);
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            JsonNode n = JSON.readTree(body);
+            if (n == null) throw DynamoDbException.serialization(null);
+            return n;
+        } catch (IOException e) {
+            throw DynamoDbException.serialization(null);
         }
     }
 

@@ -188,7 +188,28 @@ final class RequestShapeCheck {
                 length(v.size(), shape, quote(text(v)), path, errors);
                 for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    if (!e.getValue().isNull()) valueConstraints(e.getValue(), shape.value, path + "." + e.getKey(), true, errors);
+                    ApiModel.Shape key = shape.key.name.equals("TableArn") && !e.getKey().startsWith("arn:") && tableName != null ? tableName : shape.key;
+                    List<String> broken = brokenBy(e.getKey(), e.getKey().length(), key);
+                    if (!broken.isEmpty()) add(errors, error(quote(text(v)), path, "Map keys must satisfy constraint: " + constraintsOf(key)));
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (e.getValue().isNull()) continue;
+                    if (shape.value.type.equals("structure")) {
+                        valueConstraints(e.getValue(), shape.value, path + "." + e.getKey(), true, errors);
+                    } else {
+                        // a map of lists (BatchWriteItem's RequestItems): each list's length is judged at the map, as DynamoDB words it
+                        if (!brokenBy(null, e.getValue().size(), shape.value).isEmpty()) {
+                            add(errors, error(quote(text(v)), path, "Map value must satisfy constraint: " + constraintsOf(shape.value)));
+                        }
+                        if (shape.value.type.equals("list")) {
+                            int i = 1;
+                            for (JsonNode m : e.getValue()) {
+                                if (!m.isNull()) valueConstraints(m, shape.value.member, path + "." + e.getKey() + ".member." + i, true, errors);
+                                i++;
+                            }
+                        }
+                    }
                 }
             }
             case "structure" -> structureConstraints(v, shape, element ? path + ".member." : path + ".", errors);
@@ -202,6 +223,24 @@ final class RequestShapeCheck {
     private ApiModel.Shape effective(ApiModel.Shape declared, JsonNode v) {
         if (declared.name.equals("TableArn") && tableName != null && !v.asText().startsWith("arn:")) return tableName;
         return declared;
+    }
+
+    /** The constraints a map key or value breaks (its text for patterns, its length for limits). */
+    private static List<String> brokenBy(String text, int length, ApiModel.Shape shape) {
+        List<String> broken = new ArrayList<>();
+        if (shape.max != null && length > shape.max) broken.add("max");
+        if (shape.min != null && length < shape.min) broken.add("min");
+        if (text != null && shape.pattern != null && !shape.pattern.matcher(text).matches()) broken.add("pattern");
+        return broken;
+    }
+
+    /** All of a shape's constraints as DynamoDB lists them for map keys and values: the maximum, the minimum, then the pattern. */
+    private static String constraintsOf(ApiModel.Shape shape) {
+        List<String> all = new ArrayList<>();
+        if (shape.max != null) all.add("Member must have length less than or equal to " + shape.max);
+        if (shape.min != null) all.add("Member must have length greater than or equal to " + shape.min);
+        if (shape.pattern != null) all.add("Member must satisfy regular expression pattern: " + shape.patternText);
+        return all.toString();
     }
 
     private static void length(int length, ApiModel.Shape shape, String value, String path, List<String> errors) {
@@ -223,6 +262,11 @@ final class RequestShapeCheck {
 
     /** A list or map as DynamoDB prints it in a constraint error. */
     private static String text(JsonNode v) {
+        if (v.isObject()) {
+            List<String> parts = new ArrayList<>();
+            v.fields().forEachRemaining(e -> parts.add(e.getKey() + "=" + (e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString())));
+            return "{" + String.join(", ", parts) + "}";
+        }
         if (v.isArray()) {
             List<String> parts = new ArrayList<>();
             for (JsonNode m : v) parts.add(m.isValueNode() ? m.asText() : m.toString());
