@@ -123,12 +123,14 @@ public final class Database {
     /** Writes item changes all or nothing: to the store first, then to the tables (under the lock the caller holds). */
     public void write(List<Change> changes) {
         requireLock();
-        List<TableStore.ItemWrite> writes = new ArrayList<>(changes.size());
-        for (Change c : changes) {
-            String json = c.item() == null ? null : AttributeValueJson.writeItem(c.item().attributes()).toString();
-            writes.add(new TableStore.ItemWrite(c.table().definition().id(), keyText(c.table().definition().keys(), c.key()), json));
+        if (store.persists()) {
+            List<TableStore.ItemWrite> writes = new ArrayList<>(changes.size());
+            for (Change c : changes) {
+                String json = c.item() == null ? null : AttributeValueJson.writeItem(c.item().attributes()).toString();
+                writes.add(new TableStore.ItemWrite(c.table().definition().id(), keyText(c.table().definition().keys(), c.key()), json));
+            }
+            store.write(writes);
         }
-        store.write(writes);
         for (Change c : changes) c.table().write(c.key(), c.item());
     }
 

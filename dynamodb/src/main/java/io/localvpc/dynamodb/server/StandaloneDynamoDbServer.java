@@ -51,7 +51,7 @@ public final class StandaloneDynamoDbServer implements AutoCloseable {
 
     private final DynamoDb dynamoDb;
     private final boolean ownsDynamoDb;
-    private final EventLoopGroup group = new NioEventLoopGroup(1);
+    private final EventLoopGroup group = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors());
     private final ExecutorService workers;
     private final Channel channel;
 
@@ -113,7 +113,10 @@ public final class StandaloneDynamoDbServer implements AutoCloseable {
         return new DynamoDbScope(DEFAULT_ACCOUNT, "us-east-1");
     }
 
-    /** Hands each request to a worker (a write may wait for the disk) and writes the answer back on the connection's event loop. */
+    /**
+     * Answers reads on the event loop (they never wait) and hands every other request to a worker (a write may wait
+     * for the lock or the disk); the answer is written back on the connection's event loop.
+     */
     private static final class Dispatch extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final DynamoDbHandler handler;
         private final ExecutorService workers;
@@ -131,21 +134,26 @@ public final class StandaloneDynamoDbServer implements AutoCloseable {
             request.headers().forEach(e -> headers.put(e.getKey(), e.getValue()));
             byte[] body = ByteBufUtil.getBytes(request.content());
             boolean keepAlive = HttpUtil.isKeepAlive(request);
+            Runnable answer = () -> {
+                DynamoDbResponse r = handler.handle(method, uri, headers, body, scope(headers.get("authorization") != null
+                        ? headers.get("authorization") : headers.get("Authorization")));
+                FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()),
+                        Unpooled.wrappedBuffer(r.body()));
+                r.headers().forEach((k, v) -> response.headers().set(k, v));
+                response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+                if (keepAlive) {
+                    response.headers().set(HttpHeaderNames.CONNECTION, "keep-alive");
+                    ctx.writeAndFlush(response);
+                } else {
+                    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+                }
+            };
+            if (!DynamoDbHandler.mayWait(headers)) {
+                answer.run();
+                return;
+            }
             try {
-                workers.execute(() -> {
-                    DynamoDbResponse r = handler.handle(method, uri, headers, body, scope(headers.get("authorization") != null
-                            ? headers.get("authorization") : headers.get("Authorization")));
-                    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()),
-                            Unpooled.wrappedBuffer(r.body()));
-                    r.headers().forEach((k, v) -> response.headers().set(k, v));
-                    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
-                    if (keepAlive) {
-                        response.headers().set(HttpHeaderNames.CONNECTION, "keep-alive");
-                        ctx.writeAndFlush(response);
-                    } else {
-                        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-                    }
-                });
+                workers.execute(answer);
             } catch (RejectedExecutionException e) {
                 ctx.close();
             }

@@ -30,6 +30,11 @@ public interface TableStore extends AutoCloseable {
     @Override
     void close();
 
+    /** Whether this store keeps anything (when it does not, nothing need be serialised for it). */
+    default boolean persists() {
+        return true;
+    }
+
     /** Keeps nothing: what {@code --in-memory} uses. */
     static TableStore none() {
         return new TableStore() {
@@ -56,6 +61,11 @@ public interface TableStore extends AutoCloseable {
 
             @Override
             public void close() {
+            }
+
+            @Override
+            public boolean persists() {
+                return false;
             }
         };
     }

@@ -17,18 +17,21 @@ import java.security.NoSuchAlgorithmException;
 final class PartitionHash {
     static final int BITS = 24;
     private static final byte[] SALT = "Outliers".getBytes(StandardCharsets.US_ASCII);
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        }
+    });
 
     private PartitionHash() {
     }
 
     /** The placement of a partition key (0 to 2^24 - 1). */
     static int of(AttributeValue... keys) {
-        MessageDigest md5;
-        try {
-            md5 = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every Java runtime", e);
-        }
+        MessageDigest md5 = MD5.get();
+        md5.reset();
         md5.update(SALT);
         for (AttributeValue k : keys) if (k != null) md5.update(bytes(k));
         byte[] d = md5.digest();

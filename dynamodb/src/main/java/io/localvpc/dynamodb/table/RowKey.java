@@ -14,11 +14,13 @@ public final class RowKey implements Comparable<RowKey> {
     private final int hash;
     private final AttributeValue[] parts;
     private final int bound;
+    private final int hashCode;
 
     private RowKey(int hash, AttributeValue[] parts, int bound) {
         this.hash = hash;
         this.parts = parts;
         this.bound = bound;
+        this.hashCode = 31 * java.util.Arrays.hashCode(parts) + bound;
     }
 
     public static RowKey of(AttributeValue partition, AttributeValue... rest) {
@@ -79,6 +81,6 @@ public final class RowKey implements Comparable<RowKey> {
 
     @Override
     public int hashCode() {
-        return hash;
+        return hashCode;
     }
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class Table {
     private volatile TableDefinition definition;
     private final ConcurrentSkipListMap<RowKey, StoredItem> rows = new ConcurrentSkipListMap<>();
+    /** The same items by exact key, so GetItem is one hash lookup rather than a walk down the ordered map. */
+    private final ConcurrentHashMap<RowKey, StoredItem> byKey = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentSkipListMap<RowKey, StoredItem>> indexes = new ConcurrentHashMap<>();
     private volatile long itemCount;
     private volatile long sizeBytes;
@@ -67,13 +69,18 @@ public final class Table {
     }
 
     public StoredItem get(Map<String, AttributeValue> key) {
-        return rows.get(rowKey(key));
+        return byKey.get(rowKey(key));
     }
 
     /** Puts (or, with {@code item} null, removes) the item with this key, keeping every index in step. */
     public void write(Map<String, AttributeValue> key, StoredItem item) {
         RowKey rk = rowKey(key);
         StoredItem old = item == null ? rows.remove(rk) : rows.put(rk, item);
+        if (item == null) {
+            byKey.remove(rk);
+        } else {
+            byKey.put(rk, item);
+        }
         if (old != null) {
             itemCount--;
             sizeBytes -= old.size();

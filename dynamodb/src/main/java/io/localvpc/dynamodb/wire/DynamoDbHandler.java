@@ -52,6 +52,20 @@ public final class DynamoDbHandler {
     }
 
     /**
+     * Whether answering this request may wait (for the database's lock or the disk). A request that never waits
+     * (a read, or one refused before it reaches the database) may be answered on an event loop; others belong on a
+     * worker thread.
+     */
+    public static boolean mayWait(Map<String, String> headers) {
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase("X-Amz-Target") && e.getValue().startsWith(TARGET_PREFIX)) {
+                return !Operations.NEVER_WAIT.contains(e.getValue().substring(TARGET_PREFIX.length()));
+            }
+        }
+        return false;
+    }
+
+    /**
      * Answers one request. {@code headers} are looked up without regard to case; {@code scope} is the account and
      * region the request acts in, as the caller established it.
      */

@@ -12,6 +12,11 @@ import java.util.Map;
  * signature is right is for whoever authenticates the caller (localvpc's endpoint), not for this handler.
  */
 final class SignatureChecks {
+    private static final java.util.Map<String, java.util.regex.Pattern> PARTS = java.util.Map.of(
+            "Credential", java.util.regex.Pattern.compile("[\\s,]Credential="),
+            "Signature", java.util.regex.Pattern.compile("[\\s,]Signature="),
+            "SignedHeaders", java.util.regex.Pattern.compile("[\\s,]SignedHeaders="));
+
     private SignatureChecks() {
     }
 
@@ -37,7 +42,7 @@ final class SignatureChecks {
         if (authorization == null || !authorization.startsWith("AWS4-")) throw DynamoDbException.missingAuthenticationToken();
         StringBuilder missing = new StringBuilder();
         for (String p : List.of("Credential", "Signature", "SignedHeaders")) {
-            if (!authorization.matches(".*[\\s,]" + p + "=.*")) missing.append("Authorization header requires '").append(p).append("' parameter. ");
+            if (!PARTS.get(p).matcher(authorization).find()) missing.append("Authorization header requires '").append(p).append("' parameter. ");
         }
         if (!headers.containsKey("X-Amz-Date") && !headers.containsKey("Date")) {
             missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
