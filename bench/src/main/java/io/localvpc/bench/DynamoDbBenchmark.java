@@ -15,7 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * PutItem, GetItem and Query per second against localvpc's DynamoDB (the standalone server, in memory and with
  * SQLite) and against dynalite (npm) when given its cli.js, all in one run on this machine, each server in its own
- * process on 127.0.0.1, driven by the same raw keep-alive HTTP load generator. Prints Markdown rows for BENCHMARKS.md.
+ * process on 127.0.0.1, driven by the same raw keep-alive HTTP load generator. Besides requests per second (which
+ * depend on what else the machine runs), it reports each server's own CPU time per request, read from /proc, which
+ * says how much work each server does regardless of contention. Prints Markdown rows for BENCHMARKS.md.
  * <p>
  * Usage: DynamoDbBenchmark [dynalite-cli.js] (see bench/dynamodb.sh).
  */
@@ -30,7 +32,8 @@ public final class DynamoDbBenchmark {
     private record Target(String name, List<String> command) {
     }
 
-    private record Row(String target, String operation, RawHttpLoad.Result result) {
+    /** One measurement, with the server process's CPU time (user + system) spent on it, in microseconds per request. */
+    private record Row(String target, String operation, RawHttpLoad.Result result, double serverCpuMicros) {
     }
 
     private DynamoDbBenchmark() {
@@ -51,26 +54,44 @@ public final class DynamoDbBenchmark {
         }
         List<Row> rows = new ArrayList<>();
         for (Target t : targets) rows.addAll(measure(t));
-        System.out.println("| server | operation | requests/s | p50 | p99 | errors |");
-        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        System.out.println("| server | operation | requests/s | p50 | p99 | server CPU per request | errors |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.0f µs | %.0f µs | %d |%n", r.target(), r.operation(), r.result().perSecond(),
-                    r.result().micros(50), r.result().micros(99), r.result().errors());
+            System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.0f µs | %.0f µs | %.0f µs | %d |%n", r.target(), r.operation(), r.result().perSecond(),
+                    r.result().micros(50), r.result().micros(99), r.serverCpuMicros(), r.result().errors());
         }
         System.out.println();
         for (String op : List.of("PutItem", "GetItem", "Query")) {
-            double ours = best(rows, op, "localvpc DynamoDB, in memory");
-            double theirs = best(rows, op, "dynalite 4.0.0, in memory");
-            if (theirs > 0) System.out.printf(Locale.ROOT, "%s in memory: localvpc / dynalite = %.1f×%n", op, ours / theirs);
-            double oursDisk = best(rows, op, "localvpc DynamoDB, SQLite");
-            double theirsDisk = best(rows, op, "dynalite 4.0.0, LevelDB");
-            if (theirsDisk > 0) System.out.printf(Locale.ROOT, "%s on disk: localvpc / dynalite = %.1f×%n", op, oursDisk / theirsDisk);
+            ratio(rows, op, "in memory", "localvpc DynamoDB, in memory", "dynalite 4.0.0, in memory");
+            ratio(rows, op, "on disk", "localvpc DynamoDB, SQLite", "dynalite 4.0.0, LevelDB");
         }
     }
 
-    private static double best(List<Row> rows, String op, String target) {
-        for (Row r : rows) if (r.operation().equals(op) && r.target().equals(target)) return r.result().perSecond();
-        return 0;
+    private static void ratio(List<Row> rows, String op, String label, String ours, String theirs) {
+        Row a = find(rows, op, ours);
+        Row b = find(rows, op, theirs);
+        if (a == null || b == null) return;
+        System.out.printf(Locale.ROOT, "%s %s: localvpc / dynalite = %.1f× requests per second, %.1f× less server CPU per request%n", op, label,
+                a.result().perSecond() / b.result().perSecond(), b.serverCpuMicros() / a.serverCpuMicros());
+    }
+
+    private static Row find(List<Row> rows, String op, String target) {
+        for (Row r : rows) if (r.operation().equals(op) && r.target().equals(target)) return r;
+        return null;
+    }
+
+    /** User plus system CPU time of a process so far, in microseconds (from /proc, in clock ticks of 10 ms). */
+    private static long cpuMicros(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000L;
+    }
+
+    private static Row timed(String target, String operation, long pid, int total, java.util.function.IntFunction<byte[]> build, int port)
+            throws Exception {
+        long before = cpuMicros(pid);
+        RawHttpLoad.Result r = RawHttpLoad.run(port, CONNECTIONS, total, build);
+        return new Row(target, operation, r, (cpuMicros(pid) - before) / (double) total);
     }
 
     private static List<Row> measure(Target t) throws Exception {
@@ -94,10 +115,11 @@ public final class DynamoDbBenchmark {
             RawHttpLoad.run(port, CONNECTIONS, WARMUP, i -> RawHttpLoad.dynamoDb(port, "GetItem", get()));
             RawHttpLoad.run(port, CONNECTIONS, WARMUP / 4, i -> RawHttpLoad.dynamoDb(port, "Query", query()));
             List<Row> rows = new ArrayList<>();
-            rows.add(new Row(t.name(), "PutItem", RawHttpLoad.run(port, CONNECTIONS, MEASURED,
-                    i -> RawHttpLoad.dynamoDb(port, "PutItem", put(PARTITIONS + i / ITEMS_PER_PARTITION, i % ITEMS_PER_PARTITION)))));
-            rows.add(new Row(t.name(), "GetItem", RawHttpLoad.run(port, CONNECTIONS, MEASURED, i -> RawHttpLoad.dynamoDb(port, "GetItem", get()))));
-            rows.add(new Row(t.name(), "Query", RawHttpLoad.run(port, CONNECTIONS, MEASURED / 4, i -> RawHttpLoad.dynamoDb(port, "Query", query()))));
+            long pid = p.pid();
+            rows.add(timed(t.name(), "PutItem", pid, MEASURED,
+                    i -> RawHttpLoad.dynamoDb(port, "PutItem", put(PARTITIONS + i / ITEMS_PER_PARTITION, i % ITEMS_PER_PARTITION)), port));
+            rows.add(timed(t.name(), "GetItem", pid, MEASURED, i -> RawHttpLoad.dynamoDb(port, "GetItem", get()), port));
+            rows.add(timed(t.name(), "Query", pid, MEASURED / 4, i -> RawHttpLoad.dynamoDb(port, "Query", query()), port));
             for (Row r : rows) {
                 if (r.result().errors() > 0) System.err.println(t.name() + " " + r.operation() + ": " + r.result().firstError());
             }

@@ -6,7 +6,13 @@ package io.localvpc.dynamodb;
  */
 public record DynamoDbScope(String accountId, String region) {
     public DynamoDbScope {
-        if (accountId == null || !accountId.matches("\\d{12}")) throw new IllegalArgumentException("not a 12-digit account id: " + accountId);
+        if (!isAccountId(accountId)) throw new IllegalArgumentException("not a 12-digit account id: " + accountId);
         if (region == null || region.isEmpty()) throw new IllegalArgumentException("no region");
+    }
+
+    public static boolean isAccountId(String s) {
+        if (s == null || s.length() != 12) return false;
+        for (int i = 0; i < 12; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
     }
 }

@@ -46,7 +46,7 @@ final class Requests {
     static TableName tableName(String nameOrArn, DynamoDbScope scope) {
         if (nameOrArn.startsWith("arn:")) {
             String[] parts = nameOrArn.split(":", 6);
-            if (parts.length == 6 && parts[2].equals("dynamodb") && parts[5].startsWith("table/") && parts[4].matches("\\d{12}") && !parts[3].isEmpty()) {
+            if (parts.length == 6 && parts[2].equals("dynamodb") && parts[5].startsWith("table/") && DynamoDbScope.isAccountId(parts[4]) && !parts[3].isEmpty()) {
                 String rest = parts[5].substring("table/".length());
                 if (!rest.isEmpty() && !rest.contains("/")) return new TableName(new DynamoDbScope(parts[4], parts[3]), rest);
             }

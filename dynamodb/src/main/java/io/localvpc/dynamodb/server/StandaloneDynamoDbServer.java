@@ -108,7 +108,7 @@ public final class StandaloneDynamoDbServer implements AutoCloseable {
     static DynamoDbScope scope(String authorization) {
         if (authorization != null) {
             Matcher m = CREDENTIAL.matcher(authorization);
-            if (m.find()) return new DynamoDbScope(m.group(1).matches("\\d{12}") ? m.group(1) : DEFAULT_ACCOUNT, m.group(2));
+            if (m.find()) return new DynamoDbScope(DynamoDbScope.isAccountId(m.group(1)) ? m.group(1) : DEFAULT_ACCOUNT, m.group(2));
         }
         return new DynamoDbScope(DEFAULT_ACCOUNT, "us-east-1");
     }

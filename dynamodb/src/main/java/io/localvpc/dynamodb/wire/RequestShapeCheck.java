@@ -161,7 +161,7 @@ final class RequestShapeCheck {
                 if (shape.pattern != null && !shape.pattern.matcher(s).matches()) {
                     add(errors, error(quote(s), path, "Member must satisfy regular expression pattern: " + shape.patternText));
                 }
-                length(s.length(), shape, quote(s), path, errors);
+                length(s.length(), shape, () -> quote(s), path, errors);
                 if (shape.enumValues != null && !shape.enumValues.contains(s)) {
                     add(errors, error(quote(s), path, "Member must satisfy enum value set: [" + String.join(", ", shape.enumValues) + "]"));
                 }
@@ -175,9 +175,9 @@ final class RequestShapeCheck {
                     add(errors, error(quote(String.valueOf(n)), path, "Member must have value less than or equal to " + shape.max));
                 }
             }
-            case "blob" -> length(v.asText().length() * 3 / 4, shape, quote(v.asText()), path, errors);
+            case "blob" -> length(v.asText().length() * 3 / 4, shape, () -> quote(v.asText()), path, errors);
             case "list" -> {
-                length(v.size(), shape, quote(text(v)), path, errors);
+                length(v.size(), shape, () -> quote(text(v)), path, errors);
                 int i = 1;
                 for (JsonNode m : v) {
                     if (!m.isNull()) valueConstraints(m, shape.member, path + "." + i, true, errors);
@@ -185,7 +185,7 @@ final class RequestShapeCheck {
                 }
             }
             case "map" -> {
-                length(v.size(), shape, quote(text(v)), path, errors);
+                length(v.size(), shape, () -> quote(text(v)), path, errors);
                 for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     ApiModel.Shape key = shape.key.name.equals("TableArn") && !e.getKey().startsWith("arn:") && tableName != null ? tableName : shape.key;
@@ -243,9 +243,10 @@ final class RequestShapeCheck {
         return all.toString();
     }
 
-    private static void length(int length, ApiModel.Shape shape, String value, String path, List<String> errors) {
-        if (shape.min != null && length < shape.min) add(errors, error(value, path, "Member must have length greater than or equal to " + shape.min));
-        if (shape.max != null && length > shape.max) add(errors, error(value, path, "Member must have length less than or equal to " + shape.max));
+    /** {@code value} is only rendered when a limit is broken (rendering a whole item for every request would cost more than checking it). */
+    private static void length(int length, ApiModel.Shape shape, java.util.function.Supplier<String> value, String path, List<String> errors) {
+        if (shape.min != null && length < shape.min) add(errors, error(value.get(), path, "Member must have length greater than or equal to " + shape.min));
+        if (shape.max != null && length > shape.max) add(errors, error(value.get(), path, "Member must have length less than or equal to " + shape.max));
     }
 
     private static void add(List<String> errors, String error) {

@@ -12,11 +12,6 @@ import java.util.Map;
  * signature is right is for whoever authenticates the caller (localvpc's endpoint), not for this handler.
  */
 final class SignatureChecks {
-    private static final java.util.Map<String, java.util.regex.Pattern> PARTS = java.util.Map.of(
-            "Credential", java.util.regex.Pattern.compile("[\\s,]Credential="),
-            "Signature", java.util.regex.Pattern.compile("[\\s,]Signature="),
-            "SignedHeaders", java.util.regex.Pattern.compile("[\\s,]SignedHeaders="));
-
     private SignatureChecks() {
     }
 
@@ -42,7 +37,7 @@ final class SignatureChecks {
         if (authorization == null || !authorization.startsWith("AWS4-")) throw DynamoDbException.missingAuthenticationToken();
         StringBuilder missing = new StringBuilder();
         for (String p : List.of("Credential", "Signature", "SignedHeaders")) {
-            if (!PARTS.get(p).matcher(authorization).find()) missing.append("Authorization header requires '").append(p).append("' parameter. ");
+            if (!hasParameter(authorization, p)) missing.append("Authorization header requires '").append(p).append("' parameter. ");
         }
         if (!headers.containsKey("X-Amz-Date") && !headers.containsKey("Date")) {
             missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
@@ -50,10 +45,19 @@ final class SignatureChecks {
         if (missing.length() > 0) throw DynamoDbException.signature("IncompleteSignatureException", missing + "Authorization=" + authorization);
     }
 
+    /** Whether the header has {@code name=} after a space or comma. */
+    private static boolean hasParameter(String authorization, String name) {
+        String wanted = name + "=";
+        for (int i = authorization.indexOf(wanted); i >= 0; i = authorization.indexOf(wanted, i + 1)) {
+            if (i > 0 && (Character.isWhitespace(authorization.charAt(i - 1)) || authorization.charAt(i - 1) == ',')) return true;
+        }
+        return false;
+    }
+
     private static Map<String, String> query(String uri) {
-        Map<String, String> out = new java.util.HashMap<>();
         int q = uri.indexOf('?');
-        if (q < 0) return out;
+        if (q < 0) return Map.of();
+        Map<String, String> out = new java.util.HashMap<>();
         for (String pair : uri.substring(q + 1).split("&")) {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
