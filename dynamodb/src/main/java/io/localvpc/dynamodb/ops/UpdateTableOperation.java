@@ -59,9 +59,11 @@ final class UpdateTableOperation implements Operation {
         }
         Table t = TableOperations.table(in, scope, db);
         String[] newIndex = new String[1];
+        Throughput[] before = new Throughput[1];
         ObjectNode description = db.change(() -> {
             if (!db.isCurrent(t)) throw DynamoDbException.resourceNotFound("Requested resource not found: Table: " + t.definition().name() + " not found");
             TableDefinition d = t.definition();
+            before[0] = d.throughput();
             long now = db.clock().millis();
             TableDefinition.Builder b = d.toBuilder();
             String mode = Requests.has(in, "BillingMode") ? Requests.text(in, "BillingMode") : d.billingMode();
@@ -143,6 +145,10 @@ final class UpdateTableOperation implements Operation {
             return TableDescriptions.describe(t);
         });
         description.put("TableStatus", "UPDATING");
+        // DynamoDB answers UpdateTable with the capacity being replaced (the new one shows once the table is ACTIVE again)
+        if (before[0] != null && description.get("ProvisionedThroughput") instanceof ObjectNode tp) {
+            tp.put("ReadCapacityUnits", before[0].read()).put("WriteCapacityUnits", before[0].write()).put("NumberOfDecreasesToday", before[0].decreasesToday());
+        }
         if (newIndex[0] != null) {
             for (JsonNode g : description.get("GlobalSecondaryIndexes")) {
                 if (g.get("IndexName").asText().equals(newIndex[0])) ((ObjectNode) g).put("IndexStatus", "CREATING");
