@@ -35,11 +35,12 @@ public final class TimeToLive {
                 }
             }
             for (Map<String, AttributeValue> key : expired) {
+                // checked again under the lock: the item or the TTL setting may have changed since the read
                 deleted += db.change(() -> {
                     if (!db.isCurrent(t)) return 0;
                     StoredItem current = t.get(key);
-                    TableDefinition now2 = t.definition();
-                    if (current == null || !now2.ttlEnabled() || !(current.attributes().get(now2.ttlAttribute()) instanceof AttributeValue.N n)
+                    TableDefinition latest = t.definition();
+                    if (current == null || !latest.ttlEnabled() || !(current.attributes().get(latest.ttlAttribute()) instanceof AttributeValue.N n)
                             || !isExpired(n.value(), now)) {
                         return 0;
                     }

@@ -19,7 +19,6 @@ import io.localvpc.dynamodb.value.AttributeValueJson;
 import io.localvpc.dynamodb.value.ItemSizes;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,6 @@
 package io.localvpc.dynamodb.value;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -61,10 +60,5 @@ public final class ItemSizes {
             }
         }
         return bytes;
-    }
-
-    /** Bytes of a string as UTF-8 (for key size limits); the same as {@link #utf8(String)} but of the value itself. */
-    public static byte[] utf8Bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
