@@ -166,12 +166,20 @@ final class ExpressionParser {
 
     /** A condition's operand: a path, a value placeholder, a function call, or one of these in parentheses. */
     private Syntax operand() {
+        return operand(this::operand);
+    }
+
+    /**
+     * A path, a value placeholder, or a function call, or what {@code inner} reads in parentheses; a function's
+     * arguments are read by {@code inner} too (a condition's operands, or an update's values with their arithmetic).
+     */
+    private Syntax operand(java.util.function.Supplier<Syntax> inner) {
         Token t = peek();
         if (t.kind() == Kind.LPAREN) {
             pos++;
-            Syntax inner = operand();
+            Syntax in = inner.get();
             expect(Kind.RPAREN);
-            return paren(inner);
+            return paren(in);
         }
         if (t.kind() == Kind.VALUE_REF) {
             pos++;
@@ -181,7 +189,7 @@ final class ExpressionParser {
             pos += 2;
             List<Syntax> args = new ArrayList<>();
             do {
-                args.add(operand());
+                args.add(inner.get());
             } while (accept(Kind.COMMA));
             expect(Kind.RPAREN);
             return new Syntax.Call(t.text(), args);
@@ -227,27 +235,7 @@ final class ExpressionParser {
     }
 
     private Syntax setOperand() {
-        Token t = peek();
-        if (t.kind() == Kind.LPAREN) {
-            pos++;
-            Syntax inner = setValue();
-            expect(Kind.RPAREN);
-            return paren(inner);
-        }
-        if (t.kind() == Kind.VALUE_REF) {
-            pos++;
-            return new Syntax.ValueRef(t.text());
-        }
-        if (isFunctionStart()) {
-            pos += 2;
-            List<Syntax> args = new ArrayList<>();
-            do {
-                args.add(setValue());
-            } while (accept(Kind.COMMA));
-            expect(Kind.RPAREN);
-            return new Syntax.Call(t.text(), args);
-        }
-        return path();
+        return operand(this::setValue);
     }
 
     // ---- paths

@@ -60,13 +60,13 @@ final class BatchGetItemOperation implements Operation {
         ObjectNode out = Requests.object();
         ObjectNode responses = out.putObject("Responses");
         ObjectNode unprocessed = out.putObject("UnprocessedKeys");
-        ArrayNode capacity = Requests.JSON.arrayNode();
+        Map<String, Double> units = new java.util.LinkedHashMap<>();
         long size = 0;
         for (TableRequest r : resolved) {
             ArrayNode items = responses.putArray(r.name());
             ArrayNode left = null;
             boolean consistent = Requests.bool(r.request(), "ConsistentRead", false);
-            double units = 0;
+            double tableUnits = 0;
             for (Map<String, AttributeValue> key : r.keys()) {
                 if (size >= MAX_RESPONSE) {
                     if (left == null) {
@@ -78,16 +78,15 @@ final class BatchGetItemOperation implements Operation {
                     continue;
                 }
                 StoredItem item = r.table().get(key);
-                units += Capacity.read(item == null ? 0 : item.size(), consistent);
+                tableUnits += Capacity.read(item == null ? 0 : item.size(), consistent);
                 if (item == null) continue;
                 size += item.size();
                 items.add(AttributeValueJson.writeItem(r.expressions().projection() == null ? item.attributes()
                         : Projector.project(item.attributes(), r.expressions().projection())));
             }
-            ObjectNode c = Capacity.of(in, r.table().definition().name(), units);
-            if (c != null) capacity.add(c);
+            units.merge(r.table().definition().name(), tableUnits, Double::sum);
         }
-        if (!capacity.isEmpty()) out.set("ConsumedCapacity", capacity);
+        Capacity.attachPerTable(out, in, units);
         return out;
     }
 

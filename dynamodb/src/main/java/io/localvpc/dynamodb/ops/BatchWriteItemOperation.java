@@ -1,7 +1,6 @@
 package io.localvpc.dynamodb.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.dynamodb.DynamoDbException;
 import io.localvpc.dynamodb.DynamoDbScope;
@@ -79,12 +78,7 @@ final class BatchWriteItemOperation implements Operation {
         });
         ObjectNode out = Requests.object();
         out.putObject("UnprocessedItems");
-        ArrayNode capacity = Requests.JSON.arrayNode();
-        units.forEach((table, u) -> {
-            ObjectNode c = Capacity.of(in, table, u);
-            if (c != null) capacity.add(c);
-        });
-        if (!capacity.isEmpty()) out.set("ConsumedCapacity", capacity);
+        Capacity.attachPerTable(out, in, units);
         return out;
     }
 }

@@ -41,6 +41,16 @@ final class Capacity {
         return c;
     }
 
+    /** ConsumedCapacity as a list, one entry per table (batches and transactions), when the request asked for it. */
+    static void attachPerTable(ObjectNode response, JsonNode request, java.util.Map<String, Double> unitsByTable) {
+        com.fasterxml.jackson.databind.node.ArrayNode list = Requests.JSON.arrayNode();
+        unitsByTable.forEach((table, units) -> {
+            ObjectNode c = of(request, table, units);
+            if (c != null) list.add(c);
+        });
+        if (!list.isEmpty()) response.set("ConsumedCapacity", list);
+    }
+
     static void attach(ObjectNode response, JsonNode request, String tableName, double units) {
         ObjectNode c = of(request, tableName, units);
         if (c != null) response.set("ConsumedCapacity", c);

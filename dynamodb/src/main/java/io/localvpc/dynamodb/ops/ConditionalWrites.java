@@ -17,6 +17,15 @@ final class ConditionalWrites {
     private ConditionalWrites() {
     }
 
+    /** PutItem and DeleteItem can answer the old item or nothing. */
+    static String allOldOrNone(JsonNode request) {
+        String returnValues = Requests.text(request, "ReturnValues");
+        if (returnValues != null && !returnValues.equals("ALL_OLD") && !returnValues.equals("NONE")) {
+            throw DynamoDbException.validation("ReturnValues can only be ALL_OLD or NONE");
+        }
+        return returnValues;
+    }
+
     /** Called under the lock: the table may have been deleted since the request found it. */
     static void requireCurrent(Database db, Table t) {
         if (!db.isCurrent(t)) throw DynamoDbException.resourceNotFound("Requested resource not found");

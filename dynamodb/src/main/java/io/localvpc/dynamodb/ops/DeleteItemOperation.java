@@ -2,7 +2,6 @@ package io.localvpc.dynamodb.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.localvpc.dynamodb.DynamoDbException;
 import io.localvpc.dynamodb.DynamoDbScope;
 import io.localvpc.dynamodb.table.StoredItem;
 import io.localvpc.dynamodb.table.Table;
@@ -18,10 +17,7 @@ final class DeleteItemOperation implements Operation {
     public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
         RequestExpressions.checkParameters(in, List.of("ConditionExpression"), List.of("Expected"));
         Map<String, AttributeValue> given = Requests.item(in.get("Key"));
-        String returnValues = Requests.text(in, "ReturnValues");
-        if (returnValues != null && !returnValues.equals("ALL_OLD") && !returnValues.equals("NONE")) {
-            throw DynamoDbException.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
+        String returnValues = ConditionalWrites.allOldOrNone(in);
         LegacyParameters.checkExpected(in);
         RequestExpressions.Compiled expressions = LegacyParameters.complete(in, RequestExpressions.compile(in));
         Table t = Requests.table(db, in, "TableName", scope);

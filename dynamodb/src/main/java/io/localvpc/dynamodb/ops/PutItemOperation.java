@@ -19,10 +19,7 @@ final class PutItemOperation implements Operation {
     public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
         RequestExpressions.checkParameters(in, List.of("ConditionExpression"), List.of("Expected"));
         Map<String, AttributeValue> item = Requests.item(in.get("Item"));
-        String returnValues = Requests.text(in, "ReturnValues");
-        if (returnValues != null && !returnValues.equals("ALL_OLD") && !returnValues.equals("NONE")) {
-            throw DynamoDbException.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
+        String returnValues = ConditionalWrites.allOldOrNone(in);
         StoredItem stored = StoredItem.of(item);
         if (stored.size() > ItemSizes.MAX_ITEM) throw DynamoDbException.validation("Item size has exceeded the maximum allowed size");
         LegacyParameters.checkExpected(in);

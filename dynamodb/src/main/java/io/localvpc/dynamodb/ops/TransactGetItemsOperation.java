@@ -54,12 +54,7 @@ final class TransactGetItemsOperation implements Operation {
             r.set("Item", AttributeValueJson.writeItem(g.expressions().projection() == null ? item.attributes()
                     : Projector.project(item.attributes(), g.expressions().projection())));
         }
-        ArrayNode capacity = Requests.JSON.arrayNode();
-        units.forEach((t, u) -> {
-            ObjectNode c = Capacity.of(in, t, u);
-            if (c != null) capacity.add(c);
-        });
-        if (!capacity.isEmpty()) out.set("ConsumedCapacity", capacity);
+        Capacity.attachPerTable(out, in, units);
         return out;
     }
 }

@@ -142,12 +142,7 @@ final class TransactWriteItemsOperation implements Operation {
         ObjectNode out = Requests.object();
         Map<String, Double> units = new LinkedHashMap<>();
         for (Action a : actions) units.merge(a.table().definition().name(), 2.0, Double::sum);
-        ArrayNode capacity = Requests.JSON.arrayNode();
-        units.forEach((t, u) -> {
-            ObjectNode c = Capacity.of(in, t, u);
-            if (c != null) capacity.add(c);
-        });
-        if (!capacity.isEmpty()) out.set("ConsumedCapacity", capacity);
+        Capacity.attachPerTable(out, in, units);
         return out;
     }
 }
