@@ -1,29 +1,20 @@
 #!/usr/bin/env python3
-"""Writes the API models localvpc ships (api/src/main/resources/io/localvpc/api/*-model.json and
-dynamodb/src/main/resources/io/localvpc/dynamodb/dynamodb-model.json) from botocore's.
+"""Writes the API models localvpc ships (api/src/main/resources/io/localvpc/api/*-model.json) from botocore's.
 
 Each shipped model keeps only the operations localvpc serves and every shape they reach, with documentation
 removed. Run it after adding an operation to OPERATIONS:
     python3 tools/gen-api-models.py ../shared/reference
-(the reference folder holds botocore's EC2 subset, STS, IAM and DynamoDB models; see its README for their sources).
+(the reference folder holds botocore's EC2 subset, STS and IAM models; see its README for their sources).
 """
 import json
 import os
 import sys
 
-API = ("api", "src", "main", "resources", "io", "localvpc", "api")
-DYNAMODB = ("dynamodb", "src", "main", "resources", "io", "localvpc", "dynamodb")
 OPERATIONS = {
     # The reference EC2 subset already holds just the operations localvpc serves or is about to (all are kept).
-    "ec2": ("ec2-model-subset.json", "data/ec2/2016-11-15/service-2.json", None, API),
-    "sts": ("sts-model.json", "data/sts/2011-06-15/service-2.json", ["GetCallerIdentity"], API),
-    "iam": ("iam-model.json", "data/iam/2010-05-08/service-2.json", ["GetUser"], API),
-    # The built-in DynamoDB checks every request against these shapes (types, required members, limits, enums).
-    "dynamodb": ("dynamodb-model.json", "data/dynamodb/2012-08-10/service-2.json", [
-        "BatchGetItem", "BatchWriteItem", "CreateTable", "DeleteItem", "DeleteTable", "DescribeContinuousBackups",
-        "DescribeEndpoints", "DescribeLimits", "DescribeTable", "DescribeTimeToLive", "GetItem", "ListTables",
-        "ListTagsOfResource", "PutItem", "Query", "Scan", "TagResource", "TransactGetItems", "TransactWriteItems",
-        "UntagResource", "UpdateItem", "UpdateTable", "UpdateTimeToLive"], DYNAMODB),
+    "ec2": ("ec2-model-subset.json", "data/ec2/2016-11-15/service-2.json", None),
+    "sts": ("sts-model.json", "data/sts/2011-06-15/service-2.json", ["GetCallerIdentity"]),
+    "iam": ("iam-model.json", "data/iam/2010-05-08/service-2.json", ["GetUser"]),
 }
 KEEP_OPERATION_KEYS = ("name", "http", "input", "output", "errors")
 DROP_SHAPE_KEYS = ("documentation",)
@@ -73,9 +64,8 @@ def subset(model, operations, source):
 
 
 def main(reference):
-    for service, (file, source, operations, folder) in OPERATIONS.items():
-        target = os.path.join(os.path.dirname(__file__), "..", *folder)
-        os.makedirs(target, exist_ok=True)
+    target = os.path.join(os.path.dirname(__file__), "..", "api", "src", "main", "resources", "io", "localvpc", "api")
+    for service, (file, source, operations) in OPERATIONS.items():
         with open(os.path.join(reference, file)) as f:
             model = json.load(f)
         out = subset(model, operations, source)
