@@ -25,8 +25,8 @@ import java.util.zip.CRC32;
  * carries x-amzn-RequestId and x-amz-crc32 (the CRC32 of the body, which SDKs check) as DynamoDB's does, and errors
  * are {@code {"__type": "…#Code", "message": "…"}} with status 400 (the caller's fault) or 500 (ours).
  * <p>
- * The handler never blocks on the network; it does wait for the durable store when a write commits, so call it off
- * an event loop.
+ * The handler never touches the network. A write waits for the database's lock and, when durable, for the store to
+ * commit; {@link #mayWait} tells which requests those are, so a transport can answer the others on its event loop.
  */
 public final class DynamoDbHandler {
     public static final int MAX_BODY = 16 * 1024 * 1024;
