@@ -23,8 +23,14 @@ public final class ApiDispatcher {
     private final Map<String, QueryProtocolService> queryServices;
     private final CallerDirectory callers;
     private final String defaultAccount;
+    private final ApiCallListener listener;
 
     public ApiDispatcher(Ec2Api ec2, CallerDirectory callers, String defaultAccount, QueryProtocolService... queryServices) {
+        this(ec2, callers, defaultAccount, ApiCallListener.NONE, queryServices);
+    }
+
+    public ApiDispatcher(Ec2Api ec2, CallerDirectory callers, String defaultAccount, ApiCallListener listener, QueryProtocolService... queryServices) {
+        this.listener = listener;
         this.ec2 = ec2;
         this.callers = callers;
         this.defaultAccount = defaultAccount;
@@ -38,6 +44,14 @@ public final class ApiDispatcher {
     }
 
     public ApiReply handle(ApiCall call) {
+        long started = System.nanoTime();
+        String[] labels = {"unknown", "unknown"}; // service, operation: filled in as far as the call gets
+        ApiReply reply = answer(call, labels);
+        listener.answered(labels[0], labels[1], reply.status(), System.nanoTime() - started);
+        return reply;
+    }
+
+    private ApiReply answer(ApiCall call, String[] labels) {
         String requestId = RequestIds.next();
         String target = call.header("x-amz-target");
         if (target != null) return jsonProtocolRefused(target, requestId);
@@ -52,6 +66,14 @@ public final class ApiDispatcher {
         String version = params.get("Version");
         String service = scope != null ? scope.service() : version == null ? "ec2" : SERVICE_BY_VERSION.getOrDefault(version, "ec2");
         QueryProtocolService query = queryServices.get(service);
+        String action = params.get("Action");
+        if (service.equals("ec2")) {
+            labels[0] = service;
+            if (action != null && ec2.registry().find(action).isPresent()) labels[1] = action;
+        } else if (query != null) {
+            labels[0] = service;
+            if (action != null && query.serves(action)) labels[1] = action;
+        }
         IamPrincipal principal;
         try {
             principal = scope == null ? null : callers.resolve(scope, defaultAccount);

@@ -12,6 +12,7 @@ import io.localvpc.dataplane.policy.IdentityPolicies;
 import io.localvpc.server.dataplane.DataPlane;
 import io.localvpc.server.http.AdminApi;
 import io.localvpc.server.http.HttpServer;
+import io.localvpc.server.metrics.LocalVpcMetrics;
 import io.localvpc.server.store.DataDirLock;
 import io.localvpc.server.store.SqliteJournal;
 
@@ -36,6 +37,7 @@ public final class LocalVpc implements AutoCloseable {
     private final DataPlane dataPlane;
     private final HttpServer http;
     private final Instant startedAt;
+    private final LocalVpcMetrics metrics = new LocalVpcMetrics();
 
     private LocalVpc(Settings settings, Clock clock) {
         Regions.require(settings.region());
@@ -55,9 +57,9 @@ public final class LocalVpc implements AutoCloseable {
             created = new Store(journal, clock, DefaultVpc::create);
             IdentityPolicies identities = settings.iamConfig() == null ? IdentityPolicies.none() : IdentityPolicies.load(settings.iamConfig());
             plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
-                    identities, settings.accountId(), settings.region());
+                    identities, settings.accountId(), settings.region(), metrics);
             KnownPrincipals principals = new KnownPrincipals(created, identities);
-            ApiDispatcher api = new ApiDispatcher(new Ec2Api(created, settings.accountId(), settings.region()), principals, settings.accountId(),
+            ApiDispatcher api = new ApiDispatcher(new Ec2Api(created, settings.accountId(), settings.region()), principals, settings.accountId(), metrics.apiCalls(),
                     StsApi.service(created, principals::identityPolicies), IamApi.service(created, startedAt));
             this.store = created;
             this.dataPlane = plane;
@@ -98,6 +100,11 @@ public final class LocalVpc implements AutoCloseable {
 
     public Instant startedAt() {
         return startedAt;
+    }
+
+    /** What GET /metrics shows. */
+    public LocalVpcMetrics metrics() {
+        return metrics;
     }
 
     public Store store() {

@@ -67,6 +67,11 @@ public final class QueryProtocolService {
         return serviceName;
     }
 
+    /** Whether {@code action} is one of the operations served here. */
+    public boolean serves(String action) {
+        return handlers.containsKey(action);
+    }
+
     /** This protocol's error document for a request refused before it reached an action. */
     public ApiReply error(AwsException e, String requestId) {
         return ApiReply.xml(e.httpStatus(), XmlEncoder.queryError(model.xmlNamespace(), e.httpStatus() < 500, e.code(), e.getMessage(), requestId), requestId);

@@ -31,8 +31,15 @@ public final class PolicyGuard implements RequestGuard {
     private final RequestAuthorizer authorizer;
     private final BucketPolicies bucketPolicies;
     private final String defaultAccount;
+    private final PolicyDecisionListener listener;
 
     public PolicyGuard(RequestClassifier classifier, RequestAuthorizer authorizer, BucketPolicies bucketPolicies, String defaultAccount) {
+        this(classifier, authorizer, bucketPolicies, defaultAccount, PolicyDecisionListener.NONE);
+    }
+
+    public PolicyGuard(RequestClassifier classifier, RequestAuthorizer authorizer, BucketPolicies bucketPolicies, String defaultAccount,
+                       PolicyDecisionListener listener) {
+        this.listener = listener;
         this.classifier = classifier;
         this.authorizer = authorizer;
         this.bucketPolicies = bucketPolicies;
@@ -66,6 +73,7 @@ public final class PolicyGuard implements RequestGuard {
             if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
                 LOG.log(System.Logger.Level.DEBUG, head.method() + " " + head.host() + head.uri() + " not classified (" + u.reason() + "); forwarded unchecked");
             }
+            listener.unclassified(u.service() == null ? "unknown" : u.service());
             return RequestVerdict.allow();
         }
         ClassifiedRequest r = (ClassifiedRequest) c;
@@ -74,6 +82,7 @@ public final class PolicyGuard implements RequestGuard {
             keys.putAll(p.conditionKeys());
             for (String resource : p.resourceArns()) {
                 Authorizer.Authorization decision = authorizer.authorize(r.principal(), p.action(), resource, keys, origin, resourceAccount);
+                listener.decided(r.service(), decision.decision(), decision.deciding() == null ? null : decision.deciding().kind());
                 if (!decision.allowed()) {
                     String message = denialMessage(r, p.action(), resource, decision);
                     LOG.log(System.Logger.Level.INFO, "denied " + p.action() + " on " + resource + " for " + who(r) + via(origin) + ": "

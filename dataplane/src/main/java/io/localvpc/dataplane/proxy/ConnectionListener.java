@@ -9,6 +9,14 @@ public interface ConnectionListener {
     ConnectionListener NONE = new ConnectionListener() {
     };
 
+    /** One listener that tells each of {@code listeners} in turn (one that throws does not keep the others from hearing). */
+    static ConnectionListener all(ConnectionListener... listeners) {
+        java.util.List<ConnectionListener> each = java.util.Arrays.stream(listeners).filter(l -> l != NONE).toList();
+        if (each.isEmpty()) return NONE;
+        if (each.size() == 1) return each.get(0);
+        return new AllConnectionListeners(each);
+    }
+
     /** The target accepted the TCP connection; bytes may flow now. */
     default void opened(ProxiedConnection connection) {
     }

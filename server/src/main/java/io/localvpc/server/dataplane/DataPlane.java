@@ -14,6 +14,7 @@ import io.localvpc.dataplane.policy.IdentityPolicies;
 import io.localvpc.dataplane.policy.PolicyGuard;
 import io.localvpc.dataplane.policy.RequestAuthorizer;
 import io.localvpc.dataplane.proxy.WorkloadProxy;
+import io.localvpc.server.metrics.LocalVpcMetrics;
 import io.localvpc.dataplane.vpc.PathPolicy;
 import io.localvpc.dataplane.vpc.ScopeLocator;
 import io.localvpc.dataplane.net.Transports;
@@ -58,7 +59,7 @@ public final class DataPlane implements AutoCloseable {
      * maps service short names to local URLs that play them.
      */
     public DataPlane(Store store, Path dataDir, int proxyPort, Map<String, URI> upstreams, IdentityPolicies identities,
-                     String defaultAccount, String defaultRegion) {
+                     String defaultAccount, String defaultRegion, LocalVpcMetrics metrics) {
         this.store = store;
         this.locator = new ScopeLocator(store);
         this.ca = dataDir == null ? LocalCa.inMemory() : LocalCa.open(dataDir);
@@ -70,13 +71,13 @@ public final class DataPlane implements AutoCloseable {
             this.authorizer = new RequestAuthorizer(store, locator, identities);
             this.classifier = new RequestClassifier(defaultAccount, defaultRegion, identities);
             PolicyGuard guard = new PolicyGuard(classifier, authorizer,
-                    new BucketPolicies(store, locator, backends::s3BucketExists, blockingWork), defaultAccount);
+                    new BucketPolicies(store, locator, backends::s3BucketExists, blockingWork), defaultAccount, metrics.policyDecisions());
             // The proxy and the endpoint front share event loops: the front has no port, the proxy hands it
             // connections in process.
             endpointFront = EndpointFront.start(ca, backends.router(), guard, group);
-            dns = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId),
+            dns = new DnsServerRegistry(vpcId -> metrics.countingQueries(new VpcResolverView(store, locator, faults, vpcId)),
                     vpcId -> ResolverLifecycle.vpcExists(store, vpcId));
-            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group)
+            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(metrics.connections())
                     .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront))).start();
         } catch (RuntimeException e) {
             if (dns != null) dns.close();

@@ -46,9 +46,10 @@ public final class AdminApi {
                 case "GET /_localvpc/state" -> exportState();
                 case "POST /_localvpc/state" -> importState(call.body());
                 case "GET /" -> Console.page(localVpc);
+                case "GET /metrics" -> new ApiReply(200, io.localvpc.server.metrics.LocalVpcMetrics.CONTENT_TYPE, localVpc.metrics().scrape());
                 default -> dataPlane.handle(call).orElseGet(() -> ApiReply.json(404, error("no admin endpoint " + route
                         + "; try GET /_localvpc/health, POST /_localvpc/reset, GET or POST /_localvpc/state, GET /_localvpc/dns/<vpc-id>, "
-                        + "POST /_localvpc/trace, POST /_localvpc/faults/az/<zone-id>/down|up, GET /_localvpc/ca.pem")));
+                        + "POST /_localvpc/trace, POST /_localvpc/faults/az/<zone-id>/down|up, GET /_localvpc/ca.pem, GET /metrics")));
             };
         } catch (IllegalArgumentException e) {
             return ApiReply.json(400, error(e.getMessage()));

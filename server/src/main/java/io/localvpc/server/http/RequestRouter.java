@@ -76,7 +76,8 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private ApiReply route(ApiCall call) {
         boolean admin = call.path().startsWith("/_localvpc/")
-                || (call.method().equals("GET") && call.path().equals("/") && (call.rawQuery() == null || call.rawQuery().isEmpty()));
+                || (call.method().equals("GET") && (call.path().equals("/") || call.path().equals("/metrics"))
+                    && (call.rawQuery() == null || call.rawQuery().isEmpty()));
         return admin ? this.admin.handle(call) : api.handle(call);
     }
 
