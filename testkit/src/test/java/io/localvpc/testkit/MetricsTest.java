@@ -101,6 +101,31 @@ class MetricsTest {
         assertTrue(sum(parse(metrics.body()), "localvpc_api_requests_total", Map.of("service", "ec2", "operation", "unknown", "outcome", "client_error")) >= 1);
     }
 
+    /** The page parses with the Prometheus project's own text parser (its Python client, Debian's python3-prometheus-client). */
+    @Test
+    void prometheusOwnParserReadsThePage(Ec2Client ec2, URI endpoint) throws Exception {
+        RequiredTools.require("/usr/bin/python3", "python3-prometheus-client", "-c", "import prometheus_client");
+        ec2.describeVpcs();
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.nio.file.Path page = java.nio.file.Files.createTempFile("metrics", ".txt");
+        try {
+            java.nio.file.Files.writeString(page, metrics.body());
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", String.join("\n",
+                    "import sys",
+                    "from prometheus_client.parser import text_string_to_metric_families",
+                    "for f in text_string_to_metric_families(open(sys.argv[1]).read()):",
+                    "    print(f.name, f.type, len(f.samples))"), page.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            assertTrue(out.contains("localvpc_api_requests counter"), out);
+            assertTrue(out.contains("localvpc_api_request_duration_seconds histogram"), out);
+            assertTrue(out.contains("localvpc_connections_open gauge"), out);
+        } finally {
+            java.nio.file.Files.deleteIfExists(page);
+        }
+    }
+
     @Test
     void aPageThatRebindsItsNameCannotReadTheMetrics(URI endpoint) throws IOException {
         RawHttp.Answer a = RawHttp.send(endpoint, "GET /metrics HTTP/1.1\r\nHost: attacker.example:" + endpoint.getPort() + "\r\nConnection: close\r\n\r\n", 5000);
