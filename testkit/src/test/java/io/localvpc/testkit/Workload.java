@@ -89,7 +89,7 @@ final class Workload {
         return b.region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "secret")))
                 .forcePathStyle(pathStyle)
-                .httpClient(http.build())
+                .httpClientBuilder(http) // built and closed by the S3 client, so closing it closes its connections
                 .overrideConfiguration(o -> o.defaultProfileFile(config(regionalUsEast1)).defaultProfileName("default"))
                 .build();
     }
@@ -99,7 +99,7 @@ final class Workload {
         return S3Client.builder().region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "secret")))
                 .forcePathStyle(pathStyle)
-                .httpClient(proxiedHttp())
+                .httpClientBuilder(proxiedHttp())
                 .overrideConfiguration(o -> o.defaultProfileFile(config(false)).defaultProfileName("default"))
                 .build();
     }
@@ -108,21 +108,23 @@ final class Workload {
     DynamoDbClient dynamoDb() {
         return DynamoDbClient.builder().region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "secret")))
-                .httpClient(proxiedHttp())
+                .httpClientBuilder(proxiedHttp())
                 .overrideConfiguration(o -> o.defaultProfileFile(config(false)).defaultProfileName("default"))
                 .build();
     }
 
-    /** The Apache HTTP client every SDK client on the instance uses: through the proxy as this identity, trusting localvpc's CA. */
-    private software.amazon.awssdk.http.SdkHttpClient proxiedHttp() {
+    /**
+     * The Apache HTTP client every SDK client on the instance uses: through the proxy as this identity, trusting localvpc's
+     * CA. Given as a builder, so the SDK client owns it and closing that client closes its connections.
+     */
+    private ApacheHttpClient.Builder proxiedHttp() {
         return ApacheHttpClient.builder()
                 .proxyConfiguration(ProxyConfiguration.builder()
                         .endpoint(URI.create("http://127.0.0.1:" + proxy.getPort()))
                         .username(identity).password("anything")
                         .useSystemPropertyValues(false).useEnvironmentVariableValues(false)
                         .build())
-                .tlsTrustManagersProvider(() -> trust)
-                .build();
+                .tlsTrustManagersProvider(() -> trust);
     }
 
     /** The ~/.aws/config the program would have: empty, or asking for the regional S3 name in us-east-1. */

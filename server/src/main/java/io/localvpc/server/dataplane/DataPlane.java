@@ -15,6 +15,9 @@ import io.localvpc.dataplane.policy.PolicyGuard;
 import io.localvpc.dataplane.policy.RequestAuthorizer;
 import io.localvpc.dataplane.proxy.WorkloadProxy;
 import io.localvpc.server.metrics.LocalVpcMetrics;
+import io.localvpc.server.cost.CostMeter;
+import io.localvpc.core.cost.CostLedger;
+import io.localvpc.dataplane.proxy.ConnectionListener;
 import io.localvpc.dataplane.vpc.PathPolicy;
 import io.localvpc.dataplane.vpc.ScopeLocator;
 import io.localvpc.dataplane.net.Transports;
@@ -53,6 +56,7 @@ public final class DataPlane implements AutoCloseable {
     private final WorkloadProxy proxy;
     private final RequestAuthorizer authorizer;
     private final RequestClassifier classifier;
+    private final CostMeter costs;
 
     /**
      * Starts everything. {@code dataDir} null keeps the CA and S3 objects in memory; {@code upstreams}
@@ -62,6 +66,7 @@ public final class DataPlane implements AutoCloseable {
                      String defaultAccount, String defaultRegion, LocalVpcMetrics metrics) {
         this.store = store;
         this.locator = new ScopeLocator(store);
+        this.costs = new CostMeter(store);
         this.ca = dataDir == null ? LocalCa.inMemory() : LocalCa.open(dataDir);
         this.backends = new ServiceBackends(dataDir == null ? null : dataDir.resolve("s3"), upstreams);
         io.netty.channel.EventLoopGroup group = Transports.eventLoopGroup(0);
@@ -77,7 +82,7 @@ public final class DataPlane implements AutoCloseable {
             endpointFront = EndpointFront.start(ca, backends.router(), guard, group);
             dns = new DnsServerRegistry(vpcId -> metrics.countingQueries(new VpcResolverView(store, locator, faults, vpcId)),
                     vpcId -> ResolverLifecycle.vpcExists(store, vpcId));
-            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(metrics.connections())
+            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(ConnectionListener.all(metrics.connections(), costs))
                     .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront))).start();
         } catch (RuntimeException e) {
             if (dns != null) dns.close();
@@ -91,8 +96,14 @@ public final class DataPlane implements AutoCloseable {
         this.front = endpointFront;
         this.resolvers = dns;
         store.addListener(new ResolverLifecycle(store, dns));
+        store.addListener(costs);
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
         faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof FlowOrigin o && zone.equals(o.zoneId())));
+    }
+
+    /** What the workloads' connections and the billed resources have cost so far. */
+    public CostLedger costLedger() {
+        return costs.ledger();
     }
 
     /** How many workload connections are open through the proxy now. */

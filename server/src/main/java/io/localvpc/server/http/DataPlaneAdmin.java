@@ -37,10 +37,29 @@ final class DataPlaneAdmin {
         if (method.equals("GET") && path.startsWith("/_localvpc/workloads/")) return Optional.of(workload(path.substring("/_localvpc/workloads/".length())));
         if (method.equals("GET") && path.equals("/_localvpc/faults")) return Optional.of(faults());
         if (method.equals("POST") && path.startsWith("/_localvpc/faults/az/")) return Optional.of(fault(path.substring("/_localvpc/faults/az/".length())));
+        if (method.equals("GET") && path.equals("/_localvpc/cost")) return Optional.of(cost(call.rawQuery()));
         if (method.equals("GET") && path.equals("/_localvpc/ca.pem")) {
             return Optional.of(new ApiReply(200, "application/x-pem-file", dataPlane.ca().certificatePem().getBytes(StandardCharsets.US_ASCII)));
         }
         return Optional.empty();
+    }
+
+    /** The bill so far ({@code ?account=…&region=…} narrows it), with a what-if per VPC and service. */
+    private ApiReply cost(String rawQuery) {
+        java.util.Map<String, String> q = new java.util.HashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) q.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        io.localvpc.core.cost.CostReport.Bill bill = io.localvpc.core.cost.CostReport.of(dataPlane.costLedger().snapshot(),
+                java.time.Instant.now(), q.get("account"), q.get("region"));
+        try {
+            return ApiReply.json(200, ResourceCodec.mapper().writeValueAsString(bill));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the bill could not be written as JSON", e);
+        }
     }
 
     private ApiReply resolver(String vpcId) {
