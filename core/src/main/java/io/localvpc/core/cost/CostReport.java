@@ -143,7 +143,7 @@ public final class CostReport {
         BigDecimal processing = processing(p.kind(), bytes);
         BigDecimal acrossZones = AwsPrices.gigabytes(across).multiply(AwsPrices.CROSS_AZ_GB_EACH_WAY);
         return new PathCost(p.account(), p.region(), p.vpcId(), p.service(), p.kind(), p.viaId(), bytes, connections, money(processing),
-                money(acrossZones), List.copyOf(alternatives), summary(p, bytes, processing.add(acrossZones), alternatives));
+                money(acrossZones), List.copyOf(alternatives), summary(p, bytes, money(processing.add(acrossZones)), alternatives));
     }
 
     private static String summary(MeteredPath p, long bytes, BigDecimal cost, List<Alternative> alternatives) {
