@@ -1,0 +1,319 @@
+package io.localvpc.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.localvpc.server.LocalVpc;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 15: the console in a real headless Chromium. A two-zone VPC with endpoints is built through the EC2 API;
+ * the page must draw every subnet, endpoint and interface, follow changes without a reload, take a zone out of the
+ * endpoint's DNS answers with its switch, and trace as {@code POST /_localvpc/trace} does; and it must pass axe-core
+ * with no serious violation.
+ */
+@ExtendWith(LocalVpcExtension.class)
+class ConsoleBrowserTest {
+    private static final String S3_HOST = DataPlaneTest.S3_HOST;
+    private static final String OWN_ACCOUNT = "111122223333";
+    private static final String DEFAULT_ACCOUNT = "000000000000";
+    private static ConsoleBrowser browser;
+    private Admin admin;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = ConsoleBrowser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.close();
+    }
+
+    /** Zone faults belong to the whole localvpc: never leave one down for the next test. */
+    @AfterEach
+    void allZonesUp() {
+        if (admin != null) admin.downZones().forEach(admin::zoneUp);
+    }
+
+    /** The network a user would build: two zones, an S3 interface endpoint in both, a DynamoDB gateway endpoint on the table. */
+    private record Network(Layouts.PrivateVpc vpc, VpcEndpoint s3, String dynamoDb, Map<String, NetworkInterface> eniByZone, List<Subnet> subnets) {
+    }
+
+    private Network build(Ec2Client ec2, URI endpoint, String prefix) {
+        admin = new Admin(endpoint);
+        Layouts net = new Layouts(ec2);
+        Layouts.PrivateVpc vpc = net.privateVpc(prefix);
+        VpcEndpoint s3 = net.s3InterfaceEndpoint(vpc.vpcId(), List.of(vpc.subnetA(), vpc.subnetB()));
+        String dynamoDb = ec2.createVpcEndpoint(r -> r.vpcId(vpc.vpcId()).serviceName("com.amazonaws.us-east-1.dynamodb")
+                .vpcEndpointType(VpcEndpointType.GATEWAY).routeTableIds(vpc.routeTableId())).vpcEndpoint().vpcEndpointId();
+        Map<String, NetworkInterface> byZone = s3.networkInterfaceIds().stream().map(net::describeEni)
+                .collect(Collectors.toMap(NetworkInterface::availabilityZone, e -> e));
+        List<Subnet> subnets = ec2.describeSubnets(r -> r.filters(NetworkFixtures.filter("vpc-id", vpc.vpcId()))).subnets();
+        return new Network(vpc, s3, dynamoDb, byZone, subnets);
+    }
+
+    /** Opens the console on an account's us-east-1 (the page remembers the last one picked in the tab). */
+    private static void openConsole(URI endpoint, String account) {
+        browser.open(endpoint);
+        browser.await(By.cssSelector("#scope option[value='" + account + "/us-east-1']"));
+        new Select(browser.driver().findElement(By.id("scope"))).selectByValue(account + "/us-east-1");
+    }
+
+    private static WebElement vpcCard(String vpcId) {
+        return browser.await(By.cssSelector("article.vpc[data-vpc-id='" + vpcId + "']"));
+    }
+
+    @Test
+    void thePictureShowsEverySubnetEndpointAndInterface(URI endpoint) throws Exception {
+        // An account of its own, picked in the page, so the picture (and its screenshot) holds this network alone.
+        Network n;
+        try (Ec2Client ec2 = LocalVpcExtension.ec2(endpoint, OWN_ACCOUNT, Region.US_EAST_1)) {
+            n = build(ec2, endpoint, "10.60");
+        }
+        openConsole(endpoint, OWN_ACCOUNT);
+        WebElement vpc = vpcCard(n.vpc().vpcId());
+        assertEquals(2, browser.driver().findElements(By.cssSelector("article.vpc")).size(), "this account's VPC and its default VPC");
+
+        assertEquals(2, n.subnets().size());
+        for (Subnet s : n.subnets()) {
+            WebElement zone = vpc.findElement(By.cssSelector("section.zone[data-zone='" + s.availabilityZone() + "']"));
+            WebElement subnet = zone.findElement(By.cssSelector(".subnet[data-subnet-id='" + s.subnetId() + "']"));
+            assertEquals("private", subnet.getAttribute("data-exposure"), "only the local route: a private subnet");
+            assertTrue(subnet.getText().contains(s.cidrBlock()), subnet.getText());
+            assertEquals(n.vpc().routeTableId(), subnet.getAttribute("data-route-table-id"));
+        }
+        // Each interface of the interface endpoint sits in its own subnet, in its own zone's column.
+        for (NetworkInterface eni : n.eniByZone().values()) {
+            WebElement inSubnet = vpc.findElement(By.cssSelector(".subnet[data-subnet-id='" + eni.subnetId() + "'] [data-eni-id='" + eni.networkInterfaceId() + "']"));
+            assertEquals(n.s3().vpcEndpointId(), inSubnet.getAttribute("data-endpoint-id"));
+            assertTrue(inSubnet.getText().contains(eni.privateIpAddress()), inSubnet.getText());
+        }
+        // The gateway endpoint at the VPC's edge and on its route table.
+        WebElement gateway = vpc.findElement(By.cssSelector(".edge [data-endpoint-id='" + n.dynamoDb() + "']"));
+        assertTrue(gateway.getText().contains("com.amazonaws.us-east-1.dynamodb"), gateway.getText());
+        WebElement table = vpc.findElement(By.cssSelector(".route-table[data-route-table-id='" + n.vpc().routeTableId() + "']"));
+        assertTrue(table.getText().contains(n.dynamoDb()), "the prefix-list route to the gateway endpoint: " + table.getText());
+        for (String instance : List.of(n.vpc().instanceA(), n.vpc().instanceB())) {
+            vpc.findElement(By.cssSelector(".subnet [data-instance-id='" + instance + "']"));
+        }
+        // Both endpoints have a card; the interface endpoint's lists each interface with its zone and switch.
+        WebElement card = browser.await(By.cssSelector("article.endpoint-card[data-endpoint-id='" + n.s3().vpcEndpointId() + "']"));
+        for (NetworkInterface eni : n.eniByZone().values()) {
+            WebElement row = card.findElement(By.cssSelector("tr[data-eni-id='" + eni.networkInterfaceId() + "']"));
+            assertTrue(row.getText().contains(eni.availabilityZone()) && row.getText().contains(eni.privateIpAddress()), row.getText());
+            assertEquals("true", row.findElement(By.cssSelector("button.zone-switch")).getAttribute("aria-checked"));
+        }
+        for (var dns : n.s3().dnsEntries()) assertTrue(card.getText().contains(dns.dnsName()), "DNS name " + dns.dnsName() + " in " + card.getText());
+        assertTrue(card.findElement(By.cssSelector("pre.policy")).getText().contains("\"Effect\": \"Allow\""), "the policy, formatted");
+        browser.await(By.cssSelector("article.endpoint-card[data-endpoint-id='" + n.dynamoDb() + "']"));
+        // What is not built yet says so, and shows no data.
+        for (String panel : List.of("flows-panel", "cost-panel")) {
+            WebElement p = browser.driver().findElement(By.id(panel));
+            assertEquals("not-built-yet", p.findElement(By.cssSelector("[data-placeholder]")).getAttribute("data-placeholder"));
+        }
+
+        Path shot = browser.screenshot("network");
+        assertTrue(Files.size(shot) > 10_000, "a screenshot of the page: " + shot.toAbsolutePath());
+        assertEquals(List.of(), browser.seriousAccessibilityViolations());
+    }
+
+    @Test
+    void thePageFollowsTheStateWithoutAReload(Ec2Client ec2, URI endpoint) {
+        Network n = build(ec2, endpoint, "10.61");
+        openConsole(endpoint, DEFAULT_ACCOUNT);
+        vpcCard(n.vpc().vpcId());
+        browser.script("window.__sameDocument = true");
+
+        Layouts net = new Layouts(ec2);
+        String subnet = net.subnet(n.vpc().vpcId(), "10.61.3.0/24", Layouts.ZONE_B);
+        String instance = net.instance(subnet);
+        browser.await(By.cssSelector(".subnet[data-subnet-id='" + subnet + "'] [data-instance-id='" + instance + "']"));
+
+        // An internet gateway and a default route to it make the table's subnets public.
+        String igw = net.internetGateway(n.vpc().vpcId());
+        net.routeToGateway(n.vpc().routeTableId(), "0.0.0.0/0", igw);
+        browser.await("subnet A drawn public", d -> "public".equals(d.findElement(
+                By.cssSelector(".subnet[data-subnet-id='" + n.vpc().subnetA() + "']")).getAttribute("data-exposure")));
+        browser.await(By.cssSelector("article.vpc[data-vpc-id='" + n.vpc().vpcId() + "'] .edge [data-igw-id='" + igw + "']"));
+
+        By s3Interfaces = By.cssSelector(".subnet [data-endpoint-id='" + n.s3().vpcEndpointId() + "']");
+        assertEquals(2, browser.driver().findElements(s3Interfaces).size(), "one interface per subnet before the endpoint is deleted");
+        ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(n.s3().vpcEndpointId()));
+        browser.await("the deleted endpoint's interfaces gone from the picture", d -> d.findElements(s3Interfaces).isEmpty());
+        assertEquals(Boolean.TRUE, browser.script("return window.__sameDocument === true"), "the page was not reloaded");
+    }
+
+    @Test
+    void aZoneSwitchedOffInThePageLeavesTheEndpointsDnsAnswers(Ec2Client ec2, URI endpoint) throws Exception {
+        Network n = build(ec2, endpoint, "10.62");
+        String zoneA = new Layouts(ec2).zoneIdOf(n.vpc().subnetA());
+        NetworkInterface eniA = n.eniByZone().get(Layouts.ZONE_A);
+        NetworkInterface eniB = n.eniByZone().get(Layouts.ZONE_B);
+        InetSocketAddress resolver = admin.resolver(n.vpc().vpcId());
+        List<String> both = List.of(eniA.privateIpAddress(), eniB.privateIpAddress()).stream().sorted().toList();
+        assertEquals(both, DnsQueries.dnsjava(resolver, S3_HOST, false));
+
+        openConsole(endpoint, DEFAULT_ACCOUNT);
+        By switchA = By.cssSelector("article.endpoint-card[data-endpoint-id='" + n.s3().vpcEndpointId() + "'] tr[data-eni-id='"
+                + eniA.networkInterfaceId() + "'] button.zone-switch");
+        browser.await(switchA).click();
+        browser.await("the switch shows " + zoneA + " down", d -> "false".equals(d.findElement(switchA).getAttribute("aria-checked")));
+        assertEquals(List.of(zoneA), admin.downZones());
+        assertEquals(List.of(eniB.privateIpAddress()), DnsQueries.dnsjava(resolver, S3_HOST, false), "zone A's interface left the answer");
+        browser.await(By.cssSelector("article.vpc[data-vpc-id='" + n.vpc().vpcId() + "'] section.zone.down[data-zone-id='" + zoneA + "']"));
+
+        browser.driver().findElement(switchA).click();
+        browser.await("the switch shows " + zoneA + " in service", d -> "true".equals(d.findElement(switchA).getAttribute("aria-checked")));
+        assertEquals(List.of(), admin.downZones());
+        assertEquals(both, DnsQueries.dnsjava(resolver, S3_HOST, false));
+    }
+
+    @Test
+    void theTraceFormAnswersAsTheAdminTrace(Ec2Client ec2, URI endpoint) throws Exception {
+        Network n = build(ec2, endpoint, "10.63");
+        openConsole(endpoint, DEFAULT_ACCOUNT);
+        vpcCard(n.vpc().vpcId());
+
+        List<String> delivered = traceInPage(n.vpc().instanceA(), S3_HOST, 443);
+        Admin.Trace expected = admin.trace(n.vpc().instanceA(), S3_HOST, 443);
+        assertTrue(expected.delivered(), expected.text());
+        assertEquals(lines(expected), delivered);
+        assertEquals("delivered", browser.driver().findElement(By.cssSelector("#trace-result .verdict")).getAttribute("data-verdict"));
+
+        // No route to the internet: refused, and the deciding hop is the one marked.
+        List<String> refused = traceInPage(n.vpc().instanceB(), "203.0.113.9", 443);
+        Admin.Trace no = admin.trace(n.vpc().instanceB(), "203.0.113.9", 443);
+        assertFalse(no.delivered(), no.text());
+        assertEquals(lines(no), refused);
+        WebElement deciding = browser.driver().findElement(By.cssSelector("#trace-result li.hop.deciding"));
+        assertEquals("✗ " + no.decidingHop().get("text").asText(), deciding.getText());
+        assertEquals(List.of(), browser.seriousAccessibilityViolations());
+    }
+
+    private static List<String> traceInPage(String source, String destination, int port) {
+        var d = browser.driver();
+        String before = d.findElement(By.id("trace-result")).getText();
+        for (String[] field : new String[][]{{"trace-source", source}, {"trace-destination", destination}, {"trace-port", String.valueOf(port)}}) {
+            WebElement input = d.findElement(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        d.findElement(By.id("trace-submit")).click();
+        String header = source + " → " + destination + ":" + port;
+        browser.await("the trace of " + header, x -> {
+            List<WebElement> v = x.findElements(By.cssSelector("#trace-result .verdict"));
+            return !v.isEmpty() && v.get(0).getText().endsWith(header) && !x.findElement(By.id("trace-result")).getText().equals(before);
+        });
+        List<String> hops = new ArrayList<>();
+        for (WebElement li : d.findElements(By.cssSelector("#trace-result ol.hops > li"))) hops.add(li.getText());
+        return hops;
+    }
+
+    /** The hops as `localvpc trace` prints them: a mark and the hop's sentence. */
+    private static List<String> lines(Admin.Trace t) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode h : t.json().get("hops")) out.add((h.get("passed").asBoolean() ? "✓ " : "✗ ") + h.get("text").asText());
+        return out;
+    }
+
+    @Test
+    void theConsolesPagesAreServedFromLocalvpcAlone(LocalVpc lv, URI endpoint) {
+        browser.open(endpoint);
+        browser.await(By.cssSelector("#scope option"));
+        // Every resource the page loaded came from localvpc's own origin (no CDN, no external font).
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) browser.script("return performance.getEntriesByType('resource').map(e => e.name)");
+        assertFalse(loaded.isEmpty());
+        String origin = "http://" + endpoint.getHost() + ":" + lv.port() + "/";
+        for (String url : loaded) assertTrue(url.startsWith(origin), url + " is not from " + origin);
+    }
+
+    /**
+     * A page of another site, open in the same browser, tries what the console does: switch a zone (with JSON, so its
+     * browser must ask first, and as a simple text/plain request it need not ask for), reset the state, read the
+     * console's JSON, and show the console in a frame. localvpc refuses every one: nothing changes, and the frame
+     * shows the refusal instead of the console.
+     */
+    @Test
+    void aForeignPageCannotDoWhatTheConsoleDoes(Ec2Client ec2, URI endpoint) throws Exception {
+        admin = new Admin(endpoint);
+        String vpcId = new Layouts(ec2).vpc("10.64.0.0/16");
+        String lv = "http://127.0.0.1:" + endpoint.getPort();
+        String page = """
+                <!doctype html><html lang="en"><head><title>elsewhere</title></head><body><pre id="out"></pre>
+                <iframe id="frame" title="framed console" src="LV/"></iframe>
+                <script>
+                const lv = 'LV', results = {};
+                async function attempt(name, send) {
+                  try { const r = await send(); results[name] = r.type === 'opaque' ? 'sent, answer unreadable' : 'answered ' + r.status; }
+                  catch (e) { results[name] = 'blocked'; }
+                }
+                (async () => {
+                  await attempt('faultAsJson', () => fetch(lv + '/_localvpc/faults/az/use1-az1/down',
+                      {method: 'POST', headers: {'Content-Type': 'application/json'}, body: '{}'}));
+                  await attempt('faultAsText', () => fetch(lv + '/_localvpc/faults/az/use1-az1/down',
+                      {method: 'POST', mode: 'no-cors', headers: {'Content-Type': 'text/plain'}, body: '{}'}));
+                  await attempt('reset', () => fetch(lv + '/_localvpc/reset',
+                      {method: 'POST', mode: 'no-cors', headers: {'Content-Type': 'text/plain'}, body: '{}'}));
+                  await attempt('readPicture', () => fetch(lv + '/_localvpc/console/vpcs?account=000000000000&region=us-east-1'));
+                  document.getElementById('out').textContent = JSON.stringify(results);
+                  document.title = 'done';
+                })();
+                </script></body></html>""".replace("LV", lv);
+        com.sun.net.httpserver.HttpServer foreign = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        foreign.createContext("/", exchange -> {
+            byte[] body = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        foreign.start();
+        try {
+            // Another site altogether: localhost is not 127.0.0.1's site.
+            browser.open(URI.create("http://localhost:" + foreign.getAddress().getPort() + "/"));
+            browser.await("the foreign page's attempts", d -> "done".equals(d.getTitle()));
+            JsonNode results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(browser.driver().findElement(By.id("out")).getText());
+            assertEquals("blocked", results.get("faultAsJson").asText(), "its browser asked first, and localvpc said no: " + results);
+            assertEquals("blocked", results.get("readPicture").asText(), results.toString());
+            assertEquals(List.of(), admin.downZones(), "no zone was switched: " + results);
+            assertEquals(1, ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().size(), "nothing was reset");
+            browser.driver().switchTo().frame("frame");
+            try {
+                // The refusal comes in EC2's XML error format (the page at / is on the EC2 API's path).
+                String framed = browser.await("the framed answer", d -> d.getPageSource().contains("</Response>") ? d.getPageSource() : null);
+                assertTrue(framed.contains("localvpc refused this request"), "the frame shows the refusal, not the console: " + framed);
+                assertTrue(browser.driver().findElements(By.id("scope")).isEmpty());
+            } finally {
+                browser.driver().switchTo().defaultContent();
+            }
+        } finally {
+            foreign.stop(0);
+        }
+    }
+}
