@@ -45,6 +45,13 @@ final class Admin {
         return new Trace(json(call("POST", "/_localvpc/trace", body)));
     }
 
+    /** The same, with a request on the flow decided by the policies (the trace's {@code policy} part). */
+    Trace trace(String source, String destination, int port, String action, String resource) {
+        String body = JSON.createObjectNode().put("source", source).put("destination", destination).put("port", port)
+                .put("action", action).put("resource", resource).toString();
+        return new Trace(json(call("POST", "/_localvpc/trace", body)));
+    }
+
     void zoneDown(String zoneId) {
         json(call("POST", "/_localvpc/faults/az/" + zoneId + "/down", ""));
     }

@@ -111,6 +111,14 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
+    /** A screenshot of one element of the page, kept under {@link #ARTIFACTS}. */
+    Path screenshot(String name, By element) throws IOException {
+        Files.createDirectories(ARTIFACTS);
+        Path file = ARTIFACTS.resolve(name + ".png");
+        Files.write(file, driver.findElement(element).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
     /**
      * The page's accessibility violations of serious or critical impact, as axe-core finds them (one line each: the
      * rule, its help text and the elements), run inside the page as it is now.

@@ -212,13 +212,29 @@ class ConsoleBrowserTest {
         assertEquals(lines(no), refused);
         WebElement deciding = browser.driver().findElement(By.cssSelector("#trace-result li.hop.deciding"));
         assertEquals("✗ " + no.decidingHop().get("text").asText(), deciding.getText());
+
+        // With a request on the flow: the policies' answer as the admin trace gives it.
+        String object = "arn:aws:s3:::reports/a.csv";
+        List<String> withPolicy = traceInPage(n.vpc().instanceA(), S3_HOST, 443, "s3:GetObject", object);
+        Admin.Trace decided = admin.trace(n.vpc().instanceA(), S3_HOST, 443, "s3:GetObject", object);
+        assertEquals(lines(decided), withPolicy);
+        JsonNode policy = decided.json().get("policy");
+        assertEquals((policy.get("allowed").asBoolean() ? "✓" : "✗") + " s3:GetObject on " + object + ": " + policy.get("reason").asText(),
+                browser.driver().findElement(By.cssSelector("#trace-result .policy-verdict")).getText());
+        browser.screenshot("trace", By.id("trace"));
         assertEquals(List.of(), browser.seriousAccessibilityViolations());
     }
 
     private static List<String> traceInPage(String source, String destination, int port) {
+        return traceInPage(source, destination, port, "", "");
+    }
+
+    /** Fills the form as a person would, sends it, and reads the hops the page shows. */
+    private static List<String> traceInPage(String source, String destination, int port, String action, String resource) {
         var d = browser.driver();
         String before = d.findElement(By.id("trace-result")).getText();
-        for (String[] field : new String[][]{{"trace-source", source}, {"trace-destination", destination}, {"trace-port", String.valueOf(port)}}) {
+        for (String[] field : new String[][]{{"trace-source", source}, {"trace-destination", destination}, {"trace-port", String.valueOf(port)},
+                {"trace-action", action}, {"trace-resource", resource}}) {
             WebElement input = d.findElement(By.id(field[0]));
             input.clear();
             input.sendKeys(field[1]);
