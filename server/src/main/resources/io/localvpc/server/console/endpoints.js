@@ -36,15 +36,14 @@ function dnsNames(e) {
 function interfaces(e, onSwitch) {
   if (!e.interfaces.length) return [h('h4', {}, 'Interfaces by Availability Zone'), none('No network interfaces.')];
   const rows = [...e.interfaces].sort((a, b) => a.zone.localeCompare(b.zone)).map(i => h('tr', { 'data-eni-id': i.id, 'data-zone-id': i.zoneId },
-    h('td', {}, i.zone, ' ', h('span', { class: 'zone-id' }, i.zoneId)),
-    h('td', {}, h('code', {}, i.id)),
-    h('td', {}, h('code', {}, i.subnetId)),
+    h('td', {}, i.zone, h('span', { class: 'detail zone-id' }, i.zoneId)),
+    h('td', {}, h('code', {}, i.id), h('span', { class: 'detail' }, 'in ', h('code', {}, i.subnetId))),
     h('td', {}, h('code', {}, i.privateIp)),
     h('td', {}, zoneSwitch(i, onSwitch))));
   return [h('h4', {}, 'Interfaces by Availability Zone'),
     h('table', { class: 'interfaces' },
       h('caption', { class: 'visually-hidden' }, `Network interfaces of ${e.id}`),
-      h('thead', {}, h('tr', {}, ['Zone', 'Interface', 'Subnet', 'Address', 'Zone in service'].map(c => h('th', { scope: 'col' }, c)))),
+      h('thead', {}, h('tr', {}, ['Zone', 'Interface', 'Address', 'Zone in service'].map(c => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, rows))];
 }
 
