@@ -132,7 +132,7 @@ function drawLinks(pic) {
   };
   for (const table of pic.querySelectorAll('.route-table')) {
     const id = table.dataset.routeTableId;
-    for (const sn of pic.querySelectorAll(`.subnet[data-route-table-id="${id}"]`)) {
+    for (const sn of pic.querySelectorAll(`.subnet[data-route-table-id="${CSS.escape(id)}"]`)) {
       paths.push(curve(at(table, 'bottom'), at(sn, 'top'), 'to-subnet', id));
     }
     for (const code of table.querySelectorAll('code.target')) {
