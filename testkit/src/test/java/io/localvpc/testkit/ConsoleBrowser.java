@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -82,9 +83,21 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.get(page.toString());
     }
 
-    /** Waits until {@code condition} gives something other than null or false, and returns it. */
+    /**
+     * Waits until {@code condition} gives something other than null or false, and returns it. The page redraws what
+     * changed every second, so an element found a moment ago may be gone: the condition is then asked again.
+     */
     <T> T await(String what, Function<ChromeDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).until(d -> condition.apply(driver));
+        return new WebDriverWait(driver, WAIT).withMessage(what).ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.apply(driver));
+    }
+
+    /** Clicks an element, finding it again if the page redrew it between finding and clicking. */
+    void click(By by) {
+        await("a click on " + by, d -> {
+            d.findElement(by).click();
+            return true;
+        });
     }
 
     /** Waits for an element to be in the page. */

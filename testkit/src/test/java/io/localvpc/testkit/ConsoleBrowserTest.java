@@ -181,13 +181,13 @@ class ConsoleBrowserTest {
         openConsole(endpoint, DEFAULT_ACCOUNT);
         By switchA = By.cssSelector("article.endpoint-card[data-endpoint-id='" + n.s3().vpcEndpointId() + "'] tr[data-eni-id='"
                 + eniA.networkInterfaceId() + "'] button.zone-switch");
-        browser.await(switchA).click();
+        browser.click(switchA);
         browser.await("the switch shows " + zoneA + " down", d -> "false".equals(d.findElement(switchA).getAttribute("aria-checked")));
         assertEquals(List.of(zoneA), admin.downZones());
         assertEquals(List.of(eniB.privateIpAddress()), DnsQueries.dnsjava(resolver, S3_HOST, false), "zone A's interface left the answer");
         browser.await(By.cssSelector("article.vpc[data-vpc-id='" + n.vpc().vpcId() + "'] section.zone.down[data-zone-id='" + zoneA + "']"));
 
-        browser.driver().findElement(switchA).click();
+        browser.click(switchA);
         browser.await("the switch shows " + zoneA + " in service", d -> "true".equals(d.findElement(switchA).getAttribute("aria-checked")));
         assertEquals(List.of(), admin.downZones());
         assertEquals(both, DnsQueries.dnsjava(resolver, S3_HOST, false));

@@ -46,8 +46,11 @@ async function refreshPicture() {
     endpoints.render(document.getElementById('endpoint-list'), { vpcs: [] }, onSwitch);
     return;
   }
-  const [account, region] = chosen.split('/');
+  const asked = chosen;
+  const [account, region] = asked.split('/');
   const data = await getJson(`/_localvpc/console/vpcs?account=${encodeURIComponent(account)}&region=${encodeURIComponent(region)}`);
+  // A poll that was under way when the reader picked another account or region must not draw the old one over it.
+  if (asked !== chosen) return;
   const text = JSON.stringify(data);
   if (text === lastPicture) return;
   lastPicture = text;
