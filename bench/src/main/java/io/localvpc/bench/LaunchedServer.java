@@ -30,7 +30,18 @@ public final class LaunchedServer implements AutoCloseable {
      * class-data archive and JVM options; {@code jvmOptions} non-empty replaces them via LOCALVPC_JAVA_OPTS).
      */
     public static LaunchedServer start(Path launcher, List<String> jvmOptions, String... upOptions) throws IOException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(launcher.toString(), "up", "--in-memory", "--port", "0"));
+        return launch(launcher, jvmOptions, List.of("--in-memory"), upOptions);
+    }
+
+    /** {@code launcher up --data-dir dataDir --port 0}: state in SQLite and S3 objects in files, as a user's default. */
+    public static LaunchedServer startWithDataDir(Path launcher, Path dataDir, String... upOptions) throws IOException {
+        return launch(launcher, List.of(), List.of("--data-dir", dataDir.toString()), upOptions);
+    }
+
+    private static LaunchedServer launch(Path launcher, List<String> jvmOptions, List<String> storage, String... upOptions) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(launcher.toString(), "up"));
+        cmd.addAll(storage);
+        cmd.addAll(List.of("--port", "0"));
         cmd.addAll(List.of(upOptions));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         if (!jvmOptions.isEmpty()) pb.environment().put("LOCALVPC_JAVA_OPTS", String.join(" ", jvmOptions));

@@ -1,5 +1,6 @@
 package io.localvpc.api.wire;
 
+import io.localvpc.core.xml.XmlText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

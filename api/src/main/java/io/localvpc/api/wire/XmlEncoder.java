@@ -1,6 +1,7 @@
 package io.localvpc.api.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.localvpc.core.xml.XmlText;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -48,9 +49,9 @@ public final class XmlEncoder {
         StringBuilder sb = new StringBuilder(256);
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse xmlns=\"").append(namespace).append("\"><Error><Type>")
                 .append(senderFault ? "Sender" : "Receiver").append("</Type><Code>");
-        escape(sb, code);
+        XmlText.escape(sb, code);
         sb.append("</Code><Message>");
-        escape(sb, message);
+        XmlText.escape(sb, message);
         sb.append("</Message></Error><RequestId>").append(requestId).append("</RequestId></ErrorResponse>");
         return sb.toString();
     }
@@ -90,34 +91,8 @@ public final class XmlEncoder {
             case BOOLEAN -> sb.append('<').append(element).append('>').append(value.asBoolean()).append("</").append(element).append('>');
             default -> {
                 sb.append('<').append(element).append('>');
-                escape(sb, value.asText());
+                XmlText.escape(sb, value.asText());
                 sb.append("</").append(element).append('>');
-            }
-        }
-    }
-
-    /**
-     * Writes text as XML 1.0 character data. Characters XML 1.0 cannot carry at all (C0 controls other than
-     * tab, CR and LF; U+FFFE and U+FFFF; unpaired surrogates) are written as U+FFFD, so a response is
-     * always well-formed whatever a stored value holds. Input validation refuses such values first; this
-     * is the guarantee behind it.
-     */
-    public static void escape(StringBuilder sb, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        sb.append(c).append(text.charAt(++i));
-                    } else if (XmlText.isAllowed(c)) {
-                        sb.append(c);
-                    } else {
-                        sb.append(XmlText.REPLACEMENT);
-                    }
-                }
             }
         }
     }
@@ -126,9 +101,9 @@ public final class XmlEncoder {
     public static String error(String code, String message, String requestId) {
         StringBuilder sb = new StringBuilder(256);
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>");
-        escape(sb, code);
+        XmlText.escape(sb, code);
         sb.append("</Code><Message>");
-        escape(sb, message);
+        XmlText.escape(sb, message);
         sb.append("</Message></Error></Errors><RequestID>").append(requestId).append("</RequestID></Response>");
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package io.localvpc.api.wire;
 
+import io.localvpc.core.xml.XmlText;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.api.ec2.Ec2Model;

@@ -1,6 +1,6 @@
 package io.localvpc.bench.net;
 
-import io.localvpc.dataplane.proxy.Decision;
+import io.localvpc.dataplane.proxy.ConnectionDecision;
 import io.localvpc.dataplane.proxy.WorkloadProxy;
 
 import java.io.BufferedReader;
@@ -23,7 +23,7 @@ public final class RelayProxyMain {
     public static void main(String[] args) throws Exception {
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0]));
         try (WorkloadProxy proxy = WorkloadProxy.builder().port(0)
-                .policy(r -> new Decision.Deliver(target, "benchmark: every flow to the sink")).start()) {
+                .policy(r -> new ConnectionDecision.Deliver(target, "benchmark: every flow to the sink")).start()) {
             System.out.println("PORT " + proxy.address().getPort());
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in));

@@ -1,5 +1,6 @@
 package io.localvpc.bench.s3;
 
+import io.localvpc.bench.GatewayWorld;
 import io.localvpc.server.LocalVpc;
 import io.localvpc.testkit.LocalVpcExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -30,12 +31,8 @@ import java.util.Locale;
  * Run: bench/s3.sh
  */
 public final class S3PathBenchmark {
-    /**
-     * Both clients send plain payloads: over plain HTTP the SDK would otherwise switch to aws-chunked
-     * signing, which the embedded S3 (no signature checks) does not decode, and the comparison would not
-     * be of the same requests.
-     */
-    private static final S3Configuration SAME_SETTINGS = S3Configuration.builder().chunkedEncodingEnabled(false).build();
+    /** Both clients send plain payloads, so the comparison is of the same requests. */
+    private static final S3Configuration SAME_SETTINGS = GatewayWorld.PLAIN_PAYLOADS;
 
     private S3PathBenchmark() {
     }
@@ -90,20 +87,7 @@ public final class S3PathBenchmark {
     }
 
     private static S3Client throughEndpoint(LocalVpc vpc, String instance, String caPem) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("localvpc", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SdkHttpClient http = ApacheHttpClient.builder()
-                .proxyConfiguration(ProxyConfiguration.builder().endpoint(URI.create("http://127.0.0.1:" + vpc.proxyAddress().getPort()))
-                        .username(instance).password("x").useSystemPropertyValues(false).useEnvironmentVariableValues(false).build())
-                .tlsTrustManagersProvider((TlsTrustManagersProvider) tmf::getTrustManagers)
-                .build();
-        return S3Client.builder().region(Region.US_EAST_1).httpClient(http).forcePathStyle(true)
-                .serviceConfiguration(SAME_SETTINGS).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "x"))).build();
+        return GatewayWorld.s3ThroughProxy(vpc.proxyAddress().getPort(), instance, caPem);
     }
 
     private static S3Client direct(URI endpoint) {

@@ -1,5 +1,7 @@
 package io.localvpc.dataplane.backend;
 
+import io.localvpc.dataplane.route.AwsHost;
+import io.localvpc.dataplane.route.S3Names;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import java.io.IOException;
@@ -9,7 +11,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -23,10 +24,11 @@ import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
  * accepted (s3proxy's authorization {@code none}): signatures are checked, if at all, by localvpc's own
  * request classifier in front of it.
  *
- * <p>Virtual-hosted-style requests are rewritten to path style before they reach s3proxy ({@link #prepare}),
- * rather than configuring s3proxy's single {@code virtual-host} domain: one S3 backend then serves every
- * region's name, the legacy global and dash-region names, dual-stack names and interface-endpoint
- * ({@code *.vpce.amazonaws.com}) names at once. Rewriting is safe because s3proxy checks no signature.
+ * <p>Every request reaches s3proxy in path style, its bucket and key re-encoded from what the endpoint read
+ * ({@link #prepare}), rather than configuring s3proxy's single {@code virtual-host} domain: one S3 backend then
+ * serves every region's name, the legacy global and dash-region names, dual-stack names and interface-endpoint
+ * ({@code *.vpce.amazonaws.com}) names at once, and s3proxy serves the very bucket and key the policies judged.
+ * Rewriting is safe because s3proxy checks no signature.
  *
  * <p>s3proxy's port is on loopback, where any local program can reach it, and it checks no credentials; so it
  * serves S3 only under a secret path prefix ({@link #servicePath()}, 128 random bits, made at each start and known
@@ -35,6 +37,8 @@ import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
  * decision and the policies.
  */
 public final class S3Backend implements ServiceBackend, AutoCloseable {
+
+    private static final String COPY_SOURCE = "x-amz-copy-source";
 
     private static final System.Logger LOG = System.getLogger("localvpc.s3");
 
@@ -173,29 +177,29 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
     }
 
     /**
-     * Virtual-hosted style to path style ({@code Host: b.s3.<region>.amazonaws.com}, {@code /k} → {@code /b/k}),
-     * under the secret service path. A request target that is not a path (absolute form, {@code *}) is left
-     * as it is: without the service path s3proxy does not serve it.
+     * Names the bucket and key in the path, under the secret service path: {@code /<service path>/bucket/key}, each
+     * escaped so that s3proxy decodes exactly the names the policies judged (virtual-hosted requests become path
+     * style), and the copy source of a copy likewise. The query string is kept. A request target that is not a path
+     * (absolute form, {@code *}) is left as it is: without the service path s3proxy does not serve it.
      */
     @Override
-    public HttpRequest prepare(HttpRequest request) {
-        return prepare(request, servicePath);
+    public HttpRequest prepare(HttpRequest request, S3Names s3) {
+        return prepare(request, s3, servicePath);
     }
 
-    /** {@link #prepare(HttpRequest)} for a backend serving under {@code servicePath}, before it has started. */
-    public static HttpRequest prepare(HttpRequest request, String servicePath) {
+    /** {@link #prepare(HttpRequest, S3Names)} for a backend serving under {@code servicePath}, before it has started. */
+    public static HttpRequest prepare(HttpRequest request, S3Names s3, String servicePath) {
         String uri = request.uri();
         if (!uri.startsWith("/")) {
             return request;
         }
-        String host = request.headers().get(HttpHeaderNames.HOST);
-        Optional<String> bucket = S3Hosts.bucket(host);
-        if (bucket.isPresent()) {
-            String b = bucket.get();
-            uri = uri.equals("/") || uri.startsWith("/?") ? "/" + b + uri.substring(1) : "/" + b + uri;
-            request.headers().set(HttpHeaderNames.HOST, S3Hosts.withoutBucket(host, b));
-        }
-        request.setUri(servicePath + uri);
+        int q = uri.indexOf('?');
+        String rawPath = q < 0 ? uri : uri.substring(0, q);
+        // The front reads the names of every request for this backend; read them here too if a caller did not.
+        S3Names names = s3 != null ? s3 : S3Names.read(AwsHost.parse(request.headers().get(HttpHeaderNames.HOST)), request.method().name(),
+                rawPath, request.headers().get(COPY_SOURCE));
+        request.setUri(servicePath + names.target().path() + (q < 0 ? "" : uri.substring(q)));
+        if (names.copySource() != null) request.headers().set(COPY_SOURCE, names.copySource().header());
         return request;
     }
 

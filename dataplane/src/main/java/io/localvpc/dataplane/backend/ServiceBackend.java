@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.backend;
 
+import io.localvpc.dataplane.route.S3Names;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetSocketAddress;
 
@@ -44,11 +45,13 @@ public interface ServiceBackend {
     }
 
     /**
-     * Adjusts a request head before it is forwarded (URI, headers), e.g. to turn a virtual-hosted S3 request
-     * into a path-style one. Called on the connection's event loop; must not block. The default forwards the
+     * Adjusts a request head before it is forwarded (URI, headers), e.g. to name an S3 request's bucket and key in
+     * the path as they were judged. Called on the connection's event loop; must not block. The default forwards the
      * request unchanged.
+     *
+     * @param s3 the bucket and key of an S3 request as the endpoint read them, or null for other services
      */
-    default HttpRequest prepare(HttpRequest request) {
+    default HttpRequest prepare(HttpRequest request, S3Names s3) {
         return request;
     }
 }

@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.backend;
 
+import io.localvpc.dataplane.route.S3Names;
 import io.netty.handler.codec.http.HttpRequest;
 
 import java.net.InetSocketAddress;
@@ -16,7 +17,7 @@ public final class StartingBackend<B extends ServiceBackend & AutoCloseable> imp
     private final String name;
     private final Protocol protocol;
     private final String errorFormat;
-    private final java.util.function.UnaryOperator<HttpRequest> prepare;
+    private final java.util.function.BiFunction<HttpRequest, S3Names, HttpRequest> prepare;
     private final CompletableFuture<B> started;
 
     /**
@@ -24,7 +25,7 @@ public final class StartingBackend<B extends ServiceBackend & AutoCloseable> imp
      * @param prepare     what {@link #prepare} does, without the started backend (it runs on an event loop, which
      *                    must not wait for the start)
      */
-    public StartingBackend(String name, Protocol protocol, String errorFormat, java.util.function.UnaryOperator<HttpRequest> prepare,
+    public StartingBackend(String name, Protocol protocol, String errorFormat, java.util.function.BiFunction<HttpRequest, S3Names, HttpRequest> prepare,
                            Supplier<B> start) {
         this.name = name;
         this.protocol = protocol;
@@ -77,8 +78,8 @@ public final class StartingBackend<B extends ServiceBackend & AutoCloseable> imp
     }
 
     @Override
-    public HttpRequest prepare(HttpRequest request) {
-        return prepare.apply(request);
+    public HttpRequest prepare(HttpRequest request, S3Names s3) {
+        return prepare.apply(request, s3);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.classify;
 
+import io.localvpc.dataplane.route.AwsHost;
 import io.localvpc.dataplane.tls.RequestHead;
 import java.util.List;
 import java.util.Map;

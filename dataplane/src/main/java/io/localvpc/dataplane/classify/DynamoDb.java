@@ -86,7 +86,7 @@ final class DynamoDb {
                 String global = m.string("GlobalTableName");
                 if (global != null) {
                     return c.classified(SERVICE, operation, action,
-                            List.of("arn:" + Arns.partition(c.region()) + ":dynamodb::" + c.resourceAccount()
+                            List.of("arn:" + ResourceArns.partition(c.region()) + ":dynamodb::" + c.resourceAccount()
                                     + ":global-table/" + global), keys);
                 }
                 return new Unclassifiable(SERVICE, m.whyMissing(operation, "TableName"));
@@ -123,6 +123,6 @@ final class DynamoDb {
 
     /** A table name or ARN → its ARN (in the resource account and the request's region). */
     private static String tableArn(Context c, String table) {
-        return table.startsWith("arn:") ? table : Arns.of(SERVICE, c.region(), c.resourceAccount(), "table/" + table);
+        return table.startsWith("arn:") ? table : ResourceArns.of(SERVICE, c.region(), c.resourceAccount(), "table/" + table);
     }
 }

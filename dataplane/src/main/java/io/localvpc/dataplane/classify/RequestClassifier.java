@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.classify;
 
+import io.localvpc.dataplane.route.AwsHost;
 import io.localvpc.dataplane.tls.RequestHead;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -108,7 +109,7 @@ public final class RequestClassifier {
         if (amzTarget != null) {
             return JsonClassifier.classify(c, amzTarget);
         }
-        if (isS3(head, target)) {
+        if (isS3(target, signature)) {
             return S3Classifier.classify(c);
         }
         String service = target.host.service() != null ? target.host.service() : signature.scopeService();
@@ -120,11 +121,15 @@ public final class RequestClassifier {
     }
 
     private static boolean isS3(RequestHead head, Target target) {
+        return target.host.service() != null ? target.host.service().equals("s3") : isS3(target, Signature.of(head, target.query));
+    }
+
+    private static boolean isS3(Target target, Signature signature) {
         String hostService = target.host.service();
         if (hostService != null) {
             return hostService.equals("s3");
         }
-        return "s3".equals(Signature.of(head, target.query).scopeService());
+        return "s3".equals(signature.scopeService());
     }
 
     static boolean isForm(RequestHead head) {

@@ -1,6 +1,10 @@
 package io.localvpc.dataplane.classify;
 
 import io.localvpc.dataplane.classify.S3Operations.Op;
+import io.localvpc.dataplane.route.InvalidS3Address;
+import io.localvpc.dataplane.route.S3Address;
+import io.localvpc.dataplane.route.S3CopySource;
+import io.localvpc.dataplane.route.S3Names;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +13,9 @@ import java.util.TreeSet;
 import javax.xml.stream.XMLStreamException;
 
 /**
- * S3's REST API: the bucket comes from the host (virtual-hosted style) or the first path segment (path style), the
- * key from the rest of the path (percent-decoded; {@code %2F} is a slash, {@code +} a plus), the operation from the
- * method and the subresource in the query string.
+ * S3's REST API: the bucket and key as {@link S3Names} reads them (from the host or the first path segment, the key
+ * from the rest of the path, decoded as S3 decodes it), the operation from the method and the subresource in the
+ * query string.
  */
 final class S3Classifier {
 
@@ -25,28 +29,14 @@ final class S3Classifier {
         if (method.equals(HttpMethod.OPTIONS)) {
             return new Unclassifiable(SERVICE, "OPTIONS is a CORS preflight, which S3 answers without authorizing it");
         }
-        String bucket;
-        String key;
+        S3Names names;
         try {
-            if (c.host().bucket() != null) {
-                bucket = c.host().bucket();
-                key = c.rawPath().length() > 1 ? PercentDecoding.decodePath(c.rawPath().substring(1)) : null;
-            } else {
-                String path = c.rawPath().startsWith("/") ? c.rawPath().substring(1) : c.rawPath();
-                int slash = path.indexOf('/');
-                bucket = PercentDecoding.decodePath(slash < 0 ? path : path.substring(0, slash));
-                key = slash < 0 || slash == path.length() - 1 ? null
-                        : PercentDecoding.decodePath(path.substring(slash + 1));
-                if (bucket.isEmpty()) {
-                    if (slash >= 0) {
-                        return new Unclassifiable(SERVICE, "the path '" + c.rawPath() + "' has an empty bucket name");
-                    }
-                    bucket = null;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            return new Unclassifiable(SERVICE, "the request path is not valid percent-encoding: " + e.getMessage());
+            names = c.head().s3() != null ? c.head().s3() : S3Names.read(c.host(), method.name(), c.rawPath(), c.header("x-amz-copy-source"));
+        } catch (InvalidS3Address e) {
+            return new InvalidRequest(SERVICE, e.code(), e.getMessage());
         }
+        String bucket = names.target().bucket();
+        String key = names.target().key();
         Set<String> subresources = new TreeSet<>();
         for (String name : c.query().keySet()) {
             if (S3Operations.UNMAPPED_SUBRESOURCES.contains(name)) {
@@ -55,12 +45,11 @@ final class S3Classifier {
             if (S3Operations.BUCKET_GET.containsKey(name) || S3Operations.BUCKET_PUT.containsKey(name)
                     || S3Operations.OBJECT_SUBRESOURCES.contains(name) || name.equals("delete")) {
                 subresources.add(name);
-            } else if (!S3Operations.PARAMETERS.contains(name) && !name.startsWith("response-")
-                    && !name.regionMatches(true, 0, "x-amz-", 0, 6)) {
-                return new Unclassifiable(SERVICE, "unrecognised S3 query parameter '" + name + "'");
             }
+            // Any other parameter qualifies the operation or means nothing to S3, which ignores what it does not know
+            // (a cache-busting ?v=2 on GetObject), as the embedded S3 does: the operation is the one judged.
         }
-        S3Request r = new S3Request(c, bucket, key, subresources);
+        S3Request r = new S3Request(c, bucket, key, names.copySource(), subresources);
         if (bucket == null) {
             return r.serviceLevel();
         }
@@ -68,7 +57,7 @@ final class S3Classifier {
     }
 
     /** One request being classified. */
-    private record S3Request(Context c, String bucket, String key, Set<String> subresources) {
+    private record S3Request(Context c, String bucket, String key, S3CopySource copySource, Set<String> subresources) {
 
         String method() {
             return c.head().method().name();
@@ -174,8 +163,9 @@ final class S3Classifier {
                     keys.put("s3:LocationConstraint", S3Xml.locationConstraint(c.body().bytes()));
                 } catch (XMLStreamException e) {
                     if (c.body().isComplete()) {
-                        return new Unclassifiable(SERVICE, "the CreateBucketConfiguration body is not well-formed "
-                                + "XML: " + e.getMessage());
+                        // S3's answer; the embedded S3 would fail on it with a 500
+                        return new InvalidRequest(SERVICE, "MalformedXML", "The XML you provided was not well-formed or did not"
+                                + " validate against our published schema: the CreateBucketConfiguration body is not XML.");
                     }
                     // a prefix cut before the constraint: the key stays absent
                 }
@@ -212,10 +202,19 @@ final class S3Classifier {
             try {
                 objects = S3Xml.deleteObjects(c.body().bytes());
             } catch (XMLStreamException e) {
-                return new Unclassifiable(SERVICE, "the DeleteObjects body is not well-formed XML: " + e.getMessage());
+                return new InvalidRequest(SERVICE, "MalformedXML", "The XML you provided was not well-formed or did not validate"
+                        + " against our published schema: the Delete body is not XML.");
             }
             if (objects.isEmpty()) {
-                return new Unclassifiable(SERVICE, "the DeleteObjects body names no <Object>");
+                return new InvalidRequest(SERVICE, "MalformedXML", "The XML you provided was not well-formed or did not validate"
+                        + " against our published schema: the Delete body names no <Object>.");
+            }
+            for (S3Xml.ObjectId o : objects) {
+                try {
+                    S3Address.object(bucket, o.key());
+                } catch (InvalidS3Address e) {
+                    return new InvalidRequest(SERVICE, e.code(), e.getMessage());
+                }
             }
             List<String> plain = new ArrayList<>();
             List<String> versioned = new ArrayList<>();
@@ -282,7 +281,7 @@ final class S3Classifier {
                             return new Unclassifiable(SERVICE, "PUT ?uploadId without partNumber is not an S3 "
                                     + "operation (UploadPart needs both)");
                         }
-                        return S3Writes.put(c, target(), sub != null);
+                        return S3Writes.put(c, target(), copySource, sub != null);
                     }
                     return switch (sub) {
                         case "acl" -> versionedOp("PutObjectAcl", "PutObjectAcl", "PutObjectVersionAcl", versioned,

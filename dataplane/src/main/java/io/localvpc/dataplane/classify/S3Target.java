@@ -11,7 +11,7 @@ package io.localvpc.dataplane.classify;
 record S3Target(String region, String bucket, String key) {
 
     String bucketArn() {
-        return "arn:" + Arns.partition(region) + ":s3:::" + bucket;
+        return "arn:" + ResourceArns.partition(region) + ":s3:::" + bucket;
     }
 
     String objectArn(String objectKey) {

@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.classify;
 
+import io.localvpc.dataplane.route.S3CopySource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,28 +15,22 @@ final class S3Writes {
     }
 
     /** {@code PUT /key}, or {@code PUT /key?partNumber=N&uploadId=U} when {@code part}. */
-    static Classification put(Context c, S3Target t, boolean part) {
-        String copySource = c.header("x-amz-copy-source");
+    static Classification put(Context c, S3Target t, S3CopySource copySource, boolean part) {
         ConditionKeys keys = S3ConditionKeys.common(c);
         List<RequiredPermission> more = new ArrayList<>();
         if (copySource != null) {
-            CopySource source;
-            try {
-                source = CopySource.parse(copySource, c.region());
-            } catch (IllegalArgumentException e) {
-                return new Unclassifiable(S3Classifier.SERVICE, e.getMessage());
-            }
+            S3Target source = new S3Target(c.region(), copySource.object().bucket(), copySource.object().key());
             keys.put("s3:x-amz-copy-source", source.bucket() + "/" + source.key());
             if (!part) {
                 keys.put("s3:x-amz-metadata-directive", c.header("x-amz-metadata-directive"));
             }
             ConditionKeys sourceKeys = S3ConditionKeys.common(c);
             String action = "s3:GetObject";
-            if (source.versionId() != null) {
+            if (copySource.versionId() != null) {
                 action = "s3:GetObjectVersion";
-                sourceKeys.put("s3:versionid", source.versionId());
+                sourceKeys.put("s3:versionid", copySource.versionId());
             }
-            more.add(new RequiredPermission(action, List.of(source.target().objectArn()), sourceKeys.toMap()));
+            more.add(new RequiredPermission(action, List.of(source.objectArn()), sourceKeys.toMap()));
         }
         if (!part) {
             S3ConditionKeys.objectWrite(c, keys);
@@ -79,46 +74,5 @@ final class S3Writes {
                     .put("s3:object-lock-legal-hold", c.header("x-amz-object-lock-legal-hold")).toMap()));
         }
         return more;
-    }
-
-    /** {@code x-amz-copy-source}: {@code [/]bucket/key[?versionId=v]}, the path percent-encoded. */
-    record CopySource(S3Target target, String versionId) {
-
-        String bucket() {
-            return target.bucket();
-        }
-
-        String key() {
-            return target.key();
-        }
-
-        static CopySource parse(String header, String region) {
-            String value = header.startsWith("/") ? header.substring(1) : header;
-            if (value.startsWith("arn:")) {
-                throw new IllegalArgumentException("a copy source given as an access point ARN ('" + header
-                        + "') is not classified");
-            }
-            int q = value.indexOf('?');
-            String path = q < 0 ? value : value.substring(0, q);
-            String versionId = null;
-            if (q >= 0) {
-                List<String> v = FormParameters.decode(value.substring(q + 1)).get("versionId");
-                versionId = v == null || v.isEmpty() ? null : v.get(0);
-            }
-            String decoded;
-            try {
-                decoded = PercentDecoding.decodePath(path);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("x-amz-copy-source '" + header + "' is not valid "
-                        + "percent-encoding: " + e.getMessage());
-            }
-            int slash = decoded.indexOf('/');
-            if (slash <= 0 || slash == decoded.length() - 1) {
-                throw new IllegalArgumentException("x-amz-copy-source '" + header + "' does not name a bucket and "
-                        + "a key (bucket/key)");
-            }
-            return new CopySource(new S3Target(region, decoded.substring(0, slash), decoded.substring(slash + 1)),
-                    versionId);
-        }
     }
 }

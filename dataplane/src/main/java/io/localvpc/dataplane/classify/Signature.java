@@ -27,7 +27,8 @@ record Signature(String accessKeyId, String scopeRegion, String scopeService, St
         String authorization = head.headers().get(HttpHeaderNames.AUTHORIZATION);
         String accessKeyId = head.accessKeyId().orElse(null);
         if (authorization != null && authorization.startsWith("AWS4-")) {
-            String algorithm = authorization.split("\\s", 2)[0];
+            int space = authorization.indexOf(' ');
+            String algorithm = space < 0 ? authorization : authorization.substring(0, space);
             Matcher m = CREDENTIAL.matcher(authorization);
             return scoped(accessKeyId, m.find() ? m.group(1) : null, algorithm, "REST-HEADER");
         }

@@ -32,7 +32,7 @@ final class Sns {
                 String name = m.string("Name");
                 return name == null ? new Unclassifiable(SERVICE, m.whyMissing(operation, "Name"))
                         : c.classified(SERVICE, operation, action,
-                                List.of(Arns.of(SERVICE, c.region(), c.resourceAccount(), name)), none);
+                                List.of(ResourceArns.of(SERVICE, c.region(), c.resourceAccount(), name)), none);
             }
             case "Publish" -> {
                 String target = m.string("TopicArn") != null ? m.string("TopicArn") : m.string("TargetArn");

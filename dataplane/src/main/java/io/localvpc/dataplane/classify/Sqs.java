@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.classify;
 
+import io.localvpc.dataplane.route.AwsHost;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -32,7 +33,7 @@ final class Sqs {
         switch (operation) {
             case "ListQueues" -> {
                 return c.classified(SERVICE, operation, action,
-                        List.of(Arns.of(SERVICE, c.region(), c.resourceAccount(), "*")), none);
+                        List.of(ResourceArns.of(SERVICE, c.region(), c.resourceAccount(), "*")), none);
             }
             case "CreateQueue", "GetQueueUrl" -> {
                 String name = m.string("QueueName");
@@ -41,7 +42,7 @@ final class Sqs {
                 }
                 String owner = m.string("QueueOwnerAWSAccountId");
                 return c.classified(SERVICE, operation, action,
-                        List.of(Arns.of(SERVICE, c.region(), owner != null ? owner : c.resourceAccount(), name)),
+                        List.of(ResourceArns.of(SERVICE, c.region(), owner != null ? owner : c.resourceAccount(), name)),
                         none);
             }
             case "StartMessageMoveTask", "ListMessageMoveTasks" -> {
@@ -85,6 +86,6 @@ final class Sqs {
                     + " name>");
         }
         String hostRegion = uri.getHost() == null ? null : AwsHost.parse(uri.getHost()).region();
-        return Arns.of(SERVICE, hostRegion != null ? hostRegion : requestRegion, segments[0], segments[1]);
+        return ResourceArns.of(SERVICE, hostRegion != null ? hostRegion : requestRegion, segments[0], segments[1]);
     }
 }

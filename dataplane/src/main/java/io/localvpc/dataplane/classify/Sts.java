@@ -42,7 +42,7 @@ final class Sts {
                 }
                 String account = c.principal().accountId() != null ? c.principal().accountId() : c.resourceAccount();
                 return c.classified(SERVICE, operation, action,
-                        List.of("arn:" + Arns.partition(c.region()) + ":sts::" + account + ":federated-user/" + name),
+                        List.of("arn:" + ResourceArns.partition(c.region()) + ":sts::" + account + ":federated-user/" + name),
                         new ConditionKeys());
             }
             default -> {

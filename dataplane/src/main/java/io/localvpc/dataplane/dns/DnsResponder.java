@@ -74,15 +74,15 @@ final class DnsResponder {
             r.getHeader().setRcode(Rcode.REFUSED);
             return;
         }
-        DnsAnswer answer;
+        DnsViewAnswer answer;
         try {
             answer = view.lookup(name, type);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, label + ": the DNS view failed for " + name + " " + Type.string(type), e);
-            answer = new DnsAnswer.ServFail("view failed: " + e);
+            answer = new DnsViewAnswer.ServFail("view failed: " + e);
         }
-        if (answer == null) answer = new DnsAnswer.ServFail("view gave no answer");
-        if (answer instanceof DnsAnswer.Found found) {
+        if (answer == null) answer = new DnsViewAnswer.ServFail("view gave no answer");
+        if (answer instanceof DnsViewAnswer.Found found) {
             try {
                 for (DnsRecord record : found.records()) r.addRecord(Records.toDnsjava(record), Section.ANSWER);
             } catch (IOException | IllegalArgumentException e) {
@@ -90,12 +90,12 @@ final class DnsResponder {
                 r.removeAllRecords(Section.ANSWER);
                 r.getHeader().setRcode(Rcode.SERVFAIL);
             }
-        } else if (answer instanceof DnsAnswer.NxDomain) {
+        } else if (answer instanceof DnsViewAnswer.NxDomain) {
             r.getHeader().setRcode(Rcode.NXDOMAIN);
-        } else if (answer instanceof DnsAnswer.Refused refused) {
+        } else if (answer instanceof DnsViewAnswer.Refused refused) {
             LOG.log(System.Logger.Level.DEBUG, label + ": refused " + name + " " + Type.string(type) + ": " + refused.reason());
             r.getHeader().setRcode(Rcode.REFUSED);
-        } else if (answer instanceof DnsAnswer.ServFail fail) {
+        } else if (answer instanceof DnsViewAnswer.ServFail fail) {
             LOG.log(System.Logger.Level.INFO, label + ": SERVFAIL for " + name + " " + Type.string(type) + ": " + fail.reason());
             r.getHeader().setRcode(Rcode.SERVFAIL);
         } // NoData: NOERROR with an empty answer section.

@@ -13,5 +13,5 @@ public interface DnsView {
      * @param name the question name in lower case without the trailing dot, e.g. {@code s3.us-east-1.amazonaws.com}
      * @param type the numeric record type asked for ({@code org.xbill.DNS.Type.A} = 1, {@code AAAA} = 28, …)
      */
-    DnsAnswer lookup(String name, int type);
+    DnsViewAnswer lookup(String name, int type);
 }

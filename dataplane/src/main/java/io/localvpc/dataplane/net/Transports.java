@@ -64,10 +64,15 @@ public final class Transports {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
     }
 
-    /** Relay-friendly options on accepted connections: large reads, generous but bounded queues. */
+    /**
+     * The same options on accepted connections as {@link #connector} gives connections it opens: no Nagle delay,
+     * half-closure passed on, large reads, generous but bounded queues.
+     */
     public static ServerBootstrap relayOptions(ServerBootstrap b) {
         return b.childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, 1024 * 1024))
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, RELAY_WATER_MARK);
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, RELAY_WATER_MARK)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
     }
 
     public static Bootstrap relayOptions(Bootstrap b) {

@@ -1,7 +1,5 @@
 package io.localvpc.dataplane.origin;
 
-import io.netty.util.AttributeKey;
-
 /**
  * Where a delivered connection comes from in the emulated world: the workload's account, region, VPC,
  * interface and private address, and the way it reached the service (a gateway or interface endpoint, a
@@ -14,14 +12,10 @@ import io.netty.util.AttributeKey;
  * @param via        {@code gateway-endpoint}, {@code interface-endpoint}, {@code nat-gateway} or {@code internet-gateway}
  * @param viaId      the id of that endpoint or gateway
  * @param zoneId     the zone of the interface endpoint's interface, or null
- * @param serviceHost the service's host name as the workload asked for it (the CONNECT or SOCKS5 destination), or
- *                    null: what the front falls back on to know the service before a request names it
+ * @param serviceHost the service's host name as the workload asked for it (the CONNECT or SOCKS5 destination), or null
  */
 public record FlowOrigin(String account, String region, String vpcId, String sourceEniId, String sourceIp, String endpointId,
                          String via, String viaId, String zoneId, String serviceHost) {
-
-    /** Where the endpoint front keeps a connection's origin. */
-    public static final AttributeKey<FlowOrigin> KEY = AttributeKey.valueOf("localvpc.flowOrigin");
 
     public boolean throughEndpoint() {
         return endpointId != null;

@@ -9,10 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Parsed policies by their text, so each distinct policy is parsed and compiled once, not per request. */
 final class PolicyCache {
     private static final int MAX_ENTRIES = 4096;
-    private final Map<String, PolicyDocument> parsed = new ConcurrentHashMap<>();
+    private final Map<Key, PolicyDocument> parsed = new ConcurrentHashMap<>();
+
+    /** The text itself is the key (a string caches its hash), not a copy of it: policies run to 20 KB. */
+    private record Key(PolicyKind kind, String text) {
+    }
 
     PolicyDocument get(String text, PolicyKind kind) {
-        String key = kind.name() + "\u0000" + text;
+        Key key = new Key(kind, text);
         PolicyDocument doc = parsed.get(key);
         if (doc != null) return doc;
         doc = PolicyDocument.parse(text, kind);

@@ -5,6 +5,7 @@ import io.localvpc.core.iam.Decision;
 import io.localvpc.core.iam.PolicyKind;
 import io.localvpc.dataplane.classify.ClassifiedRequest;
 import io.localvpc.dataplane.classify.Classification;
+import io.localvpc.dataplane.classify.InvalidRequest;
 import io.localvpc.dataplane.classify.RequestBody;
 import io.localvpc.dataplane.classify.RequestClassifier;
 import io.localvpc.dataplane.classify.RequiredPermission;
@@ -13,7 +14,9 @@ import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.tls.RequestGuard;
 import io.localvpc.dataplane.tls.RequestHead;
 import io.localvpc.dataplane.tls.ServiceErrors;
-import io.localvpc.dataplane.tls.Verdict;
+import io.localvpc.dataplane.tls.RequestVerdict;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
  * Every request that reaches a service through localvpc is decided here, as AWS would decide it: it is
@@ -37,20 +40,33 @@ public final class PolicyGuard implements RequestGuard {
     }
 
     @Override
-    public Verdict inspect(RequestHead head) {
+    public RequestVerdict inspect(RequestHead head) {
         int wanted = classifier.bodyBytesWanted(head);
         if (wanted <= 0) return decide(head, RequestBody.absent());
-        return new Verdict.Inspect(wanted, body -> decide(head, body.length < wanted ? RequestBody.complete(body) : RequestBody.prefix(body)));
+        return new RequestVerdict.Inspect(wanted, body -> decide(head, body.length < wanted ? RequestBody.complete(body) : RequestBody.prefix(body)));
     }
 
-    private Verdict decide(RequestHead head, RequestBody body) {
+    private RequestVerdict decide(RequestHead head, RequestBody body) {
         FlowOrigin origin = head.origin();
         String resourceAccount = origin != null ? origin.account() : defaultAccount;
         Classification c = classifier.classify(head, body, resourceAccount);
+        if (c instanceof InvalidRequest invalid) {
+            return ServiceErrors.error(protocolOf(head, invalid.service()), HttpResponseStatus.BAD_REQUEST, invalid.code(), invalid.message());
+        }
         if (c instanceof Unclassifiable u) {
-            // Not a request localvpc can name an action for: forwarded without policy evaluation (see README).
-            LOG.log(System.Logger.Level.DEBUG, head.method() + " " + head.host() + head.uri() + " not classified (" + u.reason() + "); forwarded unchecked");
-            return Verdict.allow();
+            if ("s3".equals(u.service()) && !HttpMethod.OPTIONS.equals(head.method())) {
+                // The embedded S3 would serve it as some operation (it ignores what it does not know): one that no
+                // policy was asked about. A CORS preflight reads nothing and is answered without authorization.
+                LOG.log(System.Logger.Level.INFO, head.method() + " " + head.host() + head.uri() + " refused: " + u.reason());
+                return ServiceErrors.error(ServiceErrors.S3, HttpResponseStatus.BAD_REQUEST, "InvalidRequest", "localvpc cannot tell"
+                        + " which S3 operation this request is (" + u.reason() + "), so no policy can be asked about it.");
+            }
+            // Not a request localvpc can name an action for, of a service it does not play itself: forwarded without
+            // policy evaluation (see README).
+            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                LOG.log(System.Logger.Level.DEBUG, head.method() + " " + head.host() + head.uri() + " not classified (" + u.reason() + "); forwarded unchecked");
+            }
+            return RequestVerdict.allow();
         }
         ClassifiedRequest r = (ClassifiedRequest) c;
         for (RequiredPermission p : r.permissions()) {
@@ -62,17 +78,19 @@ public final class PolicyGuard implements RequestGuard {
                     String message = denialMessage(r, p.action(), resource, decision);
                     LOG.log(System.Logger.Level.INFO, "denied " + p.action() + " on " + resource + " for " + who(r) + via(origin) + ": "
                             + decision.reason() + " (deciding: " + decision.deciding() + ")");
-                    return ServiceErrors.accessDenied(protocolOf(head, r), message);
+                    return ServiceErrors.accessDenied(protocolOf(head, r.service()), message);
                 }
-                LOG.log(System.Logger.Level.DEBUG, "allowed " + p.action() + " on " + resource + " for " + who(r) + via(origin)
-                        + " (deciding: " + decision.deciding() + ")");
+                if (LOG.isLoggable(System.Logger.Level.DEBUG)) { // the sentence costs more than the decision
+                    LOG.log(System.Logger.Level.DEBUG, "allowed " + p.action() + " on " + resource + " for " + who(r) + via(origin)
+                            + " (deciding: " + decision.deciding() + ")");
+                }
             }
         }
         if (r.service().equals("s3")) {
-            Verdict served = bucketPolicies.serve(r, origin);
+            RequestVerdict served = bucketPolicies.serve(r, origin);
             if (served != null) return served;
         }
-        return Verdict.allow();
+        return RequestVerdict.allow();
     }
 
     /** AWS's wording: who, what, on which resource, and which kind of policy refused it and how. */
@@ -100,8 +118,8 @@ public final class PolicyGuard implements RequestGuard {
     }
 
     /** Which error format the client expects: S3's, the JSON protocols' (X-Amz-Target), or the Query protocol's. */
-    private static String protocolOf(RequestHead head, ClassifiedRequest r) {
-        if (r.service().equals("s3")) return "s3";
+    private static String protocolOf(RequestHead head, String service) {
+        if ("s3".equals(service)) return "s3";
         return head.headers().contains("X-Amz-Target") ? "json" : "query";
     }
 }

@@ -53,10 +53,10 @@ public final class RequestAuthorizer {
         if (principal == null || principal.type() == Principal.Type.ANONYMOUS) ctx.anonymous();
         else ctx.principal(principal.arn());
         Map<String, List<String>> keys = new HashMap<>(serviceKeys);
-        Instant now = clock.instant();
-        keys.put("aws:SecureTransport", List.of("true"));
-        keys.put("aws:CurrentTime", List.of(now.toString()));
-        keys.put("aws:EpochTime", List.of(String.valueOf(now.getEpochSecond())));
+        TimeKeys time = timeKeys(clock.instant());
+        keys.put("aws:SecureTransport", SECURE);
+        keys.put("aws:CurrentTime", time.currentTime());
+        keys.put("aws:EpochTime", time.epochTime());
         if (origin != null) {
             keys.put("aws:RequestedRegion", List.of(origin.region()));
             if (origin.throughEndpoint()) {
@@ -82,6 +82,23 @@ public final class RequestAuthorizer {
         }
         a.resourceAccount(resourceAccount);
         return a.decide();
+    }
+
+    private static final List<String> SECURE = List.of("true");
+
+    /** {@code aws:CurrentTime} and {@code aws:EpochTime} of one second, written once for all the requests in it. */
+    private record TimeKeys(long second, List<String> currentTime, List<String> epochTime) {
+    }
+
+    private volatile TimeKeys time = new TimeKeys(Long.MIN_VALUE, List.of(), List.of());
+
+    private TimeKeys timeKeys(Instant now) {
+        TimeKeys t = time;
+        long second = now.getEpochSecond();
+        if (t.second() == second) return t;
+        t = new TimeKeys(second, List.of(Instant.ofEpochSecond(second).toString()), List.of(String.valueOf(second)));
+        time = t;
+        return t;
     }
 
     private Optional<PolicyDocument> endpointPolicy(FlowOrigin origin) {

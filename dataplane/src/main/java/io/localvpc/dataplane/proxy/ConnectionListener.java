@@ -26,6 +26,6 @@ public interface ConnectionListener {
     }
 
     /** The connection was refused before any connect: by the policy, or for a missing or malformed identity. */
-    default void refused(ConnectRequest request, Decision.Refuse refusal) {
+    default void refused(ConnectRequest request, ConnectionDecision.Refuse refusal) {
     }
 }

@@ -8,5 +8,5 @@ package io.localvpc.dataplane.proxy;
  */
 @FunctionalInterface
 public interface ConnectionPolicy {
-    Decision decide(ConnectRequest request);
+    ConnectionDecision decide(ConnectRequest request);
 }

@@ -31,35 +31,35 @@ final class Gate {
         return listener;
     }
 
-    /** Decides one request; a {@link Decision.Deliver} returned from here always has a loopback target. */
-    Decision decide(String identity, String host, int port, ProxyProtocol protocol, SocketAddress workload) {
+    /** Decides one request; a {@link ConnectionDecision.Deliver} returned from here always has a loopback target. */
+    ConnectionDecision decide(String identity, String host, int port, ProxyProtocol protocol, SocketAddress workload) {
         ConnectRequest request = new ConnectRequest(identity, host, port, protocol);
         String identityProblem = WorkloadIdentity.problem(identity);
-        if (identityProblem != null) return refuse(request, new Decision.Refuse(identityProblem), workload);
-        Decision decision;
+        if (identityProblem != null) return refuse(request, new ConnectionDecision.Refuse(identityProblem), workload);
+        ConnectionDecision decision;
         try {
             decision = policy.decide(request);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "connection policy failed for " + describe(request, workload), e);
-            decision = new Decision.Refuse(Refusal.GENERAL_FAILURE, "localvpc failed to decide this connection: " + e);
+            decision = new ConnectionDecision.Refuse(Refusal.GENERAL_FAILURE, "localvpc failed to decide this connection: " + e);
         }
         if (decision == null) {
-            decision = new Decision.Refuse(Refusal.GENERAL_FAILURE, "localvpc failed to decide this connection: no decision");
+            decision = new ConnectionDecision.Refuse(Refusal.GENERAL_FAILURE, "localvpc failed to decide this connection: no decision");
         }
-        if (decision instanceof Decision.Refuse refuse) return refuse(request, refuse, workload);
-        Decision.Deliver deliver = (Decision.Deliver) decision;
+        if (decision instanceof ConnectionDecision.Refuse refuse) return refuse(request, refuse, workload);
+        ConnectionDecision.Deliver deliver = (ConnectionDecision.Deliver) decision;
         String offMachine = offMachine(deliver.target());
-        if (offMachine != null) return refuse(request, new Decision.Refuse(offMachine), workload);
+        if (offMachine != null) return refuse(request, new ConnectionDecision.Refuse(offMachine), workload);
         return deliver;
     }
 
     /** Starts the record of a delivered connection. */
-    ProxiedConnection open(ConnectRequest request, Decision.Deliver deliver, SocketAddress workload) {
+    ProxiedConnection open(ConnectRequest request, ConnectionDecision.Deliver deliver, SocketAddress workload) {
         return new ProxiedConnection(ids.incrementAndGet(), request, workload, deliver.target(), deliver.summary(),
                 java.time.Instant.now(), deliver.context());
     }
 
-    private Decision.Refuse refuse(ConnectRequest request, Decision.Refuse refuse, SocketAddress workload) {
+    private ConnectionDecision.Refuse refuse(ConnectRequest request, ConnectionDecision.Refuse refuse, SocketAddress workload) {
         LOG.log(System.Logger.Level.INFO, "refused " + describe(request, workload) + ": " + refuse.kind() + ": "
                 + refuse.reason());
         try {

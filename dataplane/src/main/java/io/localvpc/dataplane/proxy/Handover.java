@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.proxy;
 
+import io.localvpc.dataplane.net.ByteRelay;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -29,7 +30,7 @@ final class Handover {
      *                         {@code protocolHandlers} in order, so bytes a decoder still holds reach the relay
      * @param protocolHandlers the names of the protocol's codec handlers
      */
-    static void complete(ChannelHandlerContext ctx, Gate gate, ConnectRequest request, Decision.Deliver deliver,
+    static void complete(ChannelHandlerContext ctx, Gate gate, ConnectRequest request, ConnectionDecision.Deliver deliver,
                          Replies replies, String... protocolHandlers) {
         Channel workload = ctx.channel();
         ProxiedConnection connection = gate.open(request, deliver, workload.remoteAddress());
@@ -59,9 +60,9 @@ final class Handover {
                 return;
             }
             replies.established((InetSocketAddress) f.channel().localAddress());
-            Relay.join(workload, ctx.name(), f.channel());
+            ByteRelay.join(workload, ctx.name(), f.channel());
             leave(ctx, protocolHandlers);
-            Relay.start(workload, f.channel());
+            ByteRelay.start(workload, f.channel());
         });
     }
 

@@ -14,7 +14,7 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * The HTTP side of the workload proxy. {@code CONNECT host:port} becomes a raw tunnel once the target accepts;
- * absolute-form requests ({@code GET http://host/path}) are handed to an {@link HttpForwarder}. The identity is
+ * absolute-form requests ({@code GET http://host/path}) are handed to an {@link AbsoluteFormForwarder}. The identity is
  * the user name of {@code Proxy-Authorization: Basic}.
  */
 final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
@@ -22,7 +22,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
     static final HttpResponseStatus CONNECTION_ESTABLISHED = new HttpResponseStatus(200, "Connection established");
 
     private final Gate gate;
-    private HttpForwarder forwarder;
+    private AbsoluteFormForwarder forwarder;
     private boolean tunnelling;
 
     HttpProxyHandler(Gate gate) {
@@ -41,7 +41,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
                 if (forwarder != null) forwarder.close();
                 tunnel(ctx, request);
             } else {
-                if (forwarder == null) forwarder = new HttpForwarder(ctx, gate);
+                if (forwarder == null) forwarder = new AbsoluteFormForwarder(ctx, gate);
                 forwarder.request(request);
             }
         } else if (msg instanceof HttpContent content && forwarder != null && !tunnelling) {
@@ -59,15 +59,15 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         String identity = ProxyAuthorization.user(request.headers());
-        Decision decision = gate.decide(identity, target.host(), target.port(), ProxyProtocol.HTTP_CONNECT,
+        ConnectionDecision decision = gate.decide(identity, target.host(), target.port(), ProxyProtocol.HTTP_CONNECT,
                 workload.remoteAddress());
-        if (decision instanceof Decision.Refuse refuse) {
+        if (decision instanceof ConnectionDecision.Refuse refuse) {
             HttpRefusals.send(ctx, identity, refuse);
             return;
         }
         tunnelling = true;
         ConnectRequest connect = new ConnectRequest(identity, target.host(), target.port(), ProxyProtocol.HTTP_CONNECT);
-        Decision.Deliver deliver = (Decision.Deliver) decision;
+        ConnectionDecision.Deliver deliver = (ConnectionDecision.Deliver) decision;
         Handover.complete(ctx, gate, connect, deliver, new Handover.Replies() {
             @Override
             public void established(java.net.InetSocketAddress bound) {
@@ -76,7 +76,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
 
             @Override
             public void failed(Throwable cause) {
-                HttpRefusals.send(ctx, identity, new Decision.Refuse(Upstream.refusalFor(cause), "connecting to "
+                HttpRefusals.send(ctx, identity, new ConnectionDecision.Refuse(Upstream.refusalFor(cause), "connecting to "
                         + deliver.target() + " (" + target.host() + ":" + target.port() + ") failed: " + cause.getMessage()));
             }
         }, "http-encoder", "http-decoder");

@@ -23,7 +23,7 @@ final class HttpRefusals {
     }
 
     /** Answers a refused request; a refusal for a missing identity is a 407 that asks for proxy credentials. */
-    static void send(ChannelHandlerContext ctx, String identity, Decision.Refuse refuse) {
+    static void send(ChannelHandlerContext ctx, String identity, ConnectionDecision.Refuse refuse) {
         boolean noIdentity = identity == null || identity.isEmpty();
         HttpResponseStatus status = noIdentity ? HttpResponseStatus.PROXY_AUTHENTICATION_REQUIRED
                 : HttpResponseStatus.valueOf(refuse.kind().httpStatus());

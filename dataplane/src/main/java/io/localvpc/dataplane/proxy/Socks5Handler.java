@@ -86,13 +86,13 @@ final class Socks5Handler extends SimpleChannelInboundHandler<Socks5Message> {
             return;
         }
         String host = command.dstAddr();
-        Decision decision = gate.decide(identity, host, command.dstPort(), ProxyProtocol.SOCKS5, workload.remoteAddress());
-        if (decision instanceof Decision.Refuse refuse) {
+        ConnectionDecision decision = gate.decide(identity, host, command.dstPort(), ProxyProtocol.SOCKS5, workload.remoteAddress());
+        if (decision instanceof ConnectionDecision.Refuse refuse) {
             reply(ctx, Socks5CommandStatus.valueOf(refuse.kind().socksReply()));
             return;
         }
         ConnectRequest request = new ConnectRequest(identity, host, command.dstPort(), ProxyProtocol.SOCKS5);
-        Handover.complete(ctx, gate, request, (Decision.Deliver) decision, new Handover.Replies() {
+        Handover.complete(ctx, gate, request, (ConnectionDecision.Deliver) decision, new Handover.Replies() {
             @Override
             public void established(InetSocketAddress bound) {
                 Socks5AddressType type = bound.getAddress() instanceof java.net.Inet6Address

@@ -3,7 +3,6 @@ package io.localvpc.dataplane.proxy;
 import io.localvpc.dataplane.net.Transports;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 
 import java.net.InetAddress;
@@ -100,8 +99,6 @@ public final class WorkloadProxy implements AutoCloseable {
                 Channel server = Transports.relayOptions(new ServerBootstrap())
                         .group(loops)
                         .channel(Transports.serverChannel())
-                        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                        .childOption(ChannelOption.TCP_NODELAY, true)
                         .childHandler(new ProxyInitializer(gate))
                         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
                         .syncUninterruptibly().channel();

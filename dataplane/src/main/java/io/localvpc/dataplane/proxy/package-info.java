@@ -5,7 +5,7 @@
  * <p>One loopback port speaks SOCKS5 (RFC 1928, user name/password per RFC 1929) and HTTP proxy ({@code CONNECT}
  * and absolute-form requests), told apart by the first byte. The proxy user name is the workload identity, an
  * instance id or ENI id; the password is ignored. Each new connection is put to a {@link
- * io.localvpc.dataplane.proxy.ConnectionPolicy} (the path engine), whose {@link io.localvpc.dataplane.proxy.Decision}
+ * io.localvpc.dataplane.proxy.ConnectionPolicy} (the path engine), whose {@link io.localvpc.dataplane.proxy.ConnectionDecision}
  * either delivers it to a loopback target or refuses it with a reason the program's user sees (SOCKS5 reply
  * code, HTTP status and {@code X-Localvpc-Refused} header) and the log records in one line. Whether a
  * well-formed identity names an existing instance or ENI is the policy's call. A {@link

@@ -1,7 +1,7 @@
 package io.localvpc.dataplane.tls;
 
 import io.localvpc.dataplane.backend.BackendRouter;
-import io.localvpc.dataplane.origin.FlowOrigin;
+import io.localvpc.dataplane.route.ServiceRoute;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -20,8 +20,8 @@ import java.util.Objects;
  *
  * <p>The front has no port. Only connections the path engine delivered reach it, inside this process: the
  * workload proxy attaches it to a workload's own connection ({@link #attach}), or, for absolute-form HTTP
- * requests, opens a Netty local channel to {@link #localAddress()} whose first message is the flow's
- * {@link FlowOrigin} (an object, so no byte a workload sends can stand in for it). Nothing else on the machine can
+ * requests, opens a Netty local channel to {@link #localAddress()} whose first message is the connection's
+ * {@link ServiceRoute} (an object, so no byte a workload sends can stand in for it). Nothing else on the machine can
  * connect to it, so no request reaches a service without a path decision and its policies.
  */
 public final class EndpointFront implements AutoCloseable {
@@ -29,6 +29,7 @@ public final class EndpointFront implements AutoCloseable {
     private final BackendRouter router;
     private final RequestGuard guard;
     private final long idleMillis;
+    private final BackendConnections connections = new BackendConnections();
     private final Channel local;
 
     /** How long the front waits for a client that owes it bytes (a head, a body, the next request), as S3 does. */
@@ -46,7 +47,7 @@ public final class EndpointFront implements AutoCloseable {
                 .childHandler(new ChannelInitializer<LocalChannel>() {
                     @Override
                     protected void initChannel(LocalChannel ch) {
-                        ch.pipeline().addLast("origin", new OriginGreeting());
+                        ch.pipeline().addLast("route", new RouteGreeting());
                         install(ch.pipeline());
                     }
                 })
@@ -69,13 +70,13 @@ public final class EndpointFront implements AutoCloseable {
      * @param afterHandler the front goes right after this handler, so bytes the handlers before it still hold
      *                     reach it when they are removed
      */
-    public void attach(Channel channel, String afterHandler, FlowOrigin origin) {
-        channel.attr(FlowOrigin.KEY).set(origin);
+    public void attach(Channel channel, String afterHandler, ServiceRoute route) {
+        channel.attr(ServiceRoute.KEY).set(route);
         channel.pipeline().addAfter(afterHandler, "front", new FrontDetector(this));
         channel.pipeline().addAfter(afterHandler, FrontTimeout.NAME, FrontTimeout.handler(idleMillis));
     }
 
-    /** Where the proxy opens in-process connections to the front; they must begin with a {@link FlowOrigin}. */
+    /** Where the proxy opens in-process connections to the front; they must begin with a {@link ServiceRoute}. */
     public LocalAddress localAddress() {
         if (local == null) throw new IllegalStateException("this front has no local address");
         return (LocalAddress) local.localAddress();
@@ -90,18 +91,19 @@ public final class EndpointFront implements AutoCloseable {
     /** TLS first; the handshake's SNI name then chooses between the HTTP codec and an opaque relay. */
     void serveTls(ChannelPipeline pipeline, String afterHandler) {
         pipeline.addAfter(afterHandler, "sni", contexts.newHandler());
-        pipeline.addAfter("sni", "switch", new ProtocolSwitch(router, guard));
+        pipeline.addAfter("sni", "switch", new ProtocolSwitch(router, guard, connections));
     }
 
     /** Clear-text HTTP/1.1, routed by the Host header alone. */
     void servePlainHttp(ChannelPipeline pipeline, String afterHandler) {
         pipeline.addAfter(afterHandler, "http", ProtocolSwitch.httpCodec());
-        pipeline.addAfter("http", "forward", new HttpForwarder(router, guard, null));
+        pipeline.addAfter("http", "forward", new EndpointHttpForwarder(router, guard, null, connections));
     }
 
     /** Stops taking in-process connections (open ones are closed with their event loops). */
     @Override
     public void close() {
         if (local != null) local.close().syncUninterruptibly();
+        connections.close();
     }
 }

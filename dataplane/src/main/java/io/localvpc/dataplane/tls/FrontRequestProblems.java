@@ -39,7 +39,7 @@ final class FrontRequestProblems {
     }
 
     /** The answer for a problem {@link #of} found, in {@code format} ({@link ServiceErrors}). */
-    static Verdict.Refuse answer(HttpRequest request, String problem, String format) {
+    static RequestVerdict.Refuse answer(HttpRequest request, String problem, String format) {
         return switch (problem) {
             case "header-too-large" -> ServiceErrors.error(format, HttpResponseStatus.BAD_REQUEST, "RequestHeaderSectionTooLarge",
                     "Your request header section exceeds the maximum allowed size.");

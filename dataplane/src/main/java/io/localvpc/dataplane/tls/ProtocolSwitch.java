@@ -2,6 +2,7 @@ package io.localvpc.dataplane.tls;
 
 import io.localvpc.dataplane.backend.BackendRouter;
 import io.localvpc.dataplane.backend.ServiceBackend;
+import io.localvpc.dataplane.route.ServiceRoute;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Waits for the TLS handshake, then sets up the rest of the pipeline from the SNI name: an opaque relay when
- * that name routes to a TCP backend (server-speaks-first protocols work, as nothing waits for client bytes),
+ * Waits for the TLS handshake, then sets up the rest of the pipeline from the connection's route: an opaque relay
+ * when it leads to a TCP backend (server-speaks-first protocols work, as nothing waits for client bytes),
  * otherwise the HTTP/1.1 codec and the forwarder.
  */
 final class ProtocolSwitch extends ChannelInboundHandlerAdapter {
@@ -31,12 +32,14 @@ final class ProtocolSwitch extends ChannelInboundHandlerAdapter {
 
     private final BackendRouter router;
     private final RequestGuard guard;
+    private final BackendConnections connections;
     private String sniHostName;
     private final List<Object> early = new ArrayList<>();
 
-    ProtocolSwitch(BackendRouter router, RequestGuard guard) {
+    ProtocolSwitch(BackendRouter router, RequestGuard guard, BackendConnections connections) {
         this.router = router;
         this.guard = guard;
+        this.connections = connections;
     }
 
     @Override
@@ -78,12 +81,14 @@ final class ProtocolSwitch extends ChannelInboundHandlerAdapter {
 
     private void configure(ChannelHandlerContext ctx) {
         ChannelPipeline p = ctx.pipeline();
-        Optional<ServiceBackend> backend = Optional.ofNullable(sniHostName).flatMap(router::route);
+        // The route the path engine settled for the connection, else (a test's listener) the SNI name's.
+        ServiceRoute route = ctx.channel().attr(ServiceRoute.KEY).get();
+        Optional<ServiceBackend> backend = route != null ? Optional.of(route.backend()) : Optional.ofNullable(sniHostName).flatMap(router::route);
         if (backend.isPresent() && backend.get().protocol() == ServiceBackend.Protocol.TCP) {
             p.addAfter(ctx.name(), "tcp", new TcpRelay(backend.get()));
         } else {
             p.addAfter(ctx.name(), "http", httpCodec());
-            p.addAfter("http", "forward", new HttpForwarder(router, guard, sniHostName));
+            p.addAfter("http", "forward", new EndpointHttpForwarder(router, guard, sniHostName, connections));
         }
         for (Object msg : early) {
             ctx.fireChannelRead(msg);

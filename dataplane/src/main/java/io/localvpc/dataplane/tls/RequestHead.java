@@ -2,6 +2,7 @@ package io.localvpc.dataplane.tls;
 
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.backend.ServiceBackend;
+import io.localvpc.dataplane.route.S3Names;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -24,11 +25,14 @@ import java.util.regex.Pattern;
  * @param uri         the request target as sent (path and query, not decoded)
  * @param headers     the request headers; treat as read-only
  * @param backend     the backend the request would go to
- * @param origin      where the connection comes from in the emulated world (from the workload proxy's PROXY
- *                    header), or null for a client that connected directly
+ * @param origin      where the connection comes from in the emulated world (what the path engine decided), or null
+ *                    for a client that connected directly (tests)
+ * @param s3          the bucket and key an S3 request names, read once by the front for the policies and the embedded
+ *                    S3 alike; null for other services (and where no front read it: the classifier then reads it
+ *                    with the same parser)
  */
 public record RequestHead(String sniHostName, String host, java.net.SocketAddress client, HttpMethod method, String uri,
-                          HttpHeaders headers, ServiceBackend backend, FlowOrigin origin) {
+                          HttpHeaders headers, ServiceBackend backend, FlowOrigin origin, S3Names s3) {
 
     private static final Pattern SIGV4_CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
     private static final Pattern SIGV2 = Pattern.compile("^AWS ([^:\\s]+):");

@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.tls;
 
+import io.localvpc.core.xml.XmlText;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.nio.charset.StandardCharsets;
@@ -21,55 +22,32 @@ public final class ServiceErrors {
     private ServiceErrors() {
     }
 
-    public static Verdict.Refuse accessDenied(String protocol, String message) {
+    public static RequestVerdict.Refuse accessDenied(String protocol, String message) {
         HttpResponseStatus status = JSON.equals(protocol) ? HttpResponseStatus.BAD_REQUEST : HttpResponseStatus.FORBIDDEN;
         return error(protocol, status, JSON.equals(protocol) ? "AccessDeniedException" : "AccessDenied", message);
     }
 
     /** An error with {@code code} (AWS's code for the service) in {@code protocol}'s format. */
-    public static Verdict.Refuse error(String protocol, HttpResponseStatus status, String code, String message) {
+    public static RequestVerdict.Refuse error(String protocol, HttpResponseStatus status, String code, String message) {
         String requestId = UUID.randomUUID().toString();
         return switch (protocol) {
-            case JSON -> new Verdict.Refuse(status, "application/x-amz-json-1.0",
+            case JSON -> new RequestVerdict.Refuse(status, "application/x-amz-json-1.0",
                     ("{\"__type\":\"com.amazon.coral.service#" + code + "\",\"message\":" + jsonString(message) + "}")
                             .getBytes(StandardCharsets.UTF_8), Map.of("x-amzn-RequestId", requestId));
-            case QUERY -> new Verdict.Refuse(status, "text/xml",
+            case QUERY -> new RequestVerdict.Refuse(status, "text/xml",
                     ("<?xml version=\"1.0\"?><ErrorResponse><Error><Type>" + (status.code() >= 500 ? "Receiver" : "Sender")
-                            + "</Type><Code>" + xml(code) + "</Code><Message>" + xml(message)
+                            + "</Type><Code>" + XmlText.escape(code) + "</Code><Message>" + XmlText.escape(message)
                             + "</Message><Detail/></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8),
                     Map.of("x-amzn-RequestId", requestId));
             default -> s3Error(status, code, message, requestId);
         };
     }
 
-    public static Verdict.Refuse s3Error(HttpResponseStatus status, String code, String message, String requestId) {
-        return new Verdict.Refuse(status, "application/xml",
-                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + xml(code) + "</Code><Message>" + xml(message)
+    public static RequestVerdict.Refuse s3Error(HttpResponseStatus status, String code, String message, String requestId) {
+        return new RequestVerdict.Refuse(status, "application/xml",
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + XmlText.escape(code) + "</Code><Message>" + XmlText.escape(message)
                         + "</Message><RequestId>" + requestId + "</RequestId><HostId>localvpc</HostId></Error>").getBytes(StandardCharsets.UTF_8),
                 Map.of("x-amz-request-id", requestId));
-    }
-
-    /** Escaped for XML text; characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/F) become U+FFFD. */
-    static String xml(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        b.append(c).append(text.charAt(++i));
-                    } else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c <= 0xFFFD)) {
-                        b.append(c);
-                    } else {
-                        b.append('\uFFFD');
-                    }
-                }
-            }
-        }
-        return b.toString();
     }
 
     static String jsonString(String text) {

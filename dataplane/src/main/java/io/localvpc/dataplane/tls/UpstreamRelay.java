@@ -10,21 +10,38 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
-/** The backend side of an {@link HttpForwarder}: relays each decoded response part to the client as it comes. */
+/**
+ * The backend side of an {@link EndpointHttpForwarder}: relays each decoded response part to the client as it comes. A
+ * connection kept in {@link BackendConnections} between requests is bound to one forwarder at a time; while it is
+ * idle, anything the backend sends is unasked for, and the connection is closed.
+ */
 final class UpstreamRelay extends ChannelInboundHandlerAdapter {
 
-    private final HttpForwarder forwarder;
-    private final Channel client;
+    private EndpointHttpForwarder forwarder;
+    private Channel client;
     /** An informational (1xx) response from the backend, not relayed: {@code 100 Continue} is answered by us. */
     private boolean skippingInformational;
 
-    UpstreamRelay(HttpForwarder forwarder, Channel client) {
+    void bind(EndpointHttpForwarder forwarder, Channel client) {
         this.forwarder = forwarder;
         this.client = client;
+        skippingInformational = false;
+    }
+
+    void unbind() {
+        forwarder = null;
+        client = null;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        EndpointHttpForwarder forwarder = this.forwarder;
+        Channel client = this.client; // the forwarder may give this connection back while the last part is relayed
+        if (forwarder == null) {
+            ReferenceCountUtil.release(msg);
+            ctx.close();
+            return;
+        }
         if (msg instanceof HttpResponse response) {
             skippingInformational = response.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL
                     && !response.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS);
@@ -40,9 +57,17 @@ final class UpstreamRelay extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        boolean last = msg instanceof LastHttpContent;
+        if (!(msg instanceof LastHttpContent)) {
+            // flushed at the end of this read, so a head and its first content go out in one TLS record and write
+            client.write(msg, client.voidPromise());
+            if (!client.isWritable()) {
+                client.flush();
+                if (!client.isWritable()) ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
         var write = client.writeAndFlush(msg);
-        if (last && forwarder.responseEnded()) {
+        if (forwarder.responseEnded()) {
             write.addListener(ChannelFutureListener.CLOSE);
         }
         if (!client.isWritable()) {
@@ -51,8 +76,13 @@ final class UpstreamRelay extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (client != null) client.flush();
+    }
+
+    @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable()) {
+        if (ctx.channel().isWritable() && forwarder != null) {
             forwarder.upstreamWritable();
         }
         ctx.fireChannelWritabilityChanged();
@@ -70,7 +100,7 @@ final class UpstreamRelay extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        forwarder.upstreamClosed(ctx.channel());
+        if (forwarder != null) forwarder.upstreamClosed(ctx.channel());
     }
 
     @Override

@@ -6,10 +6,9 @@
  * about every HTTP request head first. The front has no port: it serves only connections the workload proxy
  * hands it in process.
  *
- * <p>Limitations: HTTP/1.1 only (ALPN offers nothing else); pipelined requests are forwarded in order on one
- * backend connection but a request answered by the front itself (refusal, no backend) is not ordered behind
- * responses still in flight; a refused upload that asked for {@code 100 Continue} closes the connection;
- * opaque TCP streams are routed by SNI only and are not inspected by the guard; leaves are minted on the event
+ * <p>Limitations: HTTP/1.1 only (ALPN offers nothing else); pipelined requests are taken one at a time (each waits
+ * for the answer before it); a refused upload that asked for {@code 100 Continue} closes the connection; opaque
+ * TCP streams follow the connection's route and are not inspected by the guard; leaves are minted on the event
  * loop the first time a name is seen (a few milliseconds for an EC P-256 key).
  */
 package io.localvpc.dataplane.tls;

@@ -9,9 +9,10 @@ import io.localvpc.core.state.Store;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.proxy.ConnectRequest;
 import io.localvpc.dataplane.proxy.ConnectionPolicy;
-import io.localvpc.dataplane.proxy.Decision;
+import io.localvpc.dataplane.proxy.ConnectionDecision;
 import io.localvpc.dataplane.proxy.InProcessTarget;
 import io.localvpc.dataplane.proxy.Refusal;
+import io.localvpc.dataplane.route.ServiceRoute;
 
 import java.util.Optional;
 
@@ -34,50 +35,52 @@ public final class PathPolicy implements ConnectionPolicy {
     }
 
     @Override
-    public Decision decide(ConnectRequest request) {
+    public ConnectionDecision decide(ConnectRequest request) {
         Optional<Scope> scope = locator.scopeOf(request.identity());
         if (scope.isEmpty()) {
-            return new Decision.Refuse(Refusal.NOT_ALLOWED, "no instance or network interface " + request.identity()
+            return new ConnectionDecision.Refuse(Refusal.NOT_ALLOWED, "no instance or network interface " + request.identity()
                     + " exists in any account or region of this localvpc");
         }
         Flow flow = Flow.tcp(request.identity(), request.host(), request.port());
         Verdict verdict = engine.decide(store.view(scope.get()), flow);
         if (verdict instanceof Verdict.Refused refused) {
-            return new Decision.Refuse(refusal(refused.reason()), refused.summary());
+            return new ConnectionDecision.Refuse(refusal(refused.reason()), refused.summary());
         }
         Verdict.Delivered delivered = (Verdict.Delivered) verdict;
         Target target = delivered.target();
         if (target instanceof Target.AwsService service) {
             Optional<ServiceRouter.Destination> destination = services.route(scope.get(), flow, service);
             if (destination.isPresent() && destination.get() instanceof ServiceRouter.NotListening closed) {
-                return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
+                return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
                         + verdict.summary() + "), but " + closed.reason());
             }
-            if (destination.isPresent()) return deliver(destination.get(), verdict.summary(), origin(scope.get(), delivered, service));
-            return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
+            if (destination.isPresent()) return deliver(destination.get(), service.host(), verdict.summary(), origin(scope.get(), delivered, service));
+            return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
                     + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration");
         }
-        return new Decision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + target.address() + " is open (" + verdict.summary()
+        return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + target.address() + " is open (" + verdict.summary()
                 + "), but instances in localvpc run no servers");
     }
 
-    private static Decision deliver(ServiceRouter.Destination destination, String summary, FlowOrigin origin) {
+    private static ConnectionDecision deliver(ServiceRouter.Destination destination, String host, String summary, FlowOrigin origin) {
         if (destination instanceof ServiceRouter.Front f) {
-            // In process only: the origin goes with the connection, never as bytes a workload could forge.
-            return new Decision.Deliver(f.front().localAddress(), summary, origin, new InProcessTarget() {
+            // In process only: the route (backend and origin) goes with the connection, never as bytes a workload
+            // could forge; it is settled here, once, for every request the connection carries.
+            ServiceRoute route = ServiceRoute.of(f.backend(), host.toLowerCase(java.util.Locale.ROOT), origin);
+            return new ConnectionDecision.Deliver(f.front().localAddress(), summary, origin, new InProcessTarget() {
                 @Override
                 public void attach(io.netty.channel.Channel workload, String afterHandler) {
-                    f.front().attach(workload, afterHandler, origin);
+                    f.front().attach(workload, afterHandler, route);
                 }
 
                 @Override
                 public Object greeting() {
-                    return origin;
+                    return route;
                 }
             });
         }
         // No policy applies to a protocol localvpc does not parse, so nothing announces the origin.
-        return new Decision.Deliver(((ServiceRouter.PassThrough) destination).backend(), summary, origin);
+        return new ConnectionDecision.Deliver(((ServiceRouter.PassThrough) destination).backend(), summary, origin);
     }
 
     /** What the endpoint listener is told about the flow (and what a zone fault looks at to cut it). */

@@ -3,6 +3,7 @@ package io.localvpc.dataplane.vpc;
 import io.localvpc.core.path.Flow;
 import io.localvpc.core.path.Target;
 import io.localvpc.core.state.Scope;
+import io.localvpc.dataplane.backend.ServiceBackend;
 import io.localvpc.dataplane.tls.EndpointFront;
 
 import java.net.InetSocketAddress;
@@ -25,9 +26,10 @@ public interface ServiceRouter {
      * The endpoint front (TLS or clear-text HTTP, request classification and policies), served in process: on the
      * workload's own connection, or on an in-process connection for absolute-form HTTP requests.
      */
-    record Front(EndpointFront front) implements Destination {
+    record Front(EndpointFront front, ServiceBackend backend) implements Destination {
         public Front {
             Objects.requireNonNull(front, "front");
+            Objects.requireNonNull(backend, "backend");
         }
     }
 

@@ -33,18 +33,18 @@ public final class VpcResolverView implements DnsView {
     }
 
     @Override
-    public io.localvpc.dataplane.dns.DnsAnswer lookup(String name, int type) {
+    public io.localvpc.dataplane.dns.DnsViewAnswer lookup(String name, int type) {
         Optional<Scope> scope = locator.scopeOf(vpcId);
-        if (scope.isEmpty()) return new io.localvpc.dataplane.dns.DnsAnswer.Refused("VPC " + vpcId + " no longer exists");
+        if (scope.isEmpty()) return new io.localvpc.dataplane.dns.DnsViewAnswer.Refused("VPC " + vpcId + " no longer exists");
         DnsAnswer answer = VpcDns.resolve(store.view(scope.get()), vpcId, name, faults);
         if (answer instanceof DnsAnswer.Addresses a) {
-            if (type != DnsRecord.A) return io.localvpc.dataplane.dns.DnsAnswer.noData();
+            if (type != DnsRecord.A) return io.localvpc.dataplane.dns.DnsViewAnswer.noData();
             List<DnsRecord> records = new ArrayList<>();
             for (String ip : a.addresses()) records.add(DnsRecord.a(name, TTL_SECONDS, ip));
-            return io.localvpc.dataplane.dns.DnsAnswer.found(records.toArray(new DnsRecord[0]));
+            return io.localvpc.dataplane.dns.DnsViewAnswer.found(records.toArray(new DnsRecord[0]));
         }
-        if (answer instanceof DnsAnswer.NoSuchName) return io.localvpc.dataplane.dns.DnsAnswer.nxDomain();
-        if (answer instanceof DnsAnswer.Unavailable u) return new io.localvpc.dataplane.dns.DnsAnswer.ServFail(u.reason());
-        return new io.localvpc.dataplane.dns.DnsAnswer.Refused(((DnsAnswer.Refused) answer).reason());
+        if (answer instanceof DnsAnswer.NoSuchName) return io.localvpc.dataplane.dns.DnsViewAnswer.nxDomain();
+        if (answer instanceof DnsAnswer.Unavailable u) return new io.localvpc.dataplane.dns.DnsViewAnswer.ServFail(u.reason());
+        return new io.localvpc.dataplane.dns.DnsViewAnswer.Refused(((DnsAnswer.Refused) answer).reason());
     }
 }

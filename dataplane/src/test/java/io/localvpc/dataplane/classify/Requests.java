@@ -39,7 +39,7 @@ final class Requests {
         String host = headers.get("Host");
         String hostOnly = host == null ? null : host.replaceFirst(":\\d+$", "");
         return new RequestHead(hostOnly, hostOnly, new InetSocketAddress("10.0.1.15", 50000),
-                HttpMethod.valueOf(requestLine[0]), requestLine[1], headers, null, null);
+                HttpMethod.valueOf(requestLine[0]), requestLine[1], headers, null, null, null);
     }
 
     static Classification classify(String http) {

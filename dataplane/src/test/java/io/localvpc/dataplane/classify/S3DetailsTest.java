@@ -186,7 +186,6 @@ class S3DetailsTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
         "GET /logs?analytics&id=a1         | s3.us-east-1.amazonaws.com | ?analytics are not classified",
-        "GET /logs/a.txt?frobnicate        | s3.us-east-1.amazonaws.com | unrecognised S3 query parameter 'frobnicate'",
         "PUT /logs?location                | s3.us-east-1.amazonaws.com | PUT ?location on a bucket is not an S3 operation",
         "POST /logs/a.txt                  | s3.us-east-1.amazonaws.com | POST on an object is not an S3 operation",
         "HEAD /logs/a.txt?acl              | s3.us-east-1.amazonaws.com | HEAD ?acl on an object is not an S3 operation",
@@ -195,7 +194,6 @@ class S3DetailsTest {
         "GET /logs?acl&policy              | s3.us-east-1.amazonaws.com | several subresources",
         "OPTIONS /logs/a.txt               | s3.us-east-1.amazonaws.com | CORS preflight",
         "POST /logs                        | s3.us-east-1.amazonaws.com | browser form upload",
-        "GET /logs/bad%zzescape            | s3.us-east-1.amazonaws.com | not valid percent-encoding",
         "GET /a.txt                        | ap-111122223333.s3-accesspoint.us-east-1.amazonaws.com | s3-accesspoint",
     })
     void unknownOperationsAreUnclassifiableWithAReason(String requestLine, String host, String reason) {
@@ -204,10 +202,53 @@ class S3DetailsTest {
     }
 
     @Test
-    void copySourceWithoutKeyIsUnclassifiable() {
-        Unclassifiable u = unclassifiable(classify("PUT /dest/b HTTP/1.1\nHost: s3.us-east-1.amazonaws.com\n"
+    void copySourceWithoutKeyIsRefusedAsS3Would() {
+        InvalidRequest u = invalid(classify("PUT /dest/b HTTP/1.1\nHost: s3.us-east-1.amazonaws.com\n"
                 + "x-amz-copy-source: /justabucket\n" + SIGNED));
         assertEquals("s3", u.service());
-        assertTrue(u.reason().contains("does not name a bucket and a key"), u.reason());
+        assertEquals("InvalidArgument", u.code());
+        assertTrue(u.message().contains("does not name a bucket and a key"), u.message());
+    }
+
+    /**
+     * Names the embedded S3 could read as another object than the one judged (its objects are files), and escapes
+     * that are not escapes, are refused with S3's error codes instead of being classified.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "GET /logs/bad%zzescape                   | -                              | InvalidURI      | not valid percent-encoding",
+        "GET /logs/../vault/k                     | -                              | InvalidURI      | '..' segment",
+        "GET /logs/%2e%2E/vault/k                 | -                              | InvalidURI      | '..' segment",
+        "GET /logs/a/.%2Fb                        | -                              | InvalidURI      | '.' segment",
+        "GET /logs/a//b                           | -                              | InvalidURI      | empty segment",
+        "GET //logs/a                             | -                              | InvalidURI      | bucket name is empty",
+        "GET /a%2Fb/k                             | -                              | InvalidBucketName | contains a slash",
+        "PUT /logs/k                              | x-amz-copy-source: /logs/..%2Fvault%2Fk | InvalidArgument | '..' segment",
+        "PUT /logs/k                              | x-amz-copy-source: logs/a?versionId=../../x | InvalidArgument | -",
+    })
+    void ambiguousNamesAreRefused(String requestLine, String header, String code, String words) {
+        String http = requestLine + " HTTP/1.1\nHost: s3.us-east-1.amazonaws.com\n" + SIGNED + (header.equals("-") ? "" : header + "\n");
+        Classification c = classify(http);
+        if (words.equals("-")) {
+            // a version id is not part of the key: the copy source is logs/a, which is fine to read
+            assertEquals("CopyObject", classified(c).operation());
+            return;
+        }
+        InvalidRequest u = invalid(c);
+        assertEquals(code, u.code(), u.message());
+        assertTrue(u.message().contains(words), u.message());
+    }
+
+    @Test
+    void deleteObjectsNamingAKeyWithDotSegmentsIsRefused() {
+        String body = "<Delete><Object><Key>ok.txt</Key></Object><Object><Key>../vault/k</Key></Object></Delete>";
+        InvalidRequest u = invalid(CLASSIFIER.classify(head("POST /logs?delete HTTP/1.1\nHost: s3.us-east-1.amazonaws.com\n" + SIGNED),
+                RequestBody.complete(body), Requests.ACCOUNT));
+        assertEquals("InvalidArgument", u.code());
+    }
+
+    private static InvalidRequest invalid(Classification c) {
+        if (c instanceof InvalidRequest i) return i;
+        throw new AssertionError("expected S3's refusal, got " + c);
     }
 }

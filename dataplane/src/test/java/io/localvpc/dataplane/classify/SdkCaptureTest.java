@@ -183,7 +183,7 @@ class SdkCaptureTest {
         Captured c = captured.poll();
         String host = c.headers().get("Host").replaceFirst(":\\d+$", "");
         RequestHead head = new RequestHead(host, host, new InetSocketAddress("10.0.1.15", 50000),
-                HttpMethod.valueOf(c.method()), c.uri(), c.headers(), null, null);
+                HttpMethod.valueOf(c.method()), c.uri(), c.headers(), null, null, null);
         RequestClassifier classifier = Requests.CLASSIFIER;
         int wanted = classifier.bodyBytesWanted(head);
         io.localvpc.dataplane.classify.RequestBody body = wanted == 0

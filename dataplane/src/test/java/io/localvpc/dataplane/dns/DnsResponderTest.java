@@ -98,7 +98,7 @@ class DnsResponderTest {
         List<String> asked = new ArrayList<>();
         DnsResponder recording = new DnsResponder((name, type) -> {
             asked.add(name + "/" + type);
-            return DnsAnswer.nxDomain();
+            return DnsViewAnswer.nxDomain();
         }, "vpc-test");
         recording.respond(query("Bucket.S3.Amazonaws.COM.", Type.A).toWire(), true);
         assertEquals(List.of("bucket.s3.amazonaws.com/1"), asked);

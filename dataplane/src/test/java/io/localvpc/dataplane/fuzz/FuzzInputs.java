@@ -6,7 +6,7 @@ import java.util.Random;
 /**
  * Mutated HTTP requests for the data-plane fuzz tests: a valid request with bytes flipped, inserted, deleted or
  * repeated, header lines mangled (NULs, bare CRs, huge values), versions and methods replaced. Seeded, so a run
- * can be replayed; the count comes from {@code -Dlocalvpc.fuzz.count}. The fuzz tests run with {@code -Dlocalvpc.fuzz=true}.
+ * can be replayed; the count comes from {@code -Dlocalvpc.fuzz.count} (150 in CI), the seed from {@code -Dlocalvpc.fuzz.seed}.
  */
 final class FuzzInputs {
     static final long SEED = Long.getLong("localvpc.fuzz.seed", 20261206L);

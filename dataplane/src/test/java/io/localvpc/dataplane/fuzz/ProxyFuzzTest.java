@@ -1,6 +1,6 @@
 package io.localvpc.dataplane.fuzz;
 
-import io.localvpc.dataplane.proxy.Decision;
+import io.localvpc.dataplane.proxy.ConnectionDecision;
 import io.localvpc.dataplane.proxy.WorkloadProxy;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,7 @@ class ProxyFuzzTest {
             server.setDaemon(true);
             server.start();
             InetSocketAddress target = (InetSocketAddress) web.getLocalSocketAddress();
-            try (WorkloadProxy proxy = WorkloadProxy.builder().port(0).policy(r -> new Decision.Deliver(target, "fuzz")).start()) {
+            try (WorkloadProxy proxy = WorkloadProxy.builder().port(0).policy(r -> new ConnectionDecision.Deliver(target, "fuzz")).start()) {
                 String[] valid = {
                         "CONNECT s3.us-east-1.amazonaws.com:443 HTTP/1.1\r\nHost: s3.us-east-1.amazonaws.com:443\r\n" + AUTH + "\r\n",
                         "GET http://s3.us-east-1.amazonaws.com/b/k HTTP/1.1\r\nHost: s3.us-east-1.amazonaws.com\r\n" + AUTH + "Connection: close\r\n\r\n"};

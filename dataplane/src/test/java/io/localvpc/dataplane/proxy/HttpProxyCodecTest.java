@@ -29,7 +29,7 @@ class HttpProxyCodecTest {
 
     @Test
     void aRefusedConnectIs403WithTheReasonInBodyAndHeader() {
-        RecordingPolicy policy = new RecordingPolicy(r -> new Decision.Refuse(
+        RecordingPolicy policy = new RecordingPolicy(r -> new ConnectionDecision.Refuse(
                 "sg-0abc egress: no rule allows tcp 443 to 52.216.8.1 → refused"));
         EmbeddedChannel ch = proxy(policy);
         String response = exchange(ch, "CONNECT s3.amazonaws.com:443 HTTP/1.1\r\nHost: s3.amazonaws.com:443\r\n"
@@ -44,7 +44,7 @@ class HttpProxyCodecTest {
 
     @Test
     void unreachableIs502() {
-        EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new Decision.Refuse(Refusal.NETWORK_UNREACHABLE,
+        EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new ConnectionDecision.Refuse(Refusal.NETWORK_UNREACHABLE,
                 "no route to 52.216.8.1 in rtb-0abc")));
         String response = exchange(ch, "GET http://52.216.8.1/key HTTP/1.1\r\nHost: 52.216.8.1\r\n"
                 + "Proxy-Authorization: " + basic("eni-0123456789abcdef0") + "\r\n\r\n");
@@ -55,7 +55,7 @@ class HttpProxyCodecTest {
 
     @Test
     void withoutCredentialsTheAnswerIs407AskingForThem() {
-        RecordingPolicy policy = new RecordingPolicy(r -> new Decision.Refuse("unused"));
+        RecordingPolicy policy = new RecordingPolicy(r -> new ConnectionDecision.Refuse("unused"));
         EmbeddedChannel ch = proxy(policy);
         String response = exchange(ch, "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n");
         assertTrue(response.startsWith("HTTP/1.1 407 Proxy Authentication Required\r\n"), response);
@@ -66,7 +66,7 @@ class HttpProxyCodecTest {
 
     @Test
     void aMalformedIdentityIs403() {
-        EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new Decision.Refuse("unused")));
+        EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new ConnectionDecision.Refuse("unused")));
         String response = exchange(ch, "CONNECT example.com:443 HTTP/1.1\r\nProxy-Authorization: " + basic("i-xyz")
                 + "\r\n\r\n");
         assertTrue(response.startsWith("HTTP/1.1 403 "), response);
@@ -75,23 +75,23 @@ class HttpProxyCodecTest {
 
     @Test
     void originFormRequestsAndBadConnectTargetsAre400() {
-        String origin = exchange(proxy(new RecordingPolicy(r -> new Decision.Refuse("unused"))),
+        String origin = exchange(proxy(new RecordingPolicy(r -> new ConnectionDecision.Refuse("unused"))),
                 "GET /path HTTP/1.1\r\nHost: example.com\r\n\r\n");
         assertTrue(origin.startsWith("HTTP/1.1 400 Bad Request\r\n"), origin);
         assertTrue(origin.contains("CONNECT host:port or absolute-form"), origin);
 
-        String noPort = exchange(proxy(new RecordingPolicy(r -> new Decision.Refuse("unused"))),
+        String noPort = exchange(proxy(new RecordingPolicy(r -> new ConnectionDecision.Refuse("unused"))),
                 "CONNECT example.com HTTP/1.1\r\n\r\n");
         assertTrue(noPort.startsWith("HTTP/1.1 400 "), noPort);
 
-        String https = exchange(proxy(new RecordingPolicy(r -> new Decision.Refuse("unused"))),
+        String https = exchange(proxy(new RecordingPolicy(r -> new ConnectionDecision.Refuse("unused"))),
                 "GET https://example.com/ HTTP/1.1\r\nProxy-Authorization: " + basic(INSTANCE) + "\r\n\r\n");
         assertTrue(https.contains("use CONNECT"), https);
     }
 
     @Test
     void anHttpDeliveryOffTheMachineIsRefused() {
-        EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new Decision.Deliver(
+        EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new ConnectionDecision.Deliver(
                 java.net.InetSocketAddress.createUnresolved("localhost", 80), "ok")));
         String response = exchange(ch, "CONNECT example.com:443 HTTP/1.1\r\nProxy-Authorization: " + basic(INSTANCE)
                 + "\r\n\r\n");

@@ -47,10 +47,10 @@ class HttpProxySocketTest {
         web.start();
         listener = new RecordingListener();
         policy = new RecordingPolicy(r -> r.host().endsWith(".web")
-                ? new Decision.Deliver(web.getAddress(), "to web")
+                ? new ConnectionDecision.Deliver(web.getAddress(), "to web")
                 : r.host().endsWith(".echo")
-                ? new Decision.Deliver(echo.address(), "to echo")
-                : new Decision.Refuse("sg-0abc: no egress rule allows tcp " + r.port()));
+                ? new ConnectionDecision.Deliver(echo.address(), "to echo")
+                : new ConnectionDecision.Refuse("sg-0abc: no egress rule allows tcp " + r.port()));
         proxy = WorkloadProxy.builder().policy(policy).listener(listener).start();
     }
 

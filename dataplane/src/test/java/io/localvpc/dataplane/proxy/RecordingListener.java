@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RecordingListener implements ConnectionListener {
     final List<ProxiedConnection> opened = new CopyOnWriteArrayList<>();
     final List<long[]> closedTotals = new CopyOnWriteArrayList<>();
-    final List<Decision.Refuse> refusals = new CopyOnWriteArrayList<>();
+    final List<ConnectionDecision.Refuse> refusals = new CopyOnWriteArrayList<>();
     final List<ConnectRequest> refusedRequests = new CopyOnWriteArrayList<>();
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
     final AtomicLong bytesFrom = new AtomicLong();
@@ -42,7 +42,7 @@ final class RecordingListener implements ConnectionListener {
     }
 
     @Override
-    public void refused(ConnectRequest request, Decision.Refuse refusal) {
+    public void refused(ConnectRequest request, ConnectionDecision.Refuse refusal) {
         refusedRequests.add(request);
         refusals.add(refusal);
     }

@@ -7,14 +7,14 @@ import java.util.function.Function;
 /** A policy for tests: answers with a function and remembers what it was asked. */
 final class RecordingPolicy implements ConnectionPolicy {
     final List<ConnectRequest> asked = new CopyOnWriteArrayList<>();
-    private final Function<ConnectRequest, Decision> answer;
+    private final Function<ConnectRequest, ConnectionDecision> answer;
 
-    RecordingPolicy(Function<ConnectRequest, Decision> answer) {
+    RecordingPolicy(Function<ConnectRequest, ConnectionDecision> answer) {
         this.answer = answer;
     }
 
     @Override
-    public Decision decide(ConnectRequest request) {
+    public ConnectionDecision decide(ConnectRequest request) {
         asked.add(request);
         return answer.apply(request);
     }

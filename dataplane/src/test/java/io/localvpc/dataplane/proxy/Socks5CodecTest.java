@@ -31,7 +31,7 @@ class Socks5CodecTest {
 
     @Test
     void passwordIsPreferredAndTheUserNameReachesThePolicyAsIdentity() {
-        RecordingPolicy policy = new RecordingPolicy(r -> new Decision.Refuse(Refusal.HOST_UNREACHABLE, "no route"));
+        RecordingPolicy policy = new RecordingPolicy(r -> new ConnectionDecision.Refuse(Refusal.HOST_UNREACHABLE, "no route"));
         EmbeddedChannel ch = proxy(policy);
         send(ch, socksGreeting(0x00, 0x02));
         assertArrayEquals(new byte[] {5, 2}, outbound(ch));
@@ -50,7 +50,7 @@ class Socks5CodecTest {
     @Test
     void eachRefusalKindHasItsReplyCode() {
         for (Refusal kind : Refusal.values()) {
-            EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new Decision.Refuse(kind, "because")));
+            EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new ConnectionDecision.Refuse(kind, "because")));
             send(ch, socksGreeting(0x02));
             send(ch, socksPassword("eni-0123456789abcdef0", ""));
             outbound(ch);
@@ -63,7 +63,7 @@ class Socks5CodecTest {
 
     @Test
     void noAuthIsAcceptedThenRefusedAtConnectWithoutAskingThePolicy() {
-        RecordingPolicy policy = new RecordingPolicy(r -> new Decision.Deliver(new InetSocketAddress("127.0.0.1", 1), "x"));
+        RecordingPolicy policy = new RecordingPolicy(r -> new ConnectionDecision.Deliver(new InetSocketAddress("127.0.0.1", 1), "x"));
         EmbeddedChannel ch = proxy(policy);
         send(ch, socksGreeting(0x00));
         assertArrayEquals(new byte[] {5, 0}, outbound(ch));
@@ -76,7 +76,7 @@ class Socks5CodecTest {
 
     @Test
     void aUserNameThatIsNoInstanceOrEniIdIsRefusedAtConnect() {
-        RecordingPolicy policy = new RecordingPolicy(r -> new Decision.Refuse("unused"));
+        RecordingPolicy policy = new RecordingPolicy(r -> new ConnectionDecision.Refuse("unused"));
         EmbeddedChannel ch = proxy(policy);
         send(ch, socksGreeting(0x02));
         send(ch, socksPassword("alice", "pw"));
@@ -89,7 +89,7 @@ class Socks5CodecTest {
 
     @Test
     void aDeliveryOffTheMachineIsRefused() {
-        EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new Decision.Deliver(new InetSocketAddress("192.0.2.10", 443), "ok")));
+        EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new ConnectionDecision.Deliver(new InetSocketAddress("192.0.2.10", 443), "ok")));
         send(ch, socksGreeting(0x02));
         send(ch, socksPassword(INSTANCE, ""));
         outbound(ch);
@@ -112,7 +112,7 @@ class Socks5CodecTest {
 
     @Test
     void commandsOtherThanConnectAreUnsupported() {
-        EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new Decision.Refuse("unused")));
+        EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new ConnectionDecision.Refuse("unused")));
         send(ch, socksGreeting(0x02));
         send(ch, socksPassword(INSTANCE, ""));
         outbound(ch);
@@ -125,7 +125,7 @@ class Socks5CodecTest {
 
     @Test
     void clientsOfferingNoUsableMethodAreTurnedAway() {
-        EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new Decision.Refuse("unused")));
+        EmbeddedChannel ch = proxy(new RecordingPolicy(r -> new ConnectionDecision.Refuse("unused")));
         send(ch, socksGreeting(0x01)); // GSSAPI only
         assertArrayEquals(new byte[] {5, (byte) 0xff}, outbound(ch));
         assertFalse(ch.isOpen());
@@ -133,12 +133,12 @@ class Socks5CodecTest {
 
     @Test
     void socks4GetsARejectionAndOtherBytesAClose() {
-        EmbeddedChannel socks4 = proxy(new RecordingPolicy(r -> new Decision.Refuse("unused")));
+        EmbeddedChannel socks4 = proxy(new RecordingPolicy(r -> new ConnectionDecision.Refuse("unused")));
         send(socks4, new byte[] {4, 1, 0, 80, 127, 0, 0, 1, 0});
         assertEquals(0x5B, outbound(socks4)[1]);
         assertFalse(socks4.isOpen());
 
-        EmbeddedChannel tls = proxy(new RecordingPolicy(r -> new Decision.Refuse("unused")));
+        EmbeddedChannel tls = proxy(new RecordingPolicy(r -> new ConnectionDecision.Refuse("unused")));
         send(tls, new byte[] {0x16, 3, 1});
         assertFalse(tls.isOpen());
     }

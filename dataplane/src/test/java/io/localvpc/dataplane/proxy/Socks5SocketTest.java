@@ -36,12 +36,12 @@ class Socks5SocketTest {
         echo = new EchoServer();
         listener = new RecordingListener();
         policy = new RecordingPolicy(r -> r.port() == 8443
-                ? new Decision.Deliver(echo.address(), "served in process").servedInProcess(Socks5SocketTest::upperCaseEcho)
+                ? new ConnectionDecision.Deliver(echo.address(), "served in process").servedInProcess(Socks5SocketTest::upperCaseEcho)
                 : r.port() == 443
-                ? new Decision.Deliver(echo.address(), "rtb-0abc local -> sg-0abc allow tcp 443")
+                ? new ConnectionDecision.Deliver(echo.address(), "rtb-0abc local -> sg-0abc allow tcp 443")
                 : r.port() == 9
-                ? new Decision.Deliver(new InetSocketAddress("127.0.0.1", closedPort()), "to a closed port")
-                : new Decision.Refuse(Refusal.NETWORK_UNREACHABLE, "no route to " + r.host() + " in rtb-0abc"));
+                ? new ConnectionDecision.Deliver(new InetSocketAddress("127.0.0.1", closedPort()), "to a closed port")
+                : new ConnectionDecision.Refuse(Refusal.NETWORK_UNREACHABLE, "no route to " + r.host() + " in rtb-0abc"));
         proxy = WorkloadProxy.builder().port(0).policy(policy).listener(listener).start();
         previous = Authenticator.getDefault();
         Authenticator.setDefault(new Authenticator() {

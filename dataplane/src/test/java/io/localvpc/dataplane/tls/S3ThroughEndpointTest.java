@@ -193,9 +193,9 @@ class S3ThroughEndpointTest {
                 + "<Message>Access Denied by the VPC endpoint policy</Message><RequestId>0123456789ABCDEF</RequestId>"
                 + "</Error>";
         guard.set(head -> head.uri().contains("secret")
-                ? new Verdict.Refuse(HttpResponseStatus.FORBIDDEN, "application/xml",
+                ? new RequestVerdict.Refuse(HttpResponseStatus.FORBIDDEN, "application/xml",
                         xml.getBytes(StandardCharsets.UTF_8), Map.of("x-amz-request-id", "0123456789ABCDEF"))
-                : Verdict.allow());
+                : RequestVerdict.allow());
         try {
             S3Exception refused = assertThrows(S3Exception.class, () -> virtualHosted.putObject(
                     p -> p.bucket(bucket).key("secret.txt"), RequestBody.fromBytes(new byte[256 * 1024])));

@@ -23,7 +23,7 @@ class ServiceErrorsTest {
     private static final String MESSAGE = "User: arn:aws:iam::000000000000:user/a&b is not authorized to perform: s3:GetObject on resource: "
             + "\"arn:aws:s3:::demo/<key>\" because no VPC endpoint policy allows the s3:GetObject action\\";
 
-    private static Document xml(Verdict.Refuse r) throws Exception {
+    private static Document xml(RequestVerdict.Refuse r) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(r.body()));
     }
 
@@ -33,7 +33,7 @@ class ServiceErrorsTest {
 
     @Test
     void s3AnswersXmlAccessDenied403WithTheRequestIdInHeaderAndBody() throws Exception {
-        Verdict.Refuse r = ServiceErrors.accessDenied("s3", MESSAGE);
+        RequestVerdict.Refuse r = ServiceErrors.accessDenied("s3", MESSAGE);
         assertEquals(HttpResponseStatus.FORBIDDEN, r.status());
         assertEquals("application/xml", r.contentType());
         Document d = xml(r);
@@ -46,7 +46,7 @@ class ServiceErrorsTest {
 
     @Test
     void otherS3ErrorsKeepTheirCodeAndStatus() throws Exception {
-        Verdict.Refuse r = ServiceErrors.s3Error(HttpResponseStatus.NOT_FOUND, "NoSuchBucketPolicy", "The bucket policy does not exist", "req-1");
+        RequestVerdict.Refuse r = ServiceErrors.s3Error(HttpResponseStatus.NOT_FOUND, "NoSuchBucketPolicy", "The bucket policy does not exist", "req-1");
         assertEquals(404, r.status().code());
         Document d = xml(r);
         assertEquals("NoSuchBucketPolicy", text(d, "Code"));
@@ -56,7 +56,7 @@ class ServiceErrorsTest {
 
     @Test
     void jsonProtocolsAnswerAccessDeniedException400() throws Exception {
-        Verdict.Refuse r = ServiceErrors.accessDenied("json", MESSAGE + "\n\u0001");
+        RequestVerdict.Refuse r = ServiceErrors.accessDenied("json", MESSAGE + "\n\u0001");
         assertEquals(HttpResponseStatus.BAD_REQUEST, r.status());
         assertEquals("application/x-amz-json-1.0", r.contentType());
         JsonNode body = new ObjectMapper().readTree(new String(r.body(), StandardCharsets.UTF_8));
@@ -69,7 +69,7 @@ class ServiceErrorsTest {
 
     @Test
     void queryProtocolAnswersErrorResponseAccessDenied403() throws Exception {
-        Verdict.Refuse r = ServiceErrors.accessDenied("query", MESSAGE);
+        RequestVerdict.Refuse r = ServiceErrors.accessDenied("query", MESSAGE);
         assertEquals(HttpResponseStatus.FORBIDDEN, r.status());
         Document d = xml(r);
         assertEquals("ErrorResponse", d.getDocumentElement().getTagName());

@@ -41,6 +41,12 @@ public final class DataPlane implements AutoCloseable {
     private final LocalCa ca;
     private final ServiceBackends backends;
     private final io.netty.channel.EventLoopGroup loops;
+    /** Where the data plane's work that may wait (commits to the state store) runs: never on an event loop. */
+    private final java.util.concurrent.ExecutorService blockingWork = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "localvpc-dataplane-commits");
+        t.setDaemon(true);
+        return t;
+    });
     private final EndpointFront front;
     private final DnsServerRegistry resolvers;
     private final WorkloadProxy proxy;
@@ -64,7 +70,7 @@ public final class DataPlane implements AutoCloseable {
             this.authorizer = new RequestAuthorizer(store, locator, identities);
             this.classifier = new RequestClassifier(defaultAccount, defaultRegion, identities);
             PolicyGuard guard = new PolicyGuard(classifier, authorizer,
-                    new BucketPolicies(store, locator, backends::s3BucketExists), defaultAccount);
+                    new BucketPolicies(store, locator, backends::s3BucketExists, blockingWork), defaultAccount);
             // The proxy and the endpoint front share event loops: the front has no port, the proxy hands it
             // connections in process.
             endpointFront = EndpointFront.start(ca, backends.router(), guard, group);
@@ -76,6 +82,7 @@ public final class DataPlane implements AutoCloseable {
             if (dns != null) dns.close();
             if (endpointFront != null) endpointFront.close();
             group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+            blockingWork.shutdownNow();
             backends.close();
             throw e;
         }
@@ -190,6 +197,7 @@ public final class DataPlane implements AutoCloseable {
         resolvers.close();
         front.close();
         loops.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        blockingWork.shutdownNow();
         backends.close();
     }
 }

@@ -28,7 +28,7 @@ final class EndpointServiceRouter implements ServiceRouter {
     public Optional<Destination> route(Scope scope, Flow flow, Target.AwsService target) {
         return backends.route(target.host()).map(backend -> {
             if (backend.protocol() == ServiceBackend.Protocol.TCP) return new PassThrough(backend.address());
-            if (flow.port() == 443 || flow.port() == 80) return new Front(front);
+            if (flow.port() == 443 || flow.port() == 80) return new Front(front, backend);
             return new NotListening(target.host() + " answers on ports 443 (HTTPS) and 80 (HTTP) only; nothing listens on port "
                     + flow.port());
         });

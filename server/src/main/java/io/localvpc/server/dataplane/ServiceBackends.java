@@ -28,7 +28,7 @@ final class ServiceBackends implements AutoCloseable {
     ServiceBackends(Path s3Directory, Map<String, URI> upstreams) {
         String servicePath = S3Backend.newServicePath();
         this.s3 = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.HTTP, "s3",
-                request -> S3Backend.prepare(request, servicePath), () -> S3Backend.start(s3Directory, servicePath));
+                (request, names) -> S3Backend.prepare(request, names, servicePath), () -> S3Backend.start(s3Directory, servicePath));
         try {
             router.route("s3.amazonaws.com", s3);
             for (Region region : Regions.all()) {
@@ -72,11 +72,10 @@ final class ServiceBackends implements AutoCloseable {
 
     /**
      * Whether the embedded S3 has this bucket, asked of its blob store in process (used for the few requests that
-     * depend on it). The question runs on an event loop, so it does not wait for S3 to start: until then the answer
-     * is "yes", so nothing is refused or forgotten on a guess.
+     * depend on it). Asked off the event loops, so it waits for S3 to start; if S3 cannot answer, the answer is
+     * "yes", so nothing is refused or forgotten on a guess.
      */
     boolean s3BucketExists(String bucket) {
-        if (!s3.isDone()) return true;
         try {
             return s3.backend().bucketExists(bucket);
         } catch (RuntimeException e) {
