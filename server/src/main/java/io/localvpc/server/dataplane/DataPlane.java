@@ -8,6 +8,8 @@ import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
 import io.localvpc.dataplane.dns.DnsServerRegistry;
 import io.localvpc.dataplane.classify.RequestClassifier;
+import io.localvpc.dataplane.flows.DecidedFlow;
+import io.localvpc.dataplane.flows.FlowRecorder;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.policy.BucketPolicies;
 import io.localvpc.dataplane.policy.IdentityPolicies;
@@ -52,6 +54,7 @@ public final class DataPlane implements AutoCloseable {
     private final WorkloadProxy proxy;
     private final RequestAuthorizer authorizer;
     private final RequestClassifier classifier;
+    private final FlowRecorder flows = new FlowRecorder();
 
     /**
      * Starts everything. {@code dataDir} null keeps the CA and S3 objects in memory; {@code upstreams}
@@ -76,7 +79,7 @@ public final class DataPlane implements AutoCloseable {
             endpointFront = EndpointFront.start(ca, backends.router(), guard, group);
             dns = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId),
                     vpcId -> ResolverLifecycle.vpcExists(store, vpcId));
-            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group)
+            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(flows)
                     .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront))).start();
         } catch (RuntimeException e) {
             if (dns != null) dns.close();
@@ -91,7 +94,8 @@ public final class DataPlane implements AutoCloseable {
         this.resolvers = dns;
         store.addListener(new ResolverLifecycle(store, dns));
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
-        faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof FlowOrigin o && zone.equals(o.zoneId())));
+        faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof DecidedFlow d && d.origin() != null
+                && zone.equals(d.origin().zoneId())));
     }
 
     /** How many workload connections are open through the proxy now. */
@@ -132,6 +136,11 @@ public final class DataPlane implements AutoCloseable {
     public Optional<InetSocketAddress> resolver(String vpcId) {
         if (!vpcId.startsWith("vpc-")) return Optional.empty();
         return resolvers.ensureIfExists(vpcId);
+    }
+
+    /** The recent connections through the proxy, per account and region, with their decisions and bytes. */
+    public FlowRecorder flows() {
+        return flows;
     }
 
     public ZoneFaults faults() {
