@@ -52,6 +52,11 @@ final class Admin {
         return new Trace(json(call("POST", "/_localvpc/trace", body)));
     }
 
+    /** The console's live flows of an account's us-east-1 ({@code GET /_localvpc/console/flows}), with extra query parameters. */
+    JsonNode flows(String account, String query) {
+        return json(call("GET", "/_localvpc/console/flows?account=" + account + "&region=us-east-1" + (query.isEmpty() ? "" : "&" + query), null));
+    }
+
     void zoneDown(String zoneId) {
         json(call("POST", "/_localvpc/faults/az/" + zoneId + "/down", ""));
     }

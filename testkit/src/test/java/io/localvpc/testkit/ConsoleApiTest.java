@@ -7,8 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import io.localvpc.server.LocalVpc;
+import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -150,6 +153,126 @@ class ConsoleApiTest {
         assertTrue(found != null, scopes.toString());
         assertEquals("eu-west-1", found.get("region").asText());
         assertEquals(2, found.get("vpcs").asInt(), "the default VPC and the new one");
+    }
+
+    /**
+     * Live flows over plain HTTP: a connection through the proxy is recorded with its source, destination, path,
+     * verdict and bytes, open until it closes; a refused one (a stopping instance) names its VPC and the deciding
+     * hop; filters and a cursor narrow what is answered; nothing is set up by asking.
+     */
+    @Test
+    void flowsAreRecordedAsConnectionsAreDecidedAndRead(LocalVpc lv, Ec2Client ec2, URI endpoint) throws Exception {
+        admin = new Admin(endpoint);
+        Layouts net = new Layouts(ec2);
+        Layouts.PrivateVpc vpc = net.privateVpc("10.73");
+        String gateway = net.s3GatewayEndpoint(vpc.vpcId(), vpc.routeTableId());
+        String ca = admin.caPem();
+        String inVpc = "vpc=" + vpc.vpcId();
+        Instance a = net.describeInstance(vpc.instanceA());
+        Admin.Trace expected = admin.trace(vpc.instanceA(), DataPlaneTest.S3_HOST, 443);
+
+        try (SSLSocket s3 = new Workload(vpc.instanceA(), lv.proxyAddress(), ca).openTls(DataPlaneTest.S3_HOST, 443)) {
+            JsonNode open = onlyFlow(admin.flows("000000000000", inVpc));
+            assertEquals("open", open.get("state").asText());
+            assertTrue(open.get("ended").isNull());
+            assertEquals("http-connect", open.get("protocol").asText());
+            assertEquals(vpc.instanceA(), open.get("source").get("id").asText());
+            assertEquals(a.networkInterfaces().get(0).networkInterfaceId(), open.get("source").get("networkInterfaceId").asText());
+            assertEquals(a.privateIpAddress(), open.get("source").get("address").asText());
+            assertEquals(vpc.vpcId(), open.get("source").get("vpcId").asText());
+            assertEquals(DataPlaneTest.S3_HOST, open.get("destination").get("name").asText());
+            assertEquals(expected.json().get("target").get("address").asText(), open.get("destination").get("address").asText(),
+                    "the S3 address the VPC's DNS gave, as the trace has it");
+            assertEquals(443, open.get("destination").get("port").asInt());
+            assertEquals("gateway endpoint " + gateway, open.get("path").asText());
+            assertEquals("ACCEPT", open.get("verdict").asText());
+            assertTrue(open.get("decidingHop").isNull());
+            Workload.roundTrip(s3, DataPlaneTest.S3_HOST);
+        }
+        JsonNode closed = awaitFlow(inVpc, f -> f.get("state").asText().equals("closed"));
+        assertFalse(closed.get("ended").isNull());
+        assertTrue(closed.get("bytesOut").asLong() > 0 && closed.get("bytesIn").asLong() > 0, "a TLS handshake and a request each way: " + closed);
+
+        long cursor = admin.flows("000000000000", inVpc).get("cursor").asLong();
+        assertEquals(0, admin.flows("000000000000", inVpc + "&after=" + cursor).get("flows").size(), "nothing new, nothing open");
+
+        // A stopping instance is refused at its source; its flow still names its VPC and interface.
+        ec2.stopInstances(r -> r.instanceIds(vpc.instanceB()));
+        Workload.SocksReply refused = new Workload(vpc.instanceB(), lv.proxyAddress(), ca).socks5(DataPlaneTest.S3_HOST, 443);
+        assertTrue(refused.code() != 0);
+        JsonNode rejected = onlyFlow(admin.flows("000000000000", inVpc + "&after=" + cursor));
+        assertEquals("REJECT", rejected.get("verdict").asText());
+        assertEquals("closed", rejected.get("state").asText());
+        assertEquals("socks5", rejected.get("protocol").asText());
+        assertEquals(vpc.vpcId(), rejected.get("source").get("vpcId").asText());
+        assertEquals(net.describeInstance(vpc.instanceB()).privateIpAddress(), rejected.get("source").get("address").asText());
+        assertEquals("SOURCE", rejected.get("decidingHop").get("kind").asText());
+        assertEquals(vpc.instanceB(), rejected.get("decidingHop").get("resource").asText());
+        assertTrue(rejected.get("decidingHop").get("text").asText().contains(vpc.instanceB()), rejected.toString());
+        assertTrue(rejected.get("path").isNull(), "refused before any route: " + rejected);
+        assertTrue(rejected.get("destination").get("address").isNull(), "never resolved: " + rejected);
+
+        assertEquals(List.of(vpc.instanceB()), sources(admin.flows("000000000000", inVpc + "&verdict=reject")));
+        assertEquals(List.of(vpc.instanceA()), sources(admin.flows("000000000000", inVpc + "&instance=" + a.networkInterfaces().get(0).networkInterfaceId())));
+        assertEquals(List.of(vpc.instanceB(), vpc.instanceA()), sources(admin.flows("000000000000", inVpc + "&vpc=&instance=&verdict=")),
+                "empty filters are no filters; newest first");
+
+        for (String bad : new String[]{"verdict=DROP", "after=-1", "after=soon"}) {
+            HttpResponse<String> r = get(endpoint, "/_localvpc/console/flows?account=000000000000&region=us-east-1&" + bad);
+            assertEquals(400, r.statusCode(), bad + ": " + r.body());
+            assertTrue(r.body().contains("\"error\""), r.body());
+        }
+        assertEquals(400, get(endpoint, "/_localvpc/console/flows?account=12&region=us-east-1").statusCode());
+        assertEquals(400, get(endpoint, "/_localvpc/console/flows?account=000000000000").statusCode());
+
+        JsonNode before = json(endpoint, "/_localvpc/console/scopes");
+        JsonNode none = json(endpoint, "/_localvpc/console/flows?account=999988887777&region=eu-west-1");
+        assertEquals(0, none.get("flows").size());
+        assertEquals(before.get("scopes"), json(endpoint, "/_localvpc/console/scopes").get("scopes"), "no scope was set up by asking");
+    }
+
+    /** A reset forgets the flows with the resources they name, and says so to a reader that holds them (its own server). */
+    @Test
+    void aResetForgetsTheFlows() throws Exception {
+        try (LocalVpc lv = LocalVpc.builder().settings(io.localvpc.server.Settings.defaults().withPort(0).withInMemory(true)).start();
+             Ec2Client ec2 = LocalVpcExtension.ec2(lv.endpoint(), "test", Region.US_EAST_1)) {
+            Admin own = new Admin(lv.endpoint());
+            Layouts.PrivateVpc vpc = new Layouts(ec2).privateVpc("10.74");
+            assertTrue(new Workload(vpc.instanceA(), lv.proxyAddress(), own.caPem()).socks5("203.0.113.9", 443).code() != 0);
+            JsonNode before = own.flows("000000000000", "");
+            assertEquals(1, before.get("flows").size(), before.toString());
+
+            HttpResponse<String> reset = http.send(HttpRequest.newBuilder(lv.endpoint().resolve("/_localvpc/reset"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, reset.statusCode(), reset.body());
+            JsonNode after = own.flows("000000000000", "after=" + before.get("cursor").asLong());
+            assertEquals(0, after.get("flows").size(), after.toString());
+            assertEquals(before.get("epoch").asLong() + 1, after.get("epoch").asLong(), "a reader holding flows learns they are gone");
+            assertEquals(0, own.flows("000000000000", "").get("flows").size());
+        }
+    }
+
+    private static JsonNode onlyFlow(JsonNode page) {
+        assertEquals(1, page.get("flows").size(), page.toString());
+        return page.get("flows").get(0);
+    }
+
+    private static List<String> sources(JsonNode page) {
+        List<String> out = new ArrayList<>();
+        page.get("flows").forEach(f -> out.add(f.get("source").get("id").asText()));
+        return out;
+    }
+
+    /** The one flow of the query once it passes {@code test}: a connection's close reaches the recorder as its socket closes. */
+    private JsonNode awaitFlow(String query, java.util.function.Predicate<JsonNode> test) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        JsonNode f = onlyFlow(admin.flows("000000000000", query));
+        while (!test.test(f) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            f = onlyFlow(admin.flows("000000000000", query));
+        }
+        assertTrue(test.test(f), f.toString());
+        return f;
     }
 
     @Test

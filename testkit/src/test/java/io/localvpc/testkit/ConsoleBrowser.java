@@ -92,6 +92,15 @@ final class ConsoleBrowser implements AutoCloseable {
                 .until(d -> condition.apply(driver));
     }
 
+    /**
+     * Like {@link #await(String, Function)}, but within {@code bound}, looking every 100 ms: for what the page must show
+     * within a set time of something having happened.
+     */
+    <T> T awaitWithin(Duration bound, String what, Function<ChromeDriver, T> condition) {
+        return new WebDriverWait(driver, bound, Duration.ofMillis(100)).withMessage(what + " within " + bound.toMillis() + " ms")
+                .ignoring(StaleElementReferenceException.class).until(d -> condition.apply(driver));
+    }
+
     /** Clicks an element, finding it again if the page redrew it between finding and clicking. */
     void click(By by) {
         await("a click on " + by, d -> {

@@ -87,7 +87,7 @@ class CrossSiteRequestTest {
         assertEquals(200, opened.status(), opened.text());
         assertTrue(opened.body().contains("/_localvpc/console/assets/console.js"), opened.body());
         for (String path : new String[]{"/_localvpc/console/assets/console.js", "/_localvpc/console/scopes",
-                "/_localvpc/console/vpcs?account=000000000000&region=us-east-1"}) {
+                "/_localvpc/console/vpcs?account=000000000000&region=us-east-1", "/_localvpc/console/flows?account=000000000000&region=us-east-1"}) {
             RawHttp.Answer a = RawHttp.send(e, "GET " + path + " HTTP/1.1\r\n" + host + "Sec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n", 5000);
             assertEquals(200, a.status(), path + ": " + a.text());
         }
@@ -104,6 +104,10 @@ class CrossSiteRequestTest {
                 + "Connection: close\r\n\r\n", 5000);
         assertEquals(403, read.status(), read.text());
         assertFalse(read.body().contains("\"vpcs\""), read.body());
+        RawHttp.Answer readFlows = RawHttp.send(e, "GET /_localvpc/console/flows?account=000000000000&region=us-east-1 HTTP/1.1\r\n" + host
+                + foreign + "Connection: close\r\n\r\n", 5000);
+        assertEquals(403, readFlows.status(), readFlows.text());
+        assertFalse(readFlows.body().contains("\"flows\""), readFlows.body());
         RawHttp.Answer sameSite = RawHttp.send(e, "GET /_localvpc/console/scopes HTTP/1.1\r\n" + host + "Sec-Fetch-Site: same-site\r\nConnection: close\r\n\r\n", 5000);
         assertEquals(403, sameSite.status(), "another port of the same host is another origin: " + sameSite.text());
         RawHttp.Answer foreignFault = RawHttp.send(e, post(e, "/_localvpc/faults/az/use1-az2/down", foreign + "Content-Type: application/json\r\n", "{}"), 5000);

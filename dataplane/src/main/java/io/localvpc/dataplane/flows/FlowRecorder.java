@@ -28,6 +28,7 @@ public final class FlowRecorder implements ConnectionListener {
 
     private final int capacity;
     private final AtomicLong stamps = new AtomicLong();
+    private final AtomicLong clears = new AtomicLong();
     private final Map<Scope, FlowRing> rings = new ConcurrentHashMap<>();
     /** The open flows by the proxy's connection id, so each buffer's bytes find theirs. */
     private final Map<Long, LiveFlow> open = new ConcurrentHashMap<>();
@@ -82,17 +83,28 @@ public final class FlowRecorder implements ConnectionListener {
     }
 
     /**
+     * Forgets every recorded flow (the state was reset: they name resources that are gone). Connections still open
+     * keep being counted, and are recorded again only if their close is. Stamps keep rising, so a reader's cursor stays
+     * valid; {@link FlowPage#epoch()} tells it to drop what it held.
+     */
+    public void clear() {
+        clears.incrementAndGet();
+        rings.clear();
+    }
+
+    /**
      * The flows of an account and region that pass {@code filter}, newest first: with {@code after} 0 every one held;
      * with the cursor of an earlier read, those recorded or closed since and those still open. Never sets anything up.
      */
     public FlowPage read(Scope scope, FlowFilter filter, long after) {
         FlowRing ring = rings.get(scope);
-        if (ring == null) return new FlowPage(0, capacity, List.of());
+        long epoch = clears.get();
+        if (ring == null) return new FlowPage(stamps.get(), epoch, capacity, List.of());
         FlowRing.Held held = ring.held(stamps);
         List<FlowRecord> out = new ArrayList<>();
         for (LiveFlow f : held.newestFirst()) {
             if ((f.changed() > after || f.isOpen()) && filter.matches(f.request, f.decided)) out.add(f.snapshot());
         }
-        return new FlowPage(held.cursor(), capacity, out);
+        return new FlowPage(held.cursor(), epoch, capacity, out);
     }
 }

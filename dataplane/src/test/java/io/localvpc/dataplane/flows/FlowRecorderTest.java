@@ -154,6 +154,19 @@ class FlowRecorderTest {
     }
 
     @Test
+    void aClearForgetsEveryFlowAndSaysSoWhileCursorsStayValid() {
+        refuse("i-1", "203.0.113.9", refusedFlow("vpc-1", "eni-1"));
+        FlowPage before = recorder.read(SCOPE, FlowFilter.ALL, 0);
+        recorder.clear();
+        FlowPage cleared = recorder.read(SCOPE, FlowFilter.ALL, before.cursor());
+        assertEquals(List.of(), cleared.flows());
+        assertEquals(before.epoch() + 1, cleared.epoch(), "a reader learns that what it holds is gone");
+        refuse("i-2", "203.0.113.9", refusedFlow("vpc-1", "eni-2"));
+        FlowPage after = recorder.read(SCOPE, FlowFilter.ALL, before.cursor());
+        assertEquals(List.of("i-2"), after.flows().stream().map(f -> f.request().identity()).toList(), "the old cursor still finds what is new");
+    }
+
+    @Test
     void filtersByVpcSourceAndVerdict() {
         recorder.opened(connection("i-1", S3, delivered("vpc-1", "eni-1")));
         recorder.opened(connection("eni-2", S3, delivered("vpc-2", "eni-2")));

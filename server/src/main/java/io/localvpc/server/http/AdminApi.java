@@ -29,12 +29,14 @@ public final class AdminApi {
     private final Store store;
     private final DataPlaneAdmin dataPlane;
     private final ConsoleRoutes console;
+    private final io.localvpc.dataplane.flows.FlowRecorder flows;
 
     public AdminApi(LocalVpc localVpc, Store store, DataPlane dataPlane) {
         this.localVpc = localVpc;
         this.store = store;
         this.dataPlane = new DataPlaneAdmin(dataPlane);
-        this.console = new ConsoleRoutes(store, dataPlane.faults(), localVpc.settings().accountId(), localVpc.settings().region());
+        this.flows = dataPlane.flows();
+        this.console = new ConsoleRoutes(store, dataPlane.faults(), dataPlane.flows(), localVpc.settings().accountId(), localVpc.settings().region());
     }
 
     ApiReply handle(ApiCall call) {
@@ -44,13 +46,15 @@ public final class AdminApi {
                 case "GET /_localvpc/health" -> health();
                 case "POST /_localvpc/reset" -> {
                     store.reset();
+                    flows.clear(); // they name resources that are gone
                     yield ApiReply.json(200, "{\"reset\":true}");
                 }
                 case "GET /_localvpc/state" -> exportState();
                 case "POST /_localvpc/state" -> importState(call.body());
                 default -> dataPlane.handle(call).or(() -> console.handle(call)).orElseGet(() -> ApiReply.json(404, error("no admin endpoint " + route
                         + "; try GET /_localvpc/health, POST /_localvpc/reset, GET or POST /_localvpc/state, GET /_localvpc/dns/<vpc-id>, "
-                        + "POST /_localvpc/trace, POST /_localvpc/faults/az/<zone-id>/down|up, GET /_localvpc/ca.pem, GET /_localvpc/console/scopes")));
+                        + "POST /_localvpc/trace, POST /_localvpc/faults/az/<zone-id>/down|up, GET /_localvpc/ca.pem, GET /_localvpc/console/scopes, "
+                        + "GET /_localvpc/console/flows?account=&region=")));
             };
         } catch (IllegalArgumentException e) {
             return ApiReply.json(400, error(e.getMessage()));

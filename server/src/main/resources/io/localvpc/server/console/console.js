@@ -5,6 +5,7 @@ import { getJson, switchZone } from './http.js';
 import * as picture from './picture.js';
 import * as endpoints from './endpoints.js';
 import * as trace from './trace.js';
+import * as flows from './flows.js';
 import { panels } from './future.js';
 
 const POLL_MILLIS = 1000;
@@ -40,6 +41,7 @@ async function refreshScopes() {
 }
 
 async function refreshPicture() {
+  flows.setScope(...(chosen ? chosen.split('/') : []));
   if (!chosen) {
     lastPicture = '';
     picture.render(document.getElementById('vpcs'), { vpcs: [] });
@@ -57,6 +59,7 @@ async function refreshPicture() {
   picture.render(document.getElementById('vpcs'), data);
   endpoints.render(document.getElementById('endpoint-list'), data, onSwitch);
   trace.offerSources(document.getElementById('trace-sources'), data);
+  flows.offerFilters(data);
   status.textContent = `${account} · ${region}: updated at ${new Date().toLocaleTimeString()}`;
 }
 
@@ -91,6 +94,7 @@ scopeSelect.addEventListener('change', () => {
   refresh();
 });
 trace.attach(document.getElementById('trace-form'), document.getElementById('trace-result'));
+flows.attach(document.getElementById('flows-panel'));
 for (const panel of panels) panel.render(document.getElementById(panel.id));
 getJson('/_localvpc/health').then(hl => {
   document.getElementById('version').textContent = `${hl.version} · EC2 API at ${location.origin}`;
