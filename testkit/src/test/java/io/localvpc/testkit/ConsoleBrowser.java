@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -146,6 +147,11 @@ final class ConsoleBrowser implements AutoCloseable {
      * rule, its help text and the elements), run inside the page as it is now.
      */
     List<String> seriousAccessibilityViolations() throws IOException {
+        return accessibilityViolations(Set.of("serious", "critical"));
+    }
+
+    /** The page's accessibility violations of the given impacts (minor, moderate, serious, critical), as axe-core finds them. */
+    List<String> accessibilityViolations(Set<String> impacts) throws IOException {
         if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) script(axeSource());
         Object raw = ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
@@ -156,7 +162,7 @@ final class ConsoleBrowser implements AutoCloseable {
         List<String> out = new ArrayList<>();
         for (JsonNode v : violations) {
             String impact = v.path("impact").asText();
-            if (!impact.equals("serious") && !impact.equals("critical")) continue;
+            if (!impacts.contains(impact)) continue;
             List<String> nodes = new ArrayList<>();
             v.path("nodes").forEach(n -> nodes.add(n.path("target").toString()));
             out.add(impact + " " + v.path("id").asText() + ": " + v.path("help").asText() + " " + nodes);

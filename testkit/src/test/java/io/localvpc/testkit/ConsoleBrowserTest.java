@@ -337,6 +337,13 @@ class ConsoleBrowserTest {
 
         browser.screenshot("flows", By.id("flows"));
         assertEquals(List.of(), browser.seriousAccessibilityViolations());
+
+        // Enough flows to scroll their table: a keyboard must reach it too, and axe-core checks that it can.
+        Workload b = new Workload(instanceB, lv.proxyAddress(), caPem);
+        for (int i = 0; i < 15; i++) assertTrue(b.socks5("203.0.113." + (20 + i), 443).code() != 0);
+        browser.await("the flows table scrolls", d -> (Boolean) browser.script(
+                "const s = document.querySelector('#flows-panel .flows-scroll'); return s.scrollHeight > s.clientHeight + 10;"));
+        assertEquals(List.of(), browser.accessibilityViolations(java.util.Set.of("minor", "moderate", "serious", "critical")));
     }
 
     /** One row of live flows as the page shows it, read in one go (the page may redraw a row on its next poll). */

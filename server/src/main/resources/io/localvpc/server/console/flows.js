@@ -36,7 +36,8 @@ export function attach(el) {
       + 'took, whether the network let it through (ACCEPT) or refused it (REJECT, with the hop that decided), and its bytes while it is open.'),
     h('form', { class: 'flow-filters', 'aria-label': 'Flow filters', onsubmit: e => e.preventDefault() }, Object.values(filters).map(f => f.field)),
     count,
-    h('div', { class: 'flows-scroll' },
+    // It scrolls once there are many flows: focusable, so a keyboard can scroll it too.
+    h('div', { class: 'flows-scroll', tabindex: '0', role: 'region', 'aria-label': 'Live flows table' },
       h('table', { class: 'flows' },
         h('caption', { class: 'visually-hidden' }, 'Live flows, newest first'),
         h('thead', {}, h('tr', {}, ['Started', 'Source', 'Destination', 'Path', 'Verdict', 'Sent', 'Received', 'State']
