@@ -58,13 +58,16 @@ public final class FlowRecorder implements ConnectionListener {
     @Override
     public void closed(ProxiedConnection connection, long totalFromWorkload, long totalToWorkload) {
         LiveFlow flow = open.remove(connection.id());
-        if (flow != null) ring(flow.decided).close(stamps, flow, Instant.now(), totalFromWorkload, totalToWorkload);
+        // a flow forgotten by a clear is not brought back (nor its account's ring) by its close
+        FlowRing ring = flow == null ? null : rings.get(new Scope(flow.decided.account(), flow.decided.region()));
+        if (ring != null) ring.close(stamps, flow, Instant.now(), totalFromWorkload, totalToWorkload);
     }
 
     @Override
     public void failed(ProxiedConnection connection, Throwable cause) {
         if (connection.context() instanceof DecidedFlow decided) {
-            ended(connection.request(), decided, "the path is open, but connecting to the destination failed: " + cause.getMessage());
+            ended(connection.request(), decided, "the path is open, but connecting to the destination failed: "
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
         }
     }
 
@@ -84,8 +87,8 @@ public final class FlowRecorder implements ConnectionListener {
 
     /**
      * Forgets every recorded flow (the state was reset: they name resources that are gone). Connections still open
-     * keep being counted, and are recorded again only if their close is. Stamps keep rising, so a reader's cursor stays
-     * valid; {@link FlowPage#epoch()} tells it to drop what it held.
+     * are no longer shown, even when they close. Stamps keep rising, so a reader's cursor stays valid;
+     * {@link FlowPage#epoch()} tells it to drop what it held.
      */
     public void clear() {
         clears.incrementAndGet();

@@ -156,14 +156,18 @@ class FlowRecorderTest {
     @Test
     void aClearForgetsEveryFlowAndSaysSoWhileCursorsStayValid() {
         refuse("i-1", "203.0.113.9", refusedFlow("vpc-1", "eni-1"));
+        ProxiedConnection open = connection("i-1", S3, delivered("vpc-1", "eni-1"));
+        recorder.opened(open);
         FlowPage before = recorder.read(SCOPE, FlowFilter.ALL, 0);
         recorder.clear();
+        recorder.closed(open, 1, 1);
         FlowPage cleared = recorder.read(SCOPE, FlowFilter.ALL, before.cursor());
         assertEquals(List.of(), cleared.flows());
         assertEquals(before.epoch() + 1, cleared.epoch(), "a reader learns that what it holds is gone");
         refuse("i-2", "203.0.113.9", refusedFlow("vpc-1", "eni-2"));
         FlowPage after = recorder.read(SCOPE, FlowFilter.ALL, before.cursor());
-        assertEquals(List.of("i-2"), after.flows().stream().map(f -> f.request().identity()).toList(), "the old cursor still finds what is new");
+        assertEquals(List.of("i-2"), after.flows().stream().map(f -> f.request().identity()).toList(),
+                "the old cursor still finds what is new, and a forgotten flow's close does not bring it back");
     }
 
     @Test
