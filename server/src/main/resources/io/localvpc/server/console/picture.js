@@ -77,7 +77,7 @@ function routeTable(vpc, t) {
 }
 
 function zoneColumn(vpc, zone) {
-  return h('section', { class: `zone${zone.down ? ' down' : ''}`, 'data-zone': zone.name, 'data-zone-id': zone.id, 'aria-label': `Availability Zone ${zone.name}` },
+  return h('section', { class: `zone${zone.down ? ' down' : ''}`, 'data-zone': zone.name, 'data-zone-id': zone.id, 'aria-label': `Availability Zone ${zone.name} of ${vpc.id}` },
     h('h4', {}, zone.name, ' ', h('span', { class: 'zone-id' }, zone.id), zone.down ? h('span', { class: 'badge down' }, 'zone down') : null),
     vpc.subnets.filter(sn => sn.zone === zone.name).map(sn => subnet(vpc, sn)));
 }
