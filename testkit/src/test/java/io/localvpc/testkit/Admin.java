@@ -45,6 +45,18 @@ final class Admin {
         return new Trace(json(call("POST", "/_localvpc/trace", body)));
     }
 
+    /** The same, with a request on the flow decided by the policies (the trace's {@code policy} part). */
+    Trace trace(String source, String destination, int port, String action, String resource) {
+        String body = JSON.createObjectNode().put("source", source).put("destination", destination).put("port", port)
+                .put("action", action).put("resource", resource).toString();
+        return new Trace(json(call("POST", "/_localvpc/trace", body)));
+    }
+
+    /** The console's live flows of an account's us-east-1 ({@code GET /_localvpc/console/flows}), with extra query parameters. */
+    JsonNode flows(String account, String query) {
+        return json(call("GET", "/_localvpc/console/flows?account=" + account + "&region=us-east-1" + (query.isEmpty() ? "" : "&" + query), null));
+    }
+
     void zoneDown(String zoneId) {
         json(call("POST", "/_localvpc/faults/az/" + zoneId + "/down", ""));
     }

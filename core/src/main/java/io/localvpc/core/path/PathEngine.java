@@ -115,6 +115,8 @@ public final class PathEngine {
                 return unknownSource("the workload identity '" + id + "' is neither an instance id (i-…) nor a network interface id (eni-…)");
             }
             SourceInterface found = c.workload(id);
+            // known before its run state is checked, so a refused flow from a stopped instance still names its VPC
+            if (found != null) trace.from(found);
             if (isInstance) {
                 Instance instance = found != null ? found.instance() : c.find(Instance.class, id);
                 if (instance == null) return unknownSource("no instance " + id + " in " + view.scope().key());
@@ -125,7 +127,6 @@ public final class PathEngine {
                 return unknownSource("no network interface " + id + " in " + view.scope().key());
             }
             source = found;
-            trace.from(source);
             if (source.subnet() == null) return unknownSource("subnet " + eni().subnetId() + " of " + eni().id() + " is gone");
             record(source.hop());
             return null;

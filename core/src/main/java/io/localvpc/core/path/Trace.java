@@ -83,6 +83,19 @@ public final class Trace {
         return hop(size - 1);
     }
 
+    /**
+     * The interface the flow leaves from, as far as the decision found it: null when no such instance or interface
+     * exists (a refusal at the source). Flow records name the source and its VPC with it, refused flows too.
+     */
+    public Verdict.Source source() {
+        return source == null ? null : source.verdictSource();
+    }
+
+    /** The destination's IPv4 address, as given or as the VPC's DNS answered; null when the decision never had one. */
+    public String destinationAddress() {
+        return destination < 0 ? null : destinationText;
+    }
+
     /** One line per hop, ✓ or ✗. */
     public String render() {
         return hops().stream().map(h -> (h.passed() ? "  ✓ " : "  ✗ ") + h.describe()).collect(Collectors.joining("\n"));

@@ -48,18 +48,24 @@ public sealed interface ConnectionDecision {
     /**
      * Refuse the connection.
      *
-     * @param kind   which refusal the workload sees (SOCKS5 reply code, HTTP status)
-     * @param reason the trace summary a person can act on ("no route to 52.216.8.1 in rtb-0abc…")
+     * @param kind    which refusal the workload sees (SOCKS5 reply code, HTTP status)
+     * @param reason  the trace summary a person can act on ("no route to 52.216.8.1 in rtb-0abc…")
+     * @param context what the policy knows about the refused connection (its source, the deciding hop), for
+     *                {@link ConnectionListener#refused}; may be null
      */
-    record Refuse(Refusal kind, String reason) implements ConnectionDecision {
+    record Refuse(Refusal kind, String reason, Object context) implements ConnectionDecision {
         public Refuse {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(reason, "reason");
         }
 
+        public Refuse(Refusal kind, String reason) {
+            this(kind, reason, null);
+        }
+
         /** A refusal by a rule ({@link Refusal#NOT_ALLOWED}). */
         public Refuse(String reason) {
-            this(Refusal.NOT_ALLOWED, reason);
+            this(Refusal.NOT_ALLOWED, reason, null);
         }
     }
 }

@@ -49,7 +49,8 @@ final class Gate {
         if (decision instanceof ConnectionDecision.Refuse refuse) return refuse(request, refuse, workload);
         ConnectionDecision.Deliver deliver = (ConnectionDecision.Deliver) decision;
         String offMachine = offMachine(deliver.target());
-        if (offMachine != null) return refuse(request, new ConnectionDecision.Refuse(offMachine), workload);
+        // the policy's account of the flow goes with the refusal, so a flow record shows the open path and why it was cut
+        if (offMachine != null) return refuse(request, new ConnectionDecision.Refuse(Refusal.NOT_ALLOWED, offMachine, deliver.context()), workload);
         return deliver;
     }
 

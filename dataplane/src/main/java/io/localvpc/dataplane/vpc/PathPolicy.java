@@ -3,9 +3,12 @@ package io.localvpc.dataplane.vpc;
 import io.localvpc.core.path.Flow;
 import io.localvpc.core.path.PathEngine;
 import io.localvpc.core.path.Target;
+import io.localvpc.core.path.Trace;
 import io.localvpc.core.path.Verdict;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
+import io.localvpc.dataplane.flows.DecidedFlow;
+import io.localvpc.dataplane.flows.FlowPaths;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.proxy.ConnectRequest;
 import io.localvpc.dataplane.proxy.ConnectionPolicy;
@@ -19,7 +22,9 @@ import java.util.Optional;
 /**
  * The workload proxy's decisions, made by the path engine over the current state: each connection is
  * a {@link Flow} from the proxy user (instance or interface) to the requested host and port. A refusal
- * carries the deciding hop's sentence, so the program's error says which route, rule or setting refused it.
+ * carries the deciding hop's sentence, so the program's error says which route, rule or setting refused it. Every
+ * decision carries a {@link DecidedFlow} as its context, for the flow recorder (and, on a delivered flow, its
+ * {@link FlowOrigin} for zone faults).
  */
 public final class PathPolicy implements ConnectionPolicy {
     private final Store store;
@@ -44,30 +49,50 @@ public final class PathPolicy implements ConnectionPolicy {
         Flow flow = Flow.tcp(request.identity(), request.host(), request.port());
         Verdict verdict = engine.decide(store.view(scope.get()), flow);
         if (verdict instanceof Verdict.Refused refused) {
-            return new ConnectionDecision.Refuse(refusal(refused.reason()), refused.summary());
+            return new ConnectionDecision.Refuse(refusal(refused.reason()), refused.summary(), decided(scope.get(), refused));
         }
         Verdict.Delivered delivered = (Verdict.Delivered) verdict;
         Target target = delivered.target();
         if (target instanceof Target.AwsService service) {
+            FlowOrigin origin = origin(scope.get(), delivered, service);
+            DecidedFlow decided = decided(scope.get(), delivered, FlowPaths.of(service.via()), origin);
             Optional<ServiceRouter.Destination> destination = services.route(scope.get(), flow, service);
             if (destination.isPresent() && destination.get() instanceof ServiceRouter.NotListening closed) {
                 return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
-                        + verdict.summary() + "), but " + closed.reason());
+                        + verdict.summary() + "), but " + closed.reason(), decided);
             }
-            if (destination.isPresent()) return deliver(destination.get(), service.host(), verdict.summary(), origin(scope.get(), delivered, service));
+            if (destination.isPresent()) return deliver(destination.get(), service.host(), verdict.summary(), decided);
             return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + service.serviceName() + " is open ("
-                    + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration");
+                    + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration",
+                    decided);
         }
         return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + target.address() + " is open (" + verdict.summary()
-                + "), but instances in localvpc run no servers");
+                + "), but instances in localvpc run no servers",
+                decided(scope.get(), delivered, FlowPaths.of((Target.Interface) target), null));
     }
 
-    private static ConnectionDecision deliver(ServiceRouter.Destination destination, String host, String summary, FlowOrigin origin) {
+    /** What a flow record shows of a delivered flow. */
+    private static DecidedFlow decided(Scope scope, Verdict.Delivered delivered, String path, FlowOrigin origin) {
+        Verdict.Source s = delivered.source();
+        return new DecidedFlow(scope.account(), scope.region(), s.vpcId(), s.networkInterfaceId(), s.privateIp(),
+                delivered.target().address(), true, path, null, origin);
+    }
+
+    /** What a flow record shows of a refused flow: as far as it got, and the hop that refused it. */
+    private static DecidedFlow decided(Scope scope, Verdict.Refused refused) {
+        Trace trace = refused.trace();
+        Verdict.Source s = trace.source();
+        return new DecidedFlow(scope.account(), scope.region(), s == null ? null : s.vpcId(), s == null ? null : s.networkInterfaceId(),
+                s == null ? null : s.privateIp(), trace.destinationAddress(), false, FlowPaths.refused(trace), trace.decisive(), null);
+    }
+
+    private static ConnectionDecision deliver(ServiceRouter.Destination destination, String host, String summary, DecidedFlow decided) {
+        FlowOrigin origin = decided.origin();
         if (destination instanceof ServiceRouter.Front f) {
             // In process only: the route (backend and origin) goes with the connection, never as bytes a workload
             // could forge; it is settled here, once, for every request the connection carries.
             ServiceRoute route = ServiceRoute.of(f.backend(), host.toLowerCase(java.util.Locale.ROOT), origin);
-            return new ConnectionDecision.Deliver(f.front().localAddress(), summary, origin, new InProcessTarget() {
+            return new ConnectionDecision.Deliver(f.front().localAddress(), summary, decided, new InProcessTarget() {
                 @Override
                 public void attach(io.netty.channel.Channel workload, String afterHandler) {
                     f.front().attach(workload, afterHandler, route);
@@ -80,7 +105,7 @@ public final class PathPolicy implements ConnectionPolicy {
             });
         }
         // No policy applies to a protocol localvpc does not parse, so nothing announces the origin.
-        return new ConnectionDecision.Deliver(((ServiceRouter.PassThrough) destination).backend(), summary, origin);
+        return new ConnectionDecision.Deliver(((ServiceRouter.PassThrough) destination).backend(), summary, decided);
     }
 
     /** What the endpoint listener is told about the flow (and what a zone fault looks at to cut it). */

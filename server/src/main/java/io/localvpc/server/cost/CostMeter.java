@@ -14,6 +14,7 @@ import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
 import io.localvpc.core.state.StoreListener;
 import io.localvpc.core.state.View;
+import io.localvpc.dataplane.flows.DecidedFlow;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.proxy.ConnectionListener;
 import io.localvpc.dataplane.proxy.ProxiedConnection;
@@ -47,7 +48,8 @@ public final class CostMeter implements ConnectionListener, StoreListener {
 
     @Override
     public void closed(ProxiedConnection connection, long totalFromWorkload, long totalToWorkload) {
-        if (!(connection.context() instanceof FlowOrigin o) || o.viaId() == null || o.via() == null) return;
+        FlowOrigin o = connection.context() instanceof DecidedFlow d ? d.origin() : null;
+        if (o == null || o.viaId() == null || o.via() == null) return;
         if (totalFromWorkload == 0 && totalToWorkload == 0) return;
         Optional<View> view = store.viewIfPresent(new Scope(o.account(), o.region()));
         String sourceZone = view.flatMap(v -> zoneOfInterface(v, o.sourceEniId())).orElse(null);

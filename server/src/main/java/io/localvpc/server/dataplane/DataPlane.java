@@ -8,6 +8,8 @@ import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
 import io.localvpc.dataplane.dns.DnsServerRegistry;
 import io.localvpc.dataplane.classify.RequestClassifier;
+import io.localvpc.dataplane.flows.DecidedFlow;
+import io.localvpc.dataplane.flows.FlowRecorder;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.policy.BucketPolicies;
 import io.localvpc.dataplane.policy.IdentityPolicies;
@@ -57,6 +59,7 @@ public final class DataPlane implements AutoCloseable {
     private final RequestAuthorizer authorizer;
     private final RequestClassifier classifier;
     private final CostMeter costs;
+    private final FlowRecorder flows = new FlowRecorder();
 
     /**
      * Starts everything. {@code dataDir} null keeps the CA and S3 objects in memory; {@code upstreams}
@@ -82,7 +85,7 @@ public final class DataPlane implements AutoCloseable {
             endpointFront = EndpointFront.start(ca, backends.router(), guard, group);
             dns = new DnsServerRegistry(vpcId -> metrics.countingQueries(new VpcResolverView(store, locator, faults, vpcId)),
                     vpcId -> ResolverLifecycle.vpcExists(store, vpcId));
-            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(ConnectionListener.all(metrics.connections(), costs))
+            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(ConnectionListener.all(flows, metrics.connections(), costs))
                     .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront))).start();
         } catch (RuntimeException e) {
             if (dns != null) dns.close();
@@ -98,7 +101,8 @@ public final class DataPlane implements AutoCloseable {
         store.addListener(new ResolverLifecycle(store, dns));
         store.addListener(costs);
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
-        faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof FlowOrigin o && zone.equals(o.zoneId())));
+        faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof DecidedFlow d && d.origin() != null
+                && zone.equals(d.origin().zoneId())));
     }
 
     /** What the workloads' connections and the billed resources have cost so far. */
@@ -144,6 +148,11 @@ public final class DataPlane implements AutoCloseable {
     public Optional<InetSocketAddress> resolver(String vpcId) {
         if (!vpcId.startsWith("vpc-")) return Optional.empty();
         return resolvers.ensureIfExists(vpcId);
+    }
+
+    /** The recent connections through the proxy, per account and region, with their decisions and bytes. */
+    public FlowRecorder flows() {
+        return flows;
     }
 
     public ZoneFaults faults() {

@@ -10,6 +10,7 @@ import io.localvpc.core.state.ResourceCodec;
 import io.localvpc.core.state.StateDocument;
 import io.localvpc.core.state.Store;
 import io.localvpc.server.LocalVpc;
+import io.localvpc.server.console.ConsoleRoutes;
 import io.localvpc.server.dataplane.DataPlane;
 
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /**
  * The admin endpoints under {@code /_localvpc/}: health (with every port localvpc listens on), reset,
- * and state export/import as JSON.
+ * and state export/import as JSON; the data plane's and the console's are handed on.
  */
 public final class AdminApi {
     private static final System.Logger LOG = System.getLogger("localvpc.admin");
@@ -27,11 +28,15 @@ public final class AdminApi {
     private final LocalVpc localVpc;
     private final Store store;
     private final DataPlaneAdmin dataPlane;
+    private final ConsoleRoutes console;
+    private final io.localvpc.dataplane.flows.FlowRecorder flows;
 
     public AdminApi(LocalVpc localVpc, Store store, DataPlane dataPlane) {
         this.localVpc = localVpc;
         this.store = store;
         this.dataPlane = new DataPlaneAdmin(dataPlane);
+        this.flows = dataPlane.flows();
+        this.console = new ConsoleRoutes(store, dataPlane.faults(), dataPlane.flows(), localVpc.settings().accountId(), localVpc.settings().region());
     }
 
     ApiReply handle(ApiCall call) {
@@ -41,15 +46,16 @@ public final class AdminApi {
                 case "GET /_localvpc/health" -> health();
                 case "POST /_localvpc/reset" -> {
                     store.reset();
+                    flows.clear(); // they name resources that are gone
                     yield ApiReply.json(200, "{\"reset\":true}");
                 }
                 case "GET /_localvpc/state" -> exportState();
                 case "POST /_localvpc/state" -> importState(call.body());
-                case "GET /" -> Console.page(localVpc);
                 case "GET /metrics" -> new ApiReply(200, io.localvpc.server.metrics.LocalVpcMetrics.CONTENT_TYPE, localVpc.metrics().scrape());
-                default -> dataPlane.handle(call).orElseGet(() -> ApiReply.json(404, error("no admin endpoint " + route
+                default -> dataPlane.handle(call).or(() -> console.handle(call)).orElseGet(() -> ApiReply.json(404, error("no admin endpoint " + route
                         + "; try GET /_localvpc/health, POST /_localvpc/reset, GET or POST /_localvpc/state, GET /_localvpc/dns/<vpc-id>, "
-                        + "POST /_localvpc/trace, POST /_localvpc/faults/az/<zone-id>/down|up, GET /_localvpc/ca.pem, GET /metrics")));
+                        + "POST /_localvpc/trace, POST /_localvpc/faults/az/<zone-id>/down|up, GET /_localvpc/ca.pem, GET /_localvpc/cost, "
+                        + "GET /_localvpc/console/scopes, GET /_localvpc/console/flows?account=&region=, GET /metrics")));
             };
         } catch (IllegalArgumentException e) {
             return ApiReply.json(400, error(e.getMessage()));

@@ -1,5 +1,6 @@
 package io.localvpc.server.metrics;
 
+import io.localvpc.dataplane.flows.DecidedFlow;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.proxy.ConnectRequest;
 import io.localvpc.dataplane.proxy.ConnectionDecision;
@@ -45,7 +46,8 @@ final class ConnectionMetrics implements ConnectionListener {
     public void closed(ProxiedConnection connection, long totalFromWorkload, long totalToWorkload) {
         String path = path(connection);
         open.labelValues(path).dec();
-        String via = connection.context() instanceof FlowOrigin o && o.viaId() != null ? o.viaId() : "none";
+        FlowOrigin o = originOf(connection);
+        String via = o != null && o.viaId() != null ? o.viaId() : "none";
         if (totalFromWorkload > 0) bytes.labelValues(path, via, "from_workload").inc(totalFromWorkload);
         if (totalToWorkload > 0) bytes.labelValues(path, via, "to_workload").inc(totalToWorkload);
     }
@@ -61,6 +63,12 @@ final class ConnectionMetrics implements ConnectionListener {
     }
 
     private static String path(ProxiedConnection connection) {
-        return connection.context() instanceof FlowOrigin o && o.via() != null ? o.via() : "other";
+        FlowOrigin o = originOf(connection);
+        return o != null && o.via() != null ? o.via() : "other";
+    }
+
+    /** Where a delivered connection to a service went (its endpoint or gateway); null for anything else. */
+    static FlowOrigin originOf(ProxiedConnection connection) {
+        return connection.context() instanceof DecidedFlow d ? d.origin() : null;
     }
 }

@@ -1,0 +1,25 @@
+package io.localvpc.dataplane.flows;
+
+import io.localvpc.core.path.Hop;
+import io.localvpc.dataplane.origin.FlowOrigin;
+
+/**
+ * What the path policy decided about one connection a workload asked for, in the terms a flow record shows. It is
+ * made with every decision, delivered or refused, and rides on the proxy's decision as its context, so the
+ * {@link FlowRecorder} never decides anything again. The workload's identity, the destination as asked and the port
+ * are the proxy's {@code ConnectRequest}'s.
+ *
+ * @param vpcId         the source's VPC; null when no such instance or interface exists in the account and region
+ * @param sourceEniId   the interface the flow leaves from (an instance's primary one), or null as above
+ * @param sourceIp      that interface's private address, or null
+ * @param destinationIp the destination's address, as given or as the VPC's DNS answered; null when it never had one
+ * @param accepted      whether the network let the flow through (AWS flow logs' ACCEPT); a flow it accepted can still
+ *                      fail, when nothing serves the destination
+ * @param path          how the flow crossed, or as far as it got ("gateway endpoint vpce-…", "NAT gateway nat-…"); null
+ *                      when it was refused before any route was looked up
+ * @param deciding      the hop that refused the flow; null when accepted
+ * @param origin        what the endpoint front and zone faults are told of a delivered flow; null otherwise
+ */
+public record DecidedFlow(String account, String region, String vpcId, String sourceEniId, String sourceIp, String destinationIp,
+                          boolean accepted, String path, Hop deciding, FlowOrigin origin) {
+}
