@@ -54,9 +54,9 @@ public final class LocalVpc implements AutoCloseable {
         try {
             created = new Store(journal, clock, DefaultVpc::create);
             IdentityPolicies identities = settings.iamConfig() == null ? IdentityPolicies.none() : IdentityPolicies.load(settings.iamConfig());
-            plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
-                    identities, settings.accountId(), settings.region());
             KnownPrincipals principals = new KnownPrincipals(created, identities);
+            plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
+                    principals.forEndpoints(), principals, settings.accountId(), settings.region());
             ApiDispatcher api = new ApiDispatcher(new Ec2Api(created, settings.accountId(), settings.region()), principals, settings.accountId(),
                     StsApi.service(created, principals::identityPolicies), IamApi.service(created, startedAt));
             this.store = created;

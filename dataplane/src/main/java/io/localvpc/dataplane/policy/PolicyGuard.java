@@ -49,7 +49,14 @@ public final class PolicyGuard implements RequestGuard {
     private RequestVerdict decide(RequestHead head, RequestBody body) {
         FlowOrigin origin = head.origin();
         String resourceAccount = origin != null ? origin.account() : defaultAccount;
-        Classification c = classifier.classify(head, body, resourceAccount);
+        Classification c;
+        try {
+            c = classifier.classify(head, body, resourceAccount);
+        } catch (io.localvpc.core.AwsException refused) {
+            // The key's credentials are known and refused (an expired session, an inactive key): the service's own answer.
+            String service = io.localvpc.dataplane.route.AwsHost.parse(head.host()).service();
+            return ServiceErrors.error(protocolOf(head, service), HttpResponseStatus.valueOf(refused.httpStatus()), refused.code(), refused.getMessage());
+        }
         if (c instanceof InvalidRequest invalid) {
             return ServiceErrors.error(protocolOf(head, invalid.service()), HttpResponseStatus.BAD_REQUEST, invalid.code(), invalid.message());
         }

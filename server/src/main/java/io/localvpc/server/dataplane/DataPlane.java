@@ -10,7 +10,8 @@ import io.localvpc.dataplane.dns.DnsServerRegistry;
 import io.localvpc.dataplane.classify.RequestClassifier;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.policy.BucketPolicies;
-import io.localvpc.dataplane.policy.IdentityPolicies;
+import io.localvpc.dataplane.classify.PrincipalDirectory;
+import io.localvpc.dataplane.policy.IdentityPolicySource;
 import io.localvpc.dataplane.policy.PolicyGuard;
 import io.localvpc.dataplane.policy.RequestAuthorizer;
 import io.localvpc.dataplane.proxy.WorkloadProxy;
@@ -57,8 +58,8 @@ public final class DataPlane implements AutoCloseable {
      * Starts everything. {@code dataDir} null keeps the CA and S3 objects in memory; {@code upstreams}
      * maps service short names to local URLs that play them.
      */
-    public DataPlane(Store store, Path dataDir, int proxyPort, Map<String, URI> upstreams, IdentityPolicies identities,
-                     String defaultAccount, String defaultRegion) {
+    public DataPlane(Store store, Path dataDir, int proxyPort, Map<String, URI> upstreams, PrincipalDirectory principals,
+                     IdentityPolicySource identityPolicies, String defaultAccount, String defaultRegion) {
         this.store = store;
         this.locator = new ScopeLocator(store);
         this.ca = dataDir == null ? LocalCa.inMemory() : LocalCa.open(dataDir);
@@ -67,8 +68,8 @@ public final class DataPlane implements AutoCloseable {
         EndpointFront endpointFront = null;
         DnsServerRegistry dns = null;
         try {
-            this.authorizer = new RequestAuthorizer(store, locator, identities);
-            this.classifier = new RequestClassifier(defaultAccount, defaultRegion, identities);
+            this.authorizer = new RequestAuthorizer(store, locator, identityPolicies);
+            this.classifier = new RequestClassifier(defaultAccount, defaultRegion, principals);
             PolicyGuard guard = new PolicyGuard(classifier, authorizer,
                     new BucketPolicies(store, locator, backends::s3BucketExists, blockingWork), defaultAccount);
             // The proxy and the endpoint front share event loops: the front has no port, the proxy hands it
