@@ -6,6 +6,8 @@ import io.localvpc.core.path.Target;
 import io.localvpc.core.path.Verdict;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
+import io.localvpc.dataplane.imds.MetadataFlow;
+import io.localvpc.dataplane.imds.MetadataService;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.proxy.ConnectRequest;
 import io.localvpc.dataplane.proxy.ConnectionPolicy;
@@ -26,12 +28,15 @@ public final class PathPolicy implements ConnectionPolicy {
     private final ScopeLocator locator;
     private final PathEngine engine;
     private final ServiceRouter services;
+    private final MetadataService metadata;
 
-    public PathPolicy(Store store, ScopeLocator locator, PathEngine engine, ServiceRouter services) {
+    /** @param metadata every instance's metadata service, or null when this data plane serves none */
+    public PathPolicy(Store store, ScopeLocator locator, PathEngine engine, ServiceRouter services, MetadataService metadata) {
         this.store = store;
         this.locator = locator;
         this.engine = engine;
         this.services = services;
+        this.metadata = metadata;
     }
 
     @Override
@@ -48,6 +53,7 @@ public final class PathPolicy implements ConnectionPolicy {
         }
         Verdict.Delivered delivered = (Verdict.Delivered) verdict;
         Target target = delivered.target();
+        if (target instanceof Target.InstanceMetadata imds) return toMetadata(scope.get(), imds, verdict.summary());
         if (target instanceof Target.AwsService service) {
             Optional<ServiceRouter.Destination> destination = services.route(scope.get(), flow, service);
             if (destination.isPresent() && destination.get() instanceof ServiceRouter.NotListening closed) {
@@ -60,6 +66,25 @@ public final class PathPolicy implements ConnectionPolicy {
         }
         return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + target.address() + " is open (" + verdict.summary()
                 + "), but instances in localvpc run no servers");
+    }
+
+    /** In process, like the endpoint front: the instance the path engine named goes with the connection. */
+    private ConnectionDecision toMetadata(Scope scope, Target.InstanceMetadata imds, String summary) {
+        if (metadata == null) {
+            return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, summary + ", but this localvpc serves no instance metadata");
+        }
+        MetadataFlow flow = new MetadataFlow(imds.instanceId(), scope);
+        return new ConnectionDecision.Deliver(metadata.localAddress(), summary, flow, new InProcessTarget() {
+            @Override
+            public void attach(io.netty.channel.Channel workload, String afterHandler) {
+                metadata.attach(workload, afterHandler, flow);
+            }
+
+            @Override
+            public Object greeting() {
+                return flow;
+            }
+        });
     }
 
     private static ConnectionDecision deliver(ServiceRouter.Destination destination, String host, String summary, FlowOrigin origin) {

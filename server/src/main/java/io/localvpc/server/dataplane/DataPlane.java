@@ -11,6 +11,7 @@ import io.localvpc.dataplane.classify.RequestClassifier;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.policy.BucketPolicies;
 import io.localvpc.dataplane.classify.PrincipalDirectory;
+import io.localvpc.dataplane.imds.MetadataService;
 import io.localvpc.dataplane.policy.IdentityPolicySource;
 import io.localvpc.dataplane.policy.PolicyGuard;
 import io.localvpc.dataplane.policy.RequestAuthorizer;
@@ -49,6 +50,7 @@ public final class DataPlane implements AutoCloseable {
         return t;
     });
     private final EndpointFront front;
+    private final MetadataService metadata;
     private final DnsServerRegistry resolvers;
     private final WorkloadProxy proxy;
     private final RequestAuthorizer authorizer;
@@ -66,6 +68,7 @@ public final class DataPlane implements AutoCloseable {
         this.backends = new ServiceBackends(dataDir == null ? null : dataDir.resolve("s3"), upstreams);
         io.netty.channel.EventLoopGroup group = Transports.eventLoopGroup(0);
         EndpointFront endpointFront = null;
+        MetadataService imds = null;
         DnsServerRegistry dns = null;
         try {
             this.authorizer = new RequestAuthorizer(store, locator, identityPolicies);
@@ -75,13 +78,15 @@ public final class DataPlane implements AutoCloseable {
             // The proxy and the endpoint front share event loops: the front has no port, the proxy hands it
             // connections in process.
             endpointFront = EndpointFront.start(ca, backends.router(), guard, group);
+            imds = new MetadataService(store, blockingWork, group);
             dns = new DnsServerRegistry(vpcId -> new VpcResolverView(store, locator, faults, vpcId),
                     vpcId -> ResolverLifecycle.vpcExists(store, vpcId));
             this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group)
-                    .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront))).start();
+                    .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront), imds)).start();
         } catch (RuntimeException e) {
             if (dns != null) dns.close();
             if (endpointFront != null) endpointFront.close();
+            if (imds != null) imds.close();
             group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
             blockingWork.shutdownNow();
             backends.close();
@@ -89,6 +94,7 @@ public final class DataPlane implements AutoCloseable {
         }
         this.loops = group;
         this.front = endpointFront;
+        this.metadata = imds;
         this.resolvers = dns;
         store.addListener(new ResolverLifecycle(store, dns));
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
@@ -197,6 +203,7 @@ public final class DataPlane implements AutoCloseable {
         proxy.close();
         resolvers.close();
         front.close();
+        metadata.close();
         loops.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         blockingWork.shutdownNow();
         backends.close();
