@@ -109,7 +109,8 @@ final class ExecCommand implements Callable<Integer> {
     static void identityEnvironment(Map<String, String> env, String identity, String region, int proxyPort, int apiPort) {
         env.putIfAbsent("AWS_REGION", region);
         env.putIfAbsent("AWS_DEFAULT_REGION", env.get("AWS_REGION"));
-        env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://127.0.0.1:" + proxyPort + "/imds/" + identity);
+        // With the trailing slash: older botocore joins the endpoint and "latest/…" as they are.
+        env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://127.0.0.1:" + proxyPort + "/imds/" + identity + "/");
         env.putIfAbsent("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:" + apiPort);
         String direct = "127.0.0.1:" + apiPort;
         env.put("NO_PROXY", direct);
