@@ -117,7 +117,16 @@ public final class InstanceMetadataTree {
         Map<String, Object> dynamic = dir(root, "dynamic");
         dir(dynamic, "instance-identity").put("document", new MetadataAnswer.Text(identityDocument(region), true));
         String userData = InstanceSettingsOps.of(view, instance.id()).userData();
-        if (userData != null) root.put("user-data", new String(Base64.getMimeDecoder().decode(userData), StandardCharsets.UTF_8));
+        if (userData != null) root.put("user-data", decoded(userData));
+    }
+
+    /** User data is kept as RunInstances took it, base64; the instance reads it decoded (as given, if it is not base64). */
+    private static String decoded(String base64) {
+        try {
+            return new String(Base64.getMimeDecoder().decode(base64), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return base64;
+        }
     }
 
     /** {@code iam/} exists only while an instance profile is associated. */

@@ -43,6 +43,11 @@ public final class InstanceMetadataOptionsOps {
         return next;
     }
 
+    /** A terminated instance keeps no metadata options (nothing can reach its metadata service any more). */
+    static void forget(Tx tx, String instanceId) {
+        tx.remove(InstanceMetadataOptions.class, instanceId);
+    }
+
     private static String oneOf(String parameter, String value, String current, String a, String b) {
         if (value == null) return current;
         if (!value.equals(a) && !value.equals(b)) {

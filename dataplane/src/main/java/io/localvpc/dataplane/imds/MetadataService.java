@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * Every instance's metadata service, in process and without a port, like the endpoint front: the workload proxy
  * attaches it to a connection the path engine delivered to {@code 169.254.169.254:80} ({@link #attach}), or, for
  * absolute-form HTTP requests, opens a Netty local channel to {@link #localAddress()} whose first message is the
- * {@link MetadataFlow}. Nothing else on the machine can reach it, so an instance's credentials go only to programs
+ * {@link MetadataFlow} (see {@code InProcessGreeting}). Nothing else on the machine can reach it, so an instance's credentials go only to programs
  * the proxy knows as that instance.
  */
 public final class MetadataService implements AutoCloseable {
@@ -41,7 +41,7 @@ public final class MetadataService implements AutoCloseable {
                 .childHandler(new ChannelInitializer<LocalChannel>() {
                     @Override
                     protected void initChannel(LocalChannel ch) {
-                        ch.pipeline().addLast("flow", new MetadataGreeting());
+                        ch.pipeline().addLast("flow", new io.localvpc.dataplane.net.InProcessGreeting<>(MetadataFlow.class, MetadataFlow.KEY, "the instance metadata service"));
                         install(ch.pipeline(), "flow");
                     }
                 })
