@@ -7,6 +7,7 @@ import io.localvpc.core.identity.IamPrincipal;
 import io.localvpc.core.identity.IamPrincipals;
 import io.localvpc.core.identity.IamScope;
 import io.localvpc.core.state.Store;
+import io.localvpc.core.state.View;
 import io.localvpc.dataplane.classify.Principal;
 import io.localvpc.dataplane.classify.PrincipalDirectory;
 import io.localvpc.dataplane.policy.IdentityPolicies;
@@ -50,11 +51,28 @@ final class KnownPrincipals implements CallerDirectory, IdentityPolicySource {
         return store.viewIfPresent(IamScope.of(principal.account())).map(v -> IamIdentityPolicies.of(v, principal)).orElse(Map.of());
     }
 
+    /**
+     * {@inheritDoc} The endpoint front asks for every request: a principal's parsed policies are kept until its
+     * account's IAM state changes, so a request parses no policy text.
+     */
     @Override
     public Map<String, PolicyDocument> policiesOf(Principal principal) {
         IamPrincipal identity = principal.identity();
         if (identity == null || identity.session() == null && configured.policiesOf(principal) != null) return configured.policiesOf(principal);
         if (identity.isRoot()) return null; // the root (or its GetSessionToken session) may do anything in its account
-        return identityPolicies(identity);
+        Optional<View> iam = store.viewIfPresent(IamScope.of(identity.account()));
+        if (iam.isEmpty()) return Map.of();
+        String key = identity.account() + " " + (identity.isRoleSession() ? identity.session().roleId() : identity.arn());
+        ParsedPolicies cached = parsed.get(key);
+        if (cached != null && cached.version() == iam.get().version()) return cached.policies();
+        Map<String, PolicyDocument> policies = IamIdentityPolicies.of(iam.get(), identity);
+        parsed.put(key, new ParsedPolicies(iam.get().version(), policies));
+        return policies;
     }
+
+    /** {@code version} is the IAM state's version object ({@link View#version()}): the same object while nothing changed. */
+    private record ParsedPolicies(Object version, Map<String, PolicyDocument> policies) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, ParsedPolicies> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 }

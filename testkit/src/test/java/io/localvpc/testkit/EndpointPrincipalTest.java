@@ -71,6 +71,9 @@ class EndpointPrincipalTest {
                 assertTrue(bobDenied.awsErrorDetails().errorMessage().startsWith("User: arn:aws:iam::000000000000:user/bob is not authorized"),
                         bobDenied.awsErrorDetails().errorMessage());
                 assertTrue(bobDenied.awsErrorDetails().errorMessage().contains("identity-based policy"), bobDenied.awsErrorDetails().errorMessage());
+                // A policy given to bob counts from the next request (the front's parsed policies follow IAM's state).
+                iam.putUserPolicy(r -> r.userName("bob").policyName("team-data").policyDocument(TEAM_DATA));
+                assertEquals(0, bob.listObjectsV2(r -> r.bucket("team-data")).keyCount());
 
                 assertEquals(0, deployer.listObjectsV2(r -> r.bucket("team-data")).keyCount());
                 // The role's policy names team-data only.

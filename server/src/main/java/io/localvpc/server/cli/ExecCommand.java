@@ -104,7 +104,8 @@ final class ExecCommand implements Callable<Integer> {
      * region (unless the caller chose one), the metadata service on the proxy's port for SDKs that never send it
      * through a proxy (the identity in the path), and STS, which localvpc's API port plays, reached directly
      * ({@code AWS_ENDPOINT_URL_STS}, and {@code NO_PROXY} for that one address). Credentials the caller exported are
-     * inherited and, as on EC2, win over the instance's: unset them to act as the instance profile's role.
+     * inherited and win over the instance's (the SDKs' credential chains look at the environment first): unset them to
+     * act as the instance profile's role.
      */
     static void identityEnvironment(Map<String, String> env, String identity, String region, int proxyPort, int apiPort) {
         env.putIfAbsent("AWS_REGION", region);
