@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Keys localvpc's IAM and STS issued are judged at the endpoints as the principal they were issued to (issue 13): a
  * user's key is that user, with its (absent) identity policies, not the account's root; a role session acts with its
- * role's policies until it expires, then gets {@code ExpiredToken}.
+ * role's policies until it expires, then gets S3's {@code ExpiredToken}; an inactive key gets {@code InvalidAccessKeyId}.
  */
 class EndpointPrincipalTest {
     private static final String TRUST_ROOT = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
@@ -74,6 +74,11 @@ class EndpointPrincipalTest {
                 // A policy given to bob counts from the next request (the front's parsed policies follow IAM's state).
                 iam.putUserPolicy(r -> r.userName("bob").policyName("team-data").policyDocument(TEAM_DATA));
                 assertEquals(0, bob.listObjectsV2(r -> r.bucket("team-data")).keyCount());
+                // A key made inactive is refused as S3 refuses an unknown key.
+                iam.updateAccessKey(r -> r.userName("bob").accessKeyId(bobKey.accessKeyId()).status("Inactive"));
+                S3Exception inactive = assertThrows(S3Exception.class, () -> bob.listObjectsV2(r -> r.bucket("team-data")));
+                assertEquals("InvalidAccessKeyId", inactive.awsErrorDetails().errorCode());
+                assertEquals(403, inactive.statusCode());
 
                 assertEquals(0, deployer.listObjectsV2(r -> r.bucket("team-data")).keyCount());
                 // The role's policy names team-data only.
@@ -84,6 +89,7 @@ class EndpointPrincipalTest {
                 clock.advance(Duration.ofSeconds(901));
                 S3Exception expired = assertThrows(S3Exception.class, () -> deployer.listObjectsV2(r -> r.bucket("team-data")));
                 assertEquals("ExpiredToken", expired.awsErrorDetails().errorCode());
+                assertEquals("The provided token has expired.", expired.awsErrorDetails().errorMessage());
                 assertEquals(400, expired.statusCode());
             }
         }
