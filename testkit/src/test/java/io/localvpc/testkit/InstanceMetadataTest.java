@@ -111,6 +111,54 @@ class InstanceMetadataTest {
     }
 
     @Test
+    void theProfilesRoleCredentialsAnsweredInOrderEvenWhenPipelined(Ec2Client ec2, LocalVpc lv) throws Exception {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},"
+                + "\"Action\":\"sts:AssumeRole\"}]}";
+        try (software.amazon.awssdk.services.iam.IamClient iam = software.amazon.awssdk.services.iam.IamClient.builder().endpointOverride(lv.endpoint())
+                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "secret"))).build()) {
+            iam.createRole(r -> r.roleName("metadata-reader").assumeRolePolicyDocument(trust));
+            iam.createInstanceProfile(r -> r.instanceProfileName("metadata-reader"));
+            iam.addRoleToInstanceProfile(r -> r.instanceProfileName("metadata-reader").roleName("metadata-reader"));
+        }
+        Layouts.PrivateVpc vpc = new Layouts(ec2).privateVpc("10.87");
+        String id = vpc.instanceA();
+        String profileArn = ec2.associateIamInstanceProfile(r -> r.instanceId(id).iamInstanceProfile(p -> p.name("metadata-reader")))
+                .iamInstanceProfileAssociation().iamInstanceProfile().arn();
+        assertEquals("metadata-reader", viaProxy(lv, id, "GET", "/latest/meta-data/iam/security-credentials/", "").body());
+        JsonNode info = JSON.readTree(viaProxy(lv, id, "GET", "/latest/meta-data/iam/info", "").body());
+        assertEquals("Success", info.path("Code").asText());
+        assertEquals(profileArn, info.path("InstanceProfileArn").asText());
+
+        // Two requests in one write: the credentials (which wait for the store) and the instance id, answered in that order.
+        String prefix = "/imds/" + id + "/latest/meta-data/";
+        byte[] both = ("GET " + prefix + "iam/security-credentials/metadata-reader HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                + "GET " + prefix + "instance-id HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        String text;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", lv.proxyAddress().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(both);
+            text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int first = text.indexOf("HTTP/1.1 200");
+        int second = text.indexOf("HTTP/1.1 200", first + 1);
+        assertTrue(first >= 0 && second > first, text);
+        String credentialsBody = text.substring(text.indexOf("\r\n\r\n", first) + 4, second);
+        JsonNode credentials = JSON.readTree(credentialsBody);
+        assertEquals("Success", credentials.path("Code").asText());
+        assertEquals("AWS-HMAC", credentials.path("Type").asText());
+        assertTrue(credentials.path("AccessKeyId").asText().startsWith("ASIA"), credentialsBody);
+        assertEquals(40, credentials.path("SecretAccessKey").asText().length(), credentialsBody);
+        assertTrue(!credentials.path("Token").asText().isEmpty() && credentials.path("Expiration").asText().endsWith("Z"), credentialsBody);
+        assertTrue(text.endsWith("\r\n\r\n" + id), text);
+        // Asked again, the same credentials until they near their end.
+        JsonNode again = JSON.readTree(viaProxy(lv, id, "GET", "/latest/meta-data/iam/security-credentials/metadata-reader", "").body());
+        assertEquals(credentials.path("AccessKeyId").asText(), again.path("AccessKeyId").asText());
+    }
+
+    @Test
     void tokensAreTheInstancesOwnAndMetadataOptionsDecideV1(Ec2Client ec2, LocalVpc lv) throws Exception {
         Layouts.PrivateVpc vpc = new Layouts(ec2).privateVpc("10.82");
         String a = vpc.instanceA();

@@ -47,6 +47,8 @@ final class MetadataHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
     /** Requests read and not answered yet (a credentials answer waits for the store), and whether the workload ended its side. */
     private int unanswered;
     private boolean inputEnded;
+    private boolean waitingForCredentials;
+    private final java.util.ArrayDeque<FullHttpRequest> queued = new java.util.ArrayDeque<>();
 
     MetadataHttpHandler(Store store, MetadataTokens tokens, InstanceCredentials credentials) {
         this.store = store;
@@ -57,6 +59,15 @@ final class MetadataHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         unanswered++;
+        if (waitingForCredentials) {
+            // A pipelined request after one whose answer waits for the store: answered after it, in order.
+            queued.add(request.retainedDuplicate());
+            return;
+        }
+        answer(ctx, request);
+    }
+
+    private void answer(ChannelHandlerContext ctx, FullHttpRequest request) {
         MetadataFlow flow = ctx.channel().attr(MetadataFlow.KEY).get();
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         Optional<InstanceMetadataTree> tree = flow == null ? Optional.empty()
@@ -91,7 +102,9 @@ final class MetadataHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
         if (answer instanceof MetadataAnswer.Text text) {
             send(ctx, text(text.body(), head), keepAlive);
         } else if (answer instanceof MetadataAnswer.RoleCredentials ask) {
+            waitingForCredentials = true;
             credentials.get(ask).whenComplete((session, failure) -> ctx.executor().execute(() -> {
+                waitingForCredentials = false;
                 if (failure != null) {
                     LOG.log(System.Logger.Level.WARNING, "credentials of " + ask.roleName() + " for " + ask.instanceId() + " failed: " + failure);
                     send(ctx, status(HttpResponseStatus.INTERNAL_SERVER_ERROR, head), keepAlive);
@@ -100,10 +113,29 @@ final class MetadataHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
                 } else {
                     send(ctx, text(InstanceMetadataTree.credentialsDocument(session.get(), lastUpdated(session.get())), head), keepAlive);
                 }
+                answerQueued(ctx);
             }));
         } else {
             send(ctx, status(HttpResponseStatus.NOT_FOUND, head), keepAlive);
         }
+    }
+
+    private void answerQueued(ChannelHandlerContext ctx) {
+        FullHttpRequest next;
+        while (!waitingForCredentials && (next = queued.poll()) != null) {
+            try {
+                if (ctx.channel().isActive()) answer(ctx, next);
+            } finally {
+                next.release();
+            }
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        FullHttpRequest left;
+        while ((left = queued.poll()) != null) left.release();
+        super.channelInactive(ctx);
     }
 
     private static Instant lastUpdated(StsSession s) {
