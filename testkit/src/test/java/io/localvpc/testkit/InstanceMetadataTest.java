@@ -103,7 +103,18 @@ class InstanceMetadataTest {
         assertTrue(tunnelled.text().startsWith("HTTP/1.1 200"), tunnelled.text());
         assertTrue(tunnelled.text().endsWith("\r\n\r\n" + id), tunnelled.text());
 
-        // Only port 80 answers, and the trace says the service is reached without routes or rules.
+        // And by SOCKS5 (socks5h://, the name resolved by the proxy), as curl with ALL_PROXY sends it.
+        Workload.SocksReply socks = new Workload(id, lv.proxyAddress(), new Admin(lv.endpoint()).caPem()).socks5("169.254.169.254", 80);
+        assertEquals(0, socks.code());
+        try (java.net.Socket s = socks.socket()) {
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write(("GET /latest/meta-data/instance-id HTTP/1.1\r\nHost: 169.254.169.254\r\n" + header
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200") && answer.endsWith("\r\n\r\n" + id), answer);
+        }
+
+        // Only port 80 answers.
         assertEquals("latest", viaProxy(lv, id, "GET", "/", header).body(), "the root lists the versions served");
         RawHttp.Answer otherPort = RawHttp.send(proxy, "GET http://169.254.169.254:8080/ HTTP/1.1\r\nHost: 169.254.169.254\r\n" + auth(id)
                 + "Connection: close\r\n\r\n", 5000);
