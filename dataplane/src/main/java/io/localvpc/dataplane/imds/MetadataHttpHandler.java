@@ -89,7 +89,7 @@ final class MetadataHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
             return;
         }
         if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
-            send(ctx, status(HttpResponseStatus.METHOD_NOT_ALLOWED, request.method().equals(HttpMethod.HEAD)), keepAlive);
+            send(ctx, status(HttpResponseStatus.METHOD_NOT_ALLOWED, false), keepAlive);
             return;
         }
         boolean head = request.method().equals(HttpMethod.HEAD);
@@ -106,8 +106,9 @@ final class MetadataHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
             credentials.get(ask).whenComplete((session, failure) -> ctx.executor().execute(() -> {
                 waitingForCredentials = false;
                 if (failure != null) {
+                    // The store could not commit the session (a full disk, say): worth asking again, as SDKs do on 503.
                     LOG.log(System.Logger.Level.WARNING, "credentials of " + ask.roleName() + " for " + ask.instanceId() + " failed: " + failure);
-                    send(ctx, status(HttpResponseStatus.INTERNAL_SERVER_ERROR, head), keepAlive);
+                    send(ctx, status(HttpResponseStatus.SERVICE_UNAVAILABLE, head), keepAlive);
                 } else if (session.isEmpty()) {
                     send(ctx, status(HttpResponseStatus.NOT_FOUND, head), keepAlive);
                 } else {
