@@ -7,16 +7,23 @@ import io.localvpc.core.identity.IamPrincipal;
 import io.localvpc.core.identity.IamPrincipals;
 import io.localvpc.core.identity.IamScope;
 import io.localvpc.core.state.Store;
+import io.localvpc.core.state.View;
+import io.localvpc.dataplane.classify.Principal;
+import io.localvpc.dataplane.classify.PrincipalDirectory;
 import io.localvpc.dataplane.policy.IdentityPolicies;
+import io.localvpc.dataplane.policy.IdentityPolicySource;
 
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The principals localvpc knows by access key, from both sources: those configured by {@code --iam-config}, and the
- * users and sessions its own IAM and STS issued keys to (found in the key's account's IAM scope).
+ * users and sessions its own IAM and STS issued keys to (found in the key's account's IAM scope). The API and the
+ * endpoint front both ask here, so a key is the same principal wherever it signs. Every answer comes from the
+ * store's in-memory snapshots ({@link Store#viewIfPresent}), never waiting for the writer: the front asks on its
+ * event loops.
  */
-final class KnownPrincipals implements CallerDirectory {
+final class KnownPrincipals implements CallerDirectory, IdentityPolicySource {
     private final Store store;
     private final IdentityPolicies configured;
 
@@ -25,6 +32,7 @@ final class KnownPrincipals implements CallerDirectory {
         this.configured = configured;
     }
 
+    /** {@inheritDoc} An expired session or an inactive key is refused with AWS's error (an {@code AwsException}). */
     @Override
     public Optional<IamPrincipal> find(String accessKeyId) {
         Optional<IamPrincipal> fromConfig = configured.find(accessKeyId).map(p -> IamPrincipal.configured(p.accountId(), p.arn()));
@@ -32,9 +40,39 @@ final class KnownPrincipals implements CallerDirectory {
         return IamPrincipals.find(scope -> store.viewIfPresent(scope).orElse(null), accessKeyId, store.clock().instant());
     }
 
+    /** The same directory as the endpoint front's policies see it. */
+    PrincipalDirectory forEndpoints() {
+        return key -> find(key).map(Principal::of);
+    }
+
     /** A principal's identity-based policies by name: its configuration's, or those IAM holds for it. */
     Map<String, PolicyDocument> identityPolicies(IamPrincipal principal) {
         if (principal.session() == null && !configured.policiesOf(principal.arn()).isEmpty()) return configured.policiesOf(principal.arn());
-        return IamIdentityPolicies.of(store.view(IamScope.of(principal.account())), principal);
+        return store.viewIfPresent(IamScope.of(principal.account())).map(v -> IamIdentityPolicies.of(v, principal)).orElse(Map.of());
     }
+
+    /**
+     * {@inheritDoc} The endpoint front asks for every request: a principal's parsed policies are kept until its
+     * account's IAM state changes, so a request parses no policy text.
+     */
+    @Override
+    public Map<String, PolicyDocument> policiesOf(Principal principal) {
+        IamPrincipal identity = principal.identity();
+        if (identity == null || identity.session() == null && configured.policiesOf(principal) != null) return configured.policiesOf(principal);
+        if (identity.isRoot()) return null; // the root (or its GetSessionToken session) may do anything in its account
+        Optional<View> iam = store.viewIfPresent(IamScope.of(identity.account()));
+        if (iam.isEmpty()) return Map.of();
+        String key = identity.account() + " " + (identity.isRoleSession() ? identity.session().roleId() : identity.arn());
+        ParsedPolicies cached = parsed.get(key);
+        if (cached != null && cached.version() == iam.get().version()) return cached.policies();
+        Map<String, PolicyDocument> policies = IamIdentityPolicies.of(iam.get(), identity);
+        parsed.put(key, new ParsedPolicies(iam.get().version(), policies));
+        return policies;
+    }
+
+    /** {@code version} is the IAM state's version object ({@link View#version()}): the same object while nothing changed. */
+    private record ParsedPolicies(Object version, Map<String, PolicyDocument> policies) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, ParsedPolicies> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 }

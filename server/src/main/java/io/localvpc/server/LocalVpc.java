@@ -56,9 +56,9 @@ public final class LocalVpc implements AutoCloseable {
         try {
             created = new Store(journal, clock, DefaultVpc::create);
             IdentityPolicies identities = settings.iamConfig() == null ? IdentityPolicies.none() : IdentityPolicies.load(settings.iamConfig());
-            plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
-                    identities, settings.accountId(), settings.region(), metrics);
             KnownPrincipals principals = new KnownPrincipals(created, identities);
+            plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
+                    principals.forEndpoints(), principals, settings.accountId(), settings.region(), metrics);
             ApiDispatcher api = new ApiDispatcher(new Ec2Api(created, settings.accountId(), settings.region()), principals, settings.accountId(), metrics.apiCalls(),
                     StsApi.service(created, principals::identityPolicies), IamApi.service(created, startedAt));
             this.store = created;

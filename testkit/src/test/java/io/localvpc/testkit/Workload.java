@@ -104,6 +104,17 @@ final class Workload {
                 .build();
     }
 
+    /**
+     * An S3 client whose credentials come from {@code credentials} (the instance metadata service, say), as an
+     * application on the instance builds it with the SDK's default credential chain.
+     */
+    S3Client s3With(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+        return S3Client.builder().region(Region.US_EAST_1).credentialsProvider(credentials).forcePathStyle(true)
+                .httpClientBuilder(proxiedHttp())
+                .overrideConfiguration(o -> o.defaultProfileFile(config(false)).defaultProfileName("default"))
+                .build();
+    }
+
     /** A DynamoDB client (SDK v2, its default endpoint dynamodb.us-east-1.amazonaws.com) as an application on the instance would build it. */
     DynamoDbClient dynamoDb() {
         return DynamoDbClient.builder().region(Region.US_EAST_1)

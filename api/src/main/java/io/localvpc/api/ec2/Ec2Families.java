@@ -3,6 +3,7 @@ package io.localvpc.api.ec2;
 import io.localvpc.api.ec2.family.AddressHandlers;
 import io.localvpc.api.ec2.family.ClassicLinkHandlers;
 import io.localvpc.api.ec2.family.InstanceAttributeHandlers;
+import io.localvpc.api.ec2.family.InstanceMetadataOptionsHandlers;
 import io.localvpc.api.ec2.family.InstanceHandlers;
 import io.localvpc.api.ec2.family.InstanceProfileAssociationHandlers;
 import io.localvpc.api.ec2.family.InstanceTypeHandlers;
@@ -43,6 +44,7 @@ public final class Ec2Families {
                 new InstanceHandlers(),
                 new InstanceProfileAssociationHandlers(),
                 new InstanceAttributeHandlers(),
+                new InstanceMetadataOptionsHandlers(),
                 new InstanceTypeHandlers(),
                 new TagHandlers(),
                 new RegionHandlers(),

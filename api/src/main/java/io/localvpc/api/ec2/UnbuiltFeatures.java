@@ -104,7 +104,10 @@ public final class UnbuiltFeatures {
         action("RunInstances")
                 .unbuilt("EbsOptimized", "EBS optimization (instances have no volumes)")
                 .unbuilt("Monitoring.Enabled", "detailed monitoring")
-                .unbuilt("HibernationOptions.Configured", "hibernation");
+                .unbuilt("HibernationOptions.Configured", "hibernation")
+                .unbuilt("MetadataOptions.HttpProtocolIpv6", "the metadata service's IPv6 endpoint (" + ipv6 + ")", "disabled");
+        action("ModifyInstanceMetadataOptions")
+                .unbuilt("HttpProtocolIpv6", "the metadata service's IPv6 endpoint (" + ipv6 + ")", "disabled");
         action("StopInstances").unbuilt("Hibernate", "hibernation");
         for (String a : List.of("CreateVpcEndpoint", "ModifyVpcEndpoint")) {
             action(a).unbuilt("DnsOptions.PrivateDnsPreference", "custom private DNS domains")

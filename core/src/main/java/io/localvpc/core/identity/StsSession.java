@@ -14,11 +14,14 @@ import java.util.Map;
  * @param userId        AWS's id for that principal ({@code AROA…:session}, the user's {@code AIDA…}, or the account id)
  * @param sessionPolicy the session policy AssumeRole was given, or null
  * @param tags          session tags ({@code aws:PrincipalTag/…})
+ * @param contextKeys   condition keys AWS sets on every request signed with these credentials: for an instance
+ *                      profile's credentials {@code aws:Ec2InstanceSourceVpc} and {@code aws:Ec2InstanceSourcePrivateIPv4}
  */
 public record StsSession(String id, String account, String secretAccessKey, String sessionToken, String principalArn, String userId,
-                         String roleId, String sessionPolicy, Map<String, String> tags, Instant expiresAt) implements Resource {
+                         String roleId, String sessionPolicy, Map<String, String> tags, Instant expiresAt, Map<String, String> contextKeys) implements Resource {
     public StsSession {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+        contextKeys = contextKeys == null ? Map.of() : Map.copyOf(contextKeys);
     }
 
     public boolean isRoleSession() {

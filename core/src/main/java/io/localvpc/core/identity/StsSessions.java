@@ -76,7 +76,7 @@ public final class StsSessions {
         String keyId = newSessionKey(tx);
         return tx.put(new StsSession(keyId, role.account(), AccessKeyIds.newSecret(), AccessKeyIds.newSessionToken(),
                 IamArns.assumedRole(role.account(), role.name(), sessionName), role.id() + ":" + sessionName, role.id(),
-                sessionPolicy, tags, tx.now().plus(Duration.ofSeconds(seconds))));
+                sessionPolicy, tags, tx.now().plus(Duration.ofSeconds(seconds)), Map.of()));
     }
 
     /** Temporary credentials for a user or the root, acting as themselves. */
@@ -90,7 +90,25 @@ public final class StsSessions {
             throw IamErrors.validation(String.valueOf(seconds), "durationSeconds", "Member must have value between " + MIN_SECONDS + " and " + max);
         }
         return tx.put(new StsSession(newSessionKey(tx), caller.account(), AccessKeyIds.newSecret(), AccessKeyIds.newSessionToken(),
-                caller.arn(), caller.userId(), null, null, Map.of(), tx.now().plus(Duration.ofSeconds(seconds))));
+                caller.arn(), caller.userId(), null, null, Map.of(), tx.now().plus(Duration.ofSeconds(seconds)), Map.of()));
+    }
+
+    /** How long the credentials the instance metadata service hands out last (AWS's last about six hours). */
+    public static final Duration INSTANCE_CREDENTIALS = Duration.ofHours(6);
+
+    /**
+     * The credentials of an instance profile's role for one instance, as EC2 obtains them: a session of the role named
+     * after the instance, which no trust policy is asked about here (EC2 is trusted by the profile's association),
+     * carrying {@code aws:Ec2InstanceSourceVpc} and {@code aws:Ec2InstanceSourcePrivateIPv4} for every request signed
+     * with it. Call in a transaction of the role's account's IAM scope.
+     *
+     * @return the session, or empty when the role no longer exists
+     */
+    public static java.util.Optional<StsSession> instanceSession(Tx tx, String roleName, String instanceId, String vpcId, String privateIp) {
+        return IamRoles.find(tx, roleName).map(role -> tx.put(new StsSession(newSessionKey(tx), role.account(), AccessKeyIds.newSecret(),
+                AccessKeyIds.newSessionToken(), IamArns.assumedRole(role.account(), role.name(), instanceId), role.id() + ":" + instanceId,
+                role.id(), null, Map.of(), tx.now().plus(INSTANCE_CREDENTIALS),
+                Map.of("aws:Ec2InstanceSourceVpc", vpcId, "aws:Ec2InstanceSourcePrivateIPv4", privateIp))));
     }
 
     /** Forgets sessions that have expired (called from writes that pass, so the state does not grow without bound). */

@@ -330,6 +330,7 @@ public final class InstanceOps {
                 Instance released = releasePublicIp(tx, i);
                 InstanceProfileAssociations.forgetTerminated(tx, i.id());
                 InstanceSettingsOps.forget(tx, i.id());
+                InstanceMetadataOptionsOps.forget(tx, i.id());
                 for (String eniId : released.networkInterfaceIds()) {
                     NetworkInterface eni = tx.find(NetworkInterface.class, eniId).orElse(null);
                     if (eni == null || eni.attachment() == null || !i.id().equals(eni.attachment().instanceId())) continue;

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link Verdict} with its {@link Trace}; the live proxy and {@code localvpc trace} both call it.
  */
 public final class PathEngine {
+    private static final long INSTANCE_METADATA = Ipv4.parse(Target.InstanceMetadata.ADDRESS);
     private final ZoneFaults faults;
     private final Map<Scope, CompiledScope> compiled = new ConcurrentHashMap<>();
     private volatile CompiledScope last;
@@ -80,6 +81,7 @@ public final class PathEngine {
             Verdict refused = findSource();
             if (refused == null) refused = resolveDestination();
             if (refused != null) return refused;
+            if (destination() == INSTANCE_METADATA) return toInstanceMetadata();
 
             RouteLookup routes = source.routes();
             RouteLookup.Entry match = routes == null ? null : routes.match(destination());
@@ -172,6 +174,25 @@ public final class PathEngine {
         }
 
         // ---- targets
+
+        /** The link-local metadata service: the instance's own, before any route, security group or network ACL. */
+        private Verdict toInstanceMetadata() {
+            String instanceId = source.instance() != null ? source.instance().id()
+                    : eni().attachment() != null ? eni().attachment().instanceId() : null;
+            if (instanceId == null) {
+                record(new Hop(Hop.Kind.REFUSED, eni().id(), false, null, Target.InstanceMetadata.ADDRESS + " is the instance metadata service; "
+                        + eni().id() + " is attached to no instance, so there is none to answer"));
+                return refuse(Verdict.Reason.HOST_UNREACHABLE);
+            }
+            if (flow.port() != Target.InstanceMetadata.PORT) {
+                record(new Hop(Hop.Kind.REFUSED, instanceId, false, null, "the instance metadata service of " + instanceId
+                        + " answers on " + Target.InstanceMetadata.ADDRESS + ":" + Target.InstanceMetadata.PORT + " only, not port " + flow.port()));
+                return refuse(Verdict.Reason.HOST_UNREACHABLE);
+            }
+            record(new Hop(Hop.Kind.DELIVERED, instanceId, true, null, "delivered to the instance metadata service of " + instanceId + " ("
+                    + destinationText() + "; link-local: no route, security group or network ACL applies, as on AWS)"));
+            return new Verdict.Delivered(new Target.InstanceMetadata(instanceId, destinationText(), flow.port()), trace, source.verdictSource());
+        }
 
         /** The local route: another interface in the VPC (an interface endpoint's, or an instance's). */
         private Verdict toInterface() {

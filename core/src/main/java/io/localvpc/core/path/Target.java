@@ -14,6 +14,15 @@ public sealed interface Target {
     record Interface(String networkInterfaceId, String address, int port) implements Target {
     }
 
+    /**
+     * The instance metadata service ({@code 169.254.169.254:80}) of the instance the flow comes from: link-local, so
+     * no route, security group or network ACL is consulted, as on AWS.
+     */
+    record InstanceMetadata(String instanceId, String address, int port) implements Target {
+        public static final String ADDRESS = "169.254.169.254";
+        public static final int PORT = 80;
+    }
+
     /** How a flow reaches an AWS service. */
     sealed interface Via {
         String id();

@@ -64,6 +64,7 @@ public final class ResourceTypes {
         add("sts-session", StsSession.class);
         add("iam-instance-profile-association", IamInstanceProfileAssociation.class);
         add("instance-settings", InstanceSettings.class);
+        add("instance-metadata-options", io.localvpc.core.model.InstanceMetadataOptions.class);
         add("tags", ResourceTags.class);
         add("s3-bucket-policy", BucketPolicy.class);
         add("client-token", IdempotencyRecord.class);

@@ -27,7 +27,7 @@ import java.util.Optional;
  *                  "policies": {"s3-read": {"Version": "2012-10-17", "Statement": [...]}}}]}
  * </pre>
  */
-public final class IdentityPolicies implements PrincipalDirectory {
+public final class IdentityPolicies implements PrincipalDirectory, IdentityPolicySource {
     private final Map<String, Principal> byKey = new HashMap<>();
     private final Map<String, Map<String, PolicyDocument>> byArn = new HashMap<>();
 
@@ -86,6 +86,11 @@ public final class IdentityPolicies implements PrincipalDirectory {
     /** The identity policies of a configured principal; empty when it has none or is not configured. */
     public Map<String, PolicyDocument> policiesOf(String principalArn) {
         return byArn.getOrDefault(principalArn, Map.of());
+    }
+
+    @Override
+    public Map<String, PolicyDocument> policiesOf(Principal principal) {
+        return byArn.get(principal.arn());
     }
 
     boolean isConfigured(String principalArn) {

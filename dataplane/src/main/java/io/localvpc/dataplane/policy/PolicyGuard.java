@@ -56,7 +56,15 @@ public final class PolicyGuard implements RequestGuard {
     private RequestVerdict decide(RequestHead head, RequestBody body) {
         FlowOrigin origin = head.origin();
         String resourceAccount = origin != null ? origin.account() : defaultAccount;
-        Classification c = classifier.classify(head, body, resourceAccount);
+        Classification c;
+        try {
+            c = classifier.classify(head, body, resourceAccount);
+        } catch (io.localvpc.core.AwsException refused) {
+            // The key's credentials are known and refused (an expired session, an inactive key): the service's own answer.
+            String protocol = protocolOf(head, io.localvpc.dataplane.route.AwsHost.parse(head.host()).service());
+            if (protocol.equals("s3")) return s3CredentialsError(refused);
+            return ServiceErrors.error(protocol, HttpResponseStatus.valueOf(refused.httpStatus()), refused.code(), refused.getMessage());
+        }
         if (c instanceof InvalidRequest invalid) {
             return ServiceErrors.error(protocolOf(head, invalid.service()), HttpResponseStatus.BAD_REQUEST, invalid.code(), invalid.message());
         }
@@ -100,6 +108,15 @@ public final class PolicyGuard implements RequestGuard {
             if (served != null) return served;
         }
         return RequestVerdict.allow();
+    }
+
+    /** S3 words refused credentials its own way: {@code ExpiredToken} (400) and {@code InvalidAccessKeyId} (403). */
+    private static RequestVerdict s3CredentialsError(io.localvpc.core.AwsException refused) {
+        if (refused.code().equals("ExpiredToken")) {
+            return ServiceErrors.error(ServiceErrors.S3, HttpResponseStatus.BAD_REQUEST, "ExpiredToken", "The provided token has expired.");
+        }
+        return ServiceErrors.error(ServiceErrors.S3, HttpResponseStatus.FORBIDDEN, "InvalidAccessKeyId",
+                "The AWS Access Key Id you provided does not exist in our records.");
     }
 
     /** AWS's wording: who, what, on which resource, and which kind of policy refused it and how. */

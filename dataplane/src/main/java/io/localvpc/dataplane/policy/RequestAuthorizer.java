@@ -32,11 +32,11 @@ public final class RequestAuthorizer {
 
     private final Store store;
     private final ScopeLocator locator;
-    private final IdentityPolicies identities;
+    private final IdentityPolicySource identities;
     private final PolicyCache cache = new PolicyCache();
     private final Clock clock;
 
-    public RequestAuthorizer(Store store, ScopeLocator locator, IdentityPolicies identities) {
+    public RequestAuthorizer(Store store, ScopeLocator locator, IdentityPolicySource identities) {
         this.store = store;
         this.locator = locator;
         this.identities = identities;
@@ -54,6 +54,7 @@ public final class RequestAuthorizer {
         else ctx.principal(principal.arn());
         Map<String, List<String>> keys = new HashMap<>(serviceKeys);
         TimeKeys time = timeKeys(clock.instant());
+        PrincipalKeys.put(keys, principal);
         keys.put("aws:SecureTransport", SECURE);
         keys.put("aws:CurrentTime", time.currentTime());
         keys.put("aws:EpochTime", time.epochTime());
@@ -74,8 +75,9 @@ public final class RequestAuthorizer {
         }
         bucketOf(resource).flatMap(this::bucketPolicy).ifPresent(p -> a.resourcePolicy(p.bucket, p.document));
         if (principal != null && principal.type() != Principal.Type.ANONYMOUS) {
-            if (identities.isConfigured(principal.arn())) {
-                identities.policiesOf(principal.arn()).forEach(a::identityPolicy);
+            Map<String, PolicyDocument> policies = identities.policiesOf(principal);
+            if (policies != null) {
+                policies.forEach(a::identityPolicy);
             } else if (principal.type() == Principal.Type.ROOT) {
                 a.identityPolicy("account root", ROOT);
             }

@@ -58,6 +58,11 @@ final class AbsoluteFormForwarder {
         } catch (URISyntaxException e) {
             uri = null;
         }
+        MetadataPath metadata = uri == null ? null : MetadataPath.parse(uri, workload.localAddress());
+        if (metadata != null) {
+            forward(request, metadata.identity(), MetadataPath.ADDRESS, MetadataPath.PORT, metadata.originForm(request));
+            return;
+        }
         if (uri == null || !uri.isAbsolute() || uri.getHost() == null) {
             fail("localvpc's workload proxy takes CONNECT host:port or absolute-form requests (GET http://host/path),"
                     + " not '" + request.uri() + "'");
@@ -69,8 +74,10 @@ final class AbsoluteFormForwarder {
         }
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
         int port = uri.getPort() == -1 ? 80 : uri.getPort();
-        String identity = ProxyAuthorization.user(request.headers());
-        HttpRequest originForm = originForm(request, uri);
+        forward(request, ProxyAuthorization.user(request.headers()), host, port, originForm(request, uri));
+    }
+
+    private void forward(HttpRequest request, String identity, String host, int port, HttpRequest originForm) {
         String key = identity + " " + host + ":" + port;
         if (key.equals(upstreamKey) && (connecting || hasUpstream())) {
             send(originForm);

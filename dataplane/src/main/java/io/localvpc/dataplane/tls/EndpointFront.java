@@ -47,7 +47,7 @@ public final class EndpointFront implements AutoCloseable {
                 .childHandler(new ChannelInitializer<LocalChannel>() {
                     @Override
                     protected void initChannel(LocalChannel ch) {
-                        ch.pipeline().addLast("route", new RouteGreeting());
+                        ch.pipeline().addLast("route", new io.localvpc.dataplane.net.InProcessGreeting<>(ServiceRoute.class, ServiceRoute.KEY, "the endpoint front"));
                         install(ch.pipeline());
                     }
                 })

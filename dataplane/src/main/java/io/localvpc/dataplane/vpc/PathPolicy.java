@@ -9,6 +9,8 @@ import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
 import io.localvpc.dataplane.flows.DecidedFlow;
 import io.localvpc.dataplane.flows.FlowPaths;
+import io.localvpc.dataplane.imds.MetadataFlow;
+import io.localvpc.dataplane.imds.MetadataService;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.proxy.ConnectRequest;
 import io.localvpc.dataplane.proxy.ConnectionPolicy;
@@ -31,12 +33,15 @@ public final class PathPolicy implements ConnectionPolicy {
     private final ScopeLocator locator;
     private final PathEngine engine;
     private final ServiceRouter services;
+    private final MetadataService metadata;
 
-    public PathPolicy(Store store, ScopeLocator locator, PathEngine engine, ServiceRouter services) {
+    /** @param metadata every instance's metadata service, or null when this data plane serves none */
+    public PathPolicy(Store store, ScopeLocator locator, PathEngine engine, ServiceRouter services, MetadataService metadata) {
         this.store = store;
         this.locator = locator;
         this.engine = engine;
         this.services = services;
+        this.metadata = metadata;
     }
 
     @Override
@@ -53,6 +58,7 @@ public final class PathPolicy implements ConnectionPolicy {
         }
         Verdict.Delivered delivered = (Verdict.Delivered) verdict;
         Target target = delivered.target();
+        if (target instanceof Target.InstanceMetadata imds) return toMetadata(scope.get(), imds, delivered, verdict.summary());
         if (target instanceof Target.AwsService service) {
             FlowOrigin origin = origin(scope.get(), delivered, service);
             DecidedFlow decided = decided(scope.get(), delivered, FlowPaths.of(service.via()), origin);
@@ -84,6 +90,26 @@ public final class PathPolicy implements ConnectionPolicy {
         Verdict.Source s = trace.source();
         return new DecidedFlow(scope.account(), scope.region(), s == null ? null : s.vpcId(), s == null ? null : s.networkInterfaceId(),
                 s == null ? null : s.privateIp(), trace.destinationAddress(), false, FlowPaths.refused(trace), trace.decisive(), null);
+    }
+
+    /** In process, like the endpoint front: the instance the path engine named goes with the connection. */
+    private ConnectionDecision toMetadata(Scope scope, Target.InstanceMetadata imds, Verdict.Delivered delivered, String summary) {
+        DecidedFlow decided = decided(scope, delivered, "instance metadata service", null);
+        if (metadata == null) {
+            return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, summary + ", but this localvpc serves no instance metadata", decided);
+        }
+        MetadataFlow flow = new MetadataFlow(imds.instanceId(), scope);
+        return new ConnectionDecision.Deliver(metadata.localAddress(), summary, decided, new InProcessTarget() {
+            @Override
+            public void attach(io.netty.channel.Channel workload, String afterHandler) {
+                metadata.attach(workload, afterHandler, flow);
+            }
+
+            @Override
+            public Object greeting() {
+                return flow;
+            }
+        });
     }
 
     private static ConnectionDecision deliver(ServiceRouter.Destination destination, String host, String summary, DecidedFlow decided) {

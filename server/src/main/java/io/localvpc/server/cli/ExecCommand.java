@@ -60,6 +60,8 @@ final class ExecCommand implements Callable<Integer> {
 
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         environment(pb.environment(), identity, proxyPort, pem, trustStore);
+        identityEnvironment(pb.environment(), identity, workload.path("region").asText(health.path("region").asText("us-east-1")), proxyPort,
+                health.path("ports").path("api").asInt());
         try {
             return pb.start().waitFor();
         } catch (IOException e) {
@@ -95,6 +97,25 @@ final class ExecCommand implements Callable<Integer> {
         java.add("-Djavax.net.ssl.trustStoreType=PKCS12");
         String existing = env.get("JAVA_TOOL_OPTIONS");
         env.put("JAVA_TOOL_OPTIONS", (existing == null || existing.isBlank() ? "" : existing + " ") + String.join(" ", java));
+    }
+
+    /**
+     * What lets an SDK inside find its region and its instance's credentials as on EC2, adding no keys of its own: the
+     * region (unless the caller chose one), the metadata service on the proxy's port for SDKs that never send it
+     * through a proxy (the identity in the path), and STS, which localvpc's API port plays, reached directly
+     * ({@code AWS_ENDPOINT_URL_STS}, and {@code NO_PROXY} for that one address). Credentials the caller exported are
+     * inherited and win over the instance's (the SDKs' credential chains look at the environment first): unset them to
+     * act as the instance profile's role.
+     */
+    static void identityEnvironment(Map<String, String> env, String identity, String region, int proxyPort, int apiPort) {
+        env.putIfAbsent("AWS_REGION", region);
+        env.putIfAbsent("AWS_DEFAULT_REGION", env.get("AWS_REGION"));
+        // With the trailing slash: older botocore joins the endpoint and "latest/…" as they are.
+        env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://127.0.0.1:" + proxyPort + "/imds/" + identity + "/");
+        env.putIfAbsent("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:" + apiPort);
+        String direct = "127.0.0.1:" + apiPort;
+        env.put("NO_PROXY", direct);
+        env.put("no_proxy", direct);
     }
 
     /**

@@ -12,7 +12,9 @@ import io.localvpc.dataplane.flows.DecidedFlow;
 import io.localvpc.dataplane.flows.FlowRecorder;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.policy.BucketPolicies;
-import io.localvpc.dataplane.policy.IdentityPolicies;
+import io.localvpc.dataplane.classify.PrincipalDirectory;
+import io.localvpc.dataplane.imds.MetadataService;
+import io.localvpc.dataplane.policy.IdentityPolicySource;
 import io.localvpc.dataplane.policy.PolicyGuard;
 import io.localvpc.dataplane.policy.RequestAuthorizer;
 import io.localvpc.dataplane.proxy.WorkloadProxy;
@@ -54,6 +56,7 @@ public final class DataPlane implements AutoCloseable {
         return t;
     });
     private final EndpointFront front;
+    private final MetadataService metadata;
     private final DnsServerRegistry resolvers;
     private final WorkloadProxy proxy;
     private final RequestAuthorizer authorizer;
@@ -65,8 +68,8 @@ public final class DataPlane implements AutoCloseable {
      * Starts everything. {@code dataDir} null keeps the CA and S3 objects in memory; {@code upstreams}
      * maps service short names to local URLs that play them.
      */
-    public DataPlane(Store store, Path dataDir, int proxyPort, Map<String, URI> upstreams, IdentityPolicies identities,
-                     String defaultAccount, String defaultRegion, LocalVpcMetrics metrics) {
+    public DataPlane(Store store, Path dataDir, int proxyPort, Map<String, URI> upstreams, PrincipalDirectory principals,
+                     IdentityPolicySource identityPolicies, String defaultAccount, String defaultRegion, LocalVpcMetrics metrics) {
         this.store = store;
         this.locator = new ScopeLocator(store);
         this.costs = new CostMeter(store);
@@ -74,22 +77,25 @@ public final class DataPlane implements AutoCloseable {
         this.backends = new ServiceBackends(dataDir == null ? null : dataDir.resolve("s3"), upstreams);
         io.netty.channel.EventLoopGroup group = Transports.eventLoopGroup(0);
         EndpointFront endpointFront = null;
+        MetadataService imds = null;
         DnsServerRegistry dns = null;
         try {
-            this.authorizer = new RequestAuthorizer(store, locator, identities);
-            this.classifier = new RequestClassifier(defaultAccount, defaultRegion, identities);
+            this.authorizer = new RequestAuthorizer(store, locator, identityPolicies);
+            this.classifier = new RequestClassifier(defaultAccount, defaultRegion, principals);
             PolicyGuard guard = new PolicyGuard(classifier, authorizer,
                     new BucketPolicies(store, locator, backends::s3BucketExists, blockingWork), defaultAccount, metrics.policyDecisions());
             // The proxy and the endpoint front share event loops: the front has no port, the proxy hands it
             // connections in process.
             endpointFront = EndpointFront.start(ca, backends.router(), guard, group);
+            imds = new MetadataService(store, blockingWork, group);
             dns = new DnsServerRegistry(vpcId -> metrics.countingQueries(new VpcResolverView(store, locator, faults, vpcId)),
                     vpcId -> ResolverLifecycle.vpcExists(store, vpcId));
             this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(ConnectionListener.all(flows, metrics.connections(), costs))
-                    .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront))).start();
+                    .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront), imds)).start();
         } catch (RuntimeException e) {
             if (dns != null) dns.close();
             if (endpointFront != null) endpointFront.close();
+            if (imds != null) imds.close();
             group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
             blockingWork.shutdownNow();
             backends.close();
@@ -97,6 +103,7 @@ public final class DataPlane implements AutoCloseable {
         }
         this.loops = group;
         this.front = endpointFront;
+        this.metadata = imds;
         this.resolvers = dns;
         store.addListener(new ResolverLifecycle(store, dns));
         store.addListener(costs);
@@ -217,6 +224,7 @@ public final class DataPlane implements AutoCloseable {
         proxy.close();
         resolvers.close();
         front.close();
+        metadata.close();
         loops.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         blockingWork.shutdownNow();
         backends.close();

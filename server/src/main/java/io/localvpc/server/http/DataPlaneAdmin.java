@@ -128,6 +128,7 @@ final class DataPlaneAdmin {
                 t.put("via", s.via().id());
             }
             if (d.target() instanceof Target.Interface i) t.put("networkInterfaceId", i.networkInterfaceId());
+            if (d.target() instanceof Target.InstanceMetadata m) t.put("service", "instance-metadata").put("instanceId", m.instanceId());
         }
         ArrayNode hops = o.putArray("hops");
         for (Hop h : v.trace().hops()) {

@@ -20,6 +20,7 @@ import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.SecurityGroup;
 import io.localvpc.core.ops.IdKind;
 import io.localvpc.core.ops.InstanceOps;
+import io.localvpc.core.ops.InstanceMetadataOptionsOps;
 import io.localvpc.core.ops.InstanceSettingsOps;
 import io.localvpc.core.state.Tx;
 import io.localvpc.core.state.View;
@@ -71,9 +72,11 @@ public final class InstanceHandlers implements Ec2Family {
         if (profile != null && profile.roleName() == null) {
             throw AwsException.invalidParameterValue("IAM Instance Profile \"" + profile.arn() + "\" has no associated IAM Roles");
         }
+        InstanceMetadataOptionsOps.Change metadata = InstanceMetadataOptionsHandlers.launchOptions(in.node("MetadataOptions"));
         InstanceOps.Launch launch = InstanceOps.run(tx, spec, transitionDelay);
         for (Instance i : launch.instances()) {
             if (profile != null) InstanceProfileAssociations.associate(tx, i.id(), profile);
+            if (metadata != null) InstanceMetadataOptionsOps.apply(tx, i.id(), metadata);
             InstanceSettingsOps.change(tx, i.id(), s -> s.withUserData(in.string("UserData"))
                     .withDisableApiTermination(in.bool("DisableApiTermination", false)).withDisableApiStop(in.bool("DisableApiStop", false))
                     .withShutdownBehavior(shutdown));

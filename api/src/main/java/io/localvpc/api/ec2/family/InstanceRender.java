@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.api.ec2.Json;
 import io.localvpc.api.ec2.Tagging;
 import io.localvpc.core.model.Instance;
+import io.localvpc.core.ops.InstanceMetadataOptionsOps;
 import io.localvpc.core.ops.InstanceProfileAssociations;
 import io.localvpc.core.model.Instance.State;
 import io.localvpc.core.model.NetworkInterface;
@@ -101,6 +102,7 @@ final class InstanceRender {
         o.putObject("CapacityReservationSpecification").put("CapacityReservationPreference", "open");
         o.putObject("HibernationOptions").put("Configured", false);
         o.putObject("EnclaveOptions").put("Enabled", false);
+        o.set("MetadataOptions", InstanceMetadataOptionsHandlers.render(InstanceMetadataOptionsOps.of(view, i.id()), "applied"));
         o.put("PlatformDetails", "Linux/UNIX")
                 .put("UsageOperation", "RunInstances")
                 .put("UsageOperationUpdateTime", Json.timestamp(i.firstLaunchedAt()));
