@@ -19,14 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** DynamoDB's JSON 1.0 protocol as bytes on a socket: targets, content types, error bodies, request ids and CRC32 headers. */
 class WireProtocolTest {
-    private static DynamoDb dynamoDb;
+    private static DynamoDbService dynamoDb;
     private static StandaloneDynamoDbServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String AUTH = "AWS4-HMAC-SHA256 Credential=AKID/20250101/eu-west-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00";
 
     @BeforeAll
     static void start() {
-        dynamoDb = DynamoDb.inMemory(Clock.systemUTC(), Duration.ofHours(1));
+        dynamoDb = DynamoDbService.inMemory(Clock.systemUTC(), Duration.ofHours(1));
         server = StandaloneDynamoDbServer.start(dynamoDb, 0);
     }
 

@@ -1,6 +1,6 @@
 package io.localvpc.bench.jmh;
 
-import io.localvpc.dynamodb.DynamoDb;
+import io.localvpc.dynamodb.DynamoDbService;
 import io.localvpc.dynamodb.DynamoDbScope;
 import io.localvpc.dynamodb.wire.DynamoDbHandler;
 import io.localvpc.dynamodb.wire.DynamoDbResponse;
@@ -37,13 +37,13 @@ import java.util.concurrent.TimeUnit;
 public class DynamoDbServerTime {
     private static final int PARTITIONS = 2_000;
     private static final DynamoDbScope SCOPE = new DynamoDbScope("000000000000", "us-east-1");
-    private DynamoDb dynamoDb;
+    private DynamoDbService dynamoDb;
     private DynamoDbHandler handler;
     private int next;
 
     @Setup
     public void setUp() {
-        dynamoDb = DynamoDb.inMemory(Clock.systemUTC(), Duration.ofHours(1));
+        dynamoDb = DynamoDbService.inMemory(Clock.systemUTC(), Duration.ofHours(1));
         handler = dynamoDb.handler();
         call("CreateTable", "{\"TableName\":\"Bench\",\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
                 + "\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}],\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"

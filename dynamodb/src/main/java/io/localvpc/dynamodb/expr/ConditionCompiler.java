@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Turns a condition expression (ConditionExpression, FilterExpression, KeyConditionExpression) into a
- * {@link Condition}, refusing it as DynamoDB does: first the checks on the whole expression ({@link SyntaxChecks}),
+ * {@link CompiledCondition}, refusing it as DynamoDB does: first the checks on the whole expression ({@link SyntaxChecks}),
  * then each operator's own (its placeholders, operand count, operand types, document paths, distinct operands) from the
  * innermost out.
  */
@@ -25,7 +25,7 @@ public final class ConditionCompiler {
     }
 
     /** @throws ExpressionProblem with DynamoDB's message (without the "Invalid …Expression: " that the caller adds) */
-    public static Condition compile(String expression, ExpressionAttributes attributes) {
+    public static CompiledCondition compile(String expression, ExpressionAttributes attributes) {
         if (expression.isEmpty()) throw new ExpressionProblem("The expression can not be empty;");
         Syntax s = ExpressionParser.condition(expression);
         SyntaxChecks.noRedundantParentheses(s);
@@ -37,16 +37,16 @@ public final class ConditionCompiler {
         return new ConditionCompiler(attributes).condition(s);
     }
 
-    private Condition condition(Syntax s) {
+    private CompiledCondition condition(Syntax s) {
         s = SyntaxChecks.unwrap(s);
-        if (s instanceof Syntax.And a) return new Condition.And(condition(a.left()), condition(a.right()));
-        if (s instanceof Syntax.Or o) return new Condition.Or(condition(o.left()), condition(o.right()));
-        if (s instanceof Syntax.Not n) return new Condition.Not(condition(n.inner()));
+        if (s instanceof Syntax.And a) return new CompiledCondition.And(condition(a.left()), condition(a.right()));
+        if (s instanceof Syntax.Or o) return new CompiledCondition.Or(condition(o.left()), condition(o.right()));
+        if (s instanceof Syntax.Not n) return new CompiledCondition.Not(condition(n.inner()));
         if (s instanceof Syntax.Compare c) {
             Operand left = operand(c.left());
             Operand right = operand(c.right());
             distinct(c.op(), left, List.of(right));
-            return new Condition.Compare(left, Condition.Comparator.of(c.op()), right);
+            return new CompiledCondition.Compare(left, CompiledCondition.Comparator.of(c.op()), right);
         }
         if (s instanceof Syntax.Between b) {
             Operand value = operand(b.value());
@@ -65,26 +65,26 @@ public final class ConditionCompiler {
                             + ValueText.of(l) + ", upper bound operand: " + ValueText.of(h));
                 }
             }
-            return new Condition.Between(value, low, high);
+            return new CompiledCondition.Between(value, low, high);
         }
         if (s instanceof Syntax.In in) {
             Operand value = operand(in.value());
             List<Operand> candidates = new ArrayList<>();
             for (Syntax c : in.candidates()) candidates.add(operand(c));
             distinct("IN", value, candidates);
-            return new Condition.In(value, candidates);
+            return new CompiledCondition.In(value, candidates);
         }
         return function((Syntax.Call) s);
     }
 
-    private Condition function(Syntax.Call call) {
+    private CompiledCondition function(Syntax.Call call) {
         List<Operand> args = new ArrayList<>();
         for (Syntax a : call.args()) args.add(operand(a));
         String name = call.name();
         switch (name) {
             case "attribute_exists", "attribute_not_exists" -> {
                 operands(name, args, 1);
-                return new Condition.Exists(path(name, args.get(0)), name.equals("attribute_exists"));
+                return new CompiledCondition.Exists(path(name, args.get(0)), name.equals("attribute_exists"));
             }
             case "attribute_type" -> {
                 operands(name, args, 2);
@@ -95,7 +95,7 @@ public final class ConditionCompiler {
                     throw new ExpressionProblem("Invalid attribute type name found; type: " + ((AttributeValue.S) v.value()).value()
                             + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
                 }
-                return new Condition.TypeIs(path(name, args.get(0)), args.get(1));
+                return new CompiledCondition.TypeIs(path(name, args.get(0)), args.get(1));
             }
             case "begins_with" -> {
                 operands(name, args, 2);
@@ -104,12 +104,12 @@ public final class ConditionCompiler {
                     String type = staticType(a);
                     if (type != null && !type.equals("S") && !type.equals("B")) operandType(name, type);
                 }
-                return new Condition.BeginsWith(args.get(0), args.get(1));
+                return new CompiledCondition.BeginsWith(args.get(0), args.get(1));
             }
             default -> {
                 operands(name, args, 2);
                 distinct(name, args.get(0), args.subList(1, 2));
-                return new Condition.Contains(args.get(0), args.get(1));
+                return new CompiledCondition.Contains(args.get(0), args.get(1));
             }
         }
     }

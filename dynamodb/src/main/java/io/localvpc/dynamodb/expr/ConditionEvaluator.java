@@ -7,41 +7,41 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * Decides a {@link Condition} against an item (empty when there is none). As on DynamoDB, a comparison with an
+ * Decides a {@link CompiledCondition} against an item (empty when there is none). As on DynamoDB, a comparison with an
  * attribute the item lacks, or between values of different types, is false, except {@code <>}, which is then true.
  */
 public final class ConditionEvaluator {
     private ConditionEvaluator() {
     }
 
-    public static boolean test(Condition c, Map<String, AttributeValue> item) {
-        if (c instanceof Condition.True) return true;
-        if (c instanceof Condition.And a) return test(a.left(), item) && test(a.right(), item);
-        if (c instanceof Condition.Or o) return test(o.left(), item) || test(o.right(), item);
-        if (c instanceof Condition.Not n) return !test(n.inner(), item);
-        if (c instanceof Condition.Compare cmp) return compare(value(cmp.left(), item), cmp.op(), value(cmp.right(), item));
-        if (c instanceof Condition.Between b) {
+    public static boolean test(CompiledCondition c, Map<String, AttributeValue> item) {
+        if (c instanceof CompiledCondition.True) return true;
+        if (c instanceof CompiledCondition.And a) return test(a.left(), item) && test(a.right(), item);
+        if (c instanceof CompiledCondition.Or o) return test(o.left(), item) || test(o.right(), item);
+        if (c instanceof CompiledCondition.Not n) return !test(n.inner(), item);
+        if (c instanceof CompiledCondition.Compare cmp) return compare(value(cmp.left(), item), cmp.op(), value(cmp.right(), item));
+        if (c instanceof CompiledCondition.Between b) {
             AttributeValue v = value(b.value(), item);
-            return compare(v, Condition.Comparator.GE, value(b.low(), item)) && compare(v, Condition.Comparator.LE, value(b.high(), item));
+            return compare(v, CompiledCondition.Comparator.GE, value(b.low(), item)) && compare(v, CompiledCondition.Comparator.LE, value(b.high(), item));
         }
-        if (c instanceof Condition.In in) {
+        if (c instanceof CompiledCondition.In in) {
             AttributeValue v = value(in.value(), item);
             if (v == null) return false;
             for (Operand o : in.candidates()) if (v.equals(value(o, item))) return true;
             return false;
         }
-        if (c instanceof Condition.Exists e) return (ItemPaths.get(item, e.path()) != null) == e.exists();
-        if (c instanceof Condition.TypeIs t) {
+        if (c instanceof CompiledCondition.Exists e) return (ItemPaths.get(item, e.path()) != null) == e.exists();
+        if (c instanceof CompiledCondition.TypeIs t) {
             AttributeValue v = ItemPaths.get(item, t.path());
             return v != null && value(t.type(), item) instanceof AttributeValue.S s && v.type().equals(s.value());
         }
-        if (c instanceof Condition.BeginsWith b) return beginsWith(value(b.value(), item), value(b.prefix(), item));
-        return contains(value(((Condition.Contains) c).container(), item), value(((Condition.Contains) c).element(), item));
+        if (c instanceof CompiledCondition.BeginsWith b) return beginsWith(value(b.value(), item), value(b.prefix(), item));
+        return contains(value(((CompiledCondition.Contains) c).container(), item), value(((CompiledCondition.Contains) c).element(), item));
     }
 
-    public static boolean compare(AttributeValue a, Condition.Comparator op, AttributeValue b) {
-        if (op == Condition.Comparator.EQ) return a != null && a.equals(b);
-        if (op == Condition.Comparator.NE) return a == null || !a.equals(b);
+    public static boolean compare(AttributeValue a, CompiledCondition.Comparator op, AttributeValue b) {
+        if (op == CompiledCondition.Comparator.EQ) return a != null && a.equals(b);
+        if (op == CompiledCondition.Comparator.NE) return a == null || !a.equals(b);
         if (a == null || b == null || !KeyValueOrder.comparable(a, b)) return false;
         int c = KeyValueOrder.INSTANCE.compare(a, b);
         return switch (op) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * An expression as written, before its placeholders are resolved and its rules checked: what the parser builds and
- * the compilers turn into {@link Condition}s, {@link UpdateAction}s and projections.
+ * the compilers turn into {@link CompiledCondition}s, {@link UpdateAction}s and projections.
  */
 sealed interface Syntax {
     /** One element of a path as written: a name ({@code placeholder} when written {@code #x}) or a list index. */

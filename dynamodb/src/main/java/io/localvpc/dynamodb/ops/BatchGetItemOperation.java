@@ -22,7 +22,7 @@ import java.util.Set;
  * BatchGetItem: up to 100 keys over several tables. Items found are answered per table; once the answer passes
  * DynamoDB's 16 MB, the keys not yet read are answered as UnprocessedKeys for the caller to ask again.
  */
-final class BatchGetItemOperation implements Operation {
+final class BatchGetItemOperation implements DynamoDbOperation {
     static final int MAX_KEYS = 100;
     private static final long MAX_RESPONSE = 16L * 1024 * 1024;
 

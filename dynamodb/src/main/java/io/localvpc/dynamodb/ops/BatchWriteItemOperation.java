@@ -21,7 +21,7 @@ import java.util.Set;
  * BatchWriteItem: up to 25 puts and deletes over several tables, unconditional. All are checked before any is
  * made, then made together (localvpc never throttles, so UnprocessedItems is always empty).
  */
-final class BatchWriteItemOperation implements Operation {
+final class BatchWriteItemOperation implements DynamoDbOperation {
     static final int MAX_WRITES = 25;
 
     private record Write(String tableName, boolean put, Map<String, AttributeValue> attributes) {

@@ -3,7 +3,7 @@ package io.localvpc.dynamodb.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.dynamodb.DynamoDbException;
-import io.localvpc.dynamodb.expr.Condition;
+import io.localvpc.dynamodb.expr.CompiledCondition;
 import io.localvpc.dynamodb.expr.ConditionEvaluator;
 import io.localvpc.dynamodb.table.StoredItem;
 import io.localvpc.dynamodb.table.Table;
@@ -32,7 +32,7 @@ final class ConditionalWrites {
     }
 
     /** Refuses the write when its condition does not hold for the item as it is (absent items have no attributes). */
-    static void check(Condition condition, StoredItem old, JsonNode request) {
+    static void check(CompiledCondition condition, StoredItem old, JsonNode request) {
         if (condition == null) return;
         Map<String, AttributeValue> current = old == null ? Map.of() : old.attributes();
         if (ConditionEvaluator.test(condition, current)) return;

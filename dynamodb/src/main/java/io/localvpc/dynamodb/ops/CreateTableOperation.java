@@ -23,7 +23,7 @@ import java.util.UUID;
  * order, its messages), then adds the table. The answer says CREATING, as DynamoDB's does; the table is usable at
  * once, so a waiter's first DescribeTable already finds it ACTIVE.
  */
-final class CreateTableOperation implements Operation {
+final class CreateTableOperation implements DynamoDbOperation {
     private static final String INVALID = "One or more parameter values were invalid: ";
     private static final long MAX_CAPACITY = 1_000_000_000_000L;
     private static final int MAX_LOCAL_INDEXES = 5;
@@ -105,7 +105,7 @@ final class CreateTableOperation implements Operation {
             streamViewType = Requests.text(stream, "StreamViewType");
             if (streamViewType == null) throw DynamoDbException.validation(INVALID + "StreamViewType is required when stream is enabled");
         }
-        Map<String, String> tags = Tagging.read(in.get("Tags"));
+        Map<String, String> tags = TableTagging.read(in.get("Tags"));
         TableDefinition d = new TableDefinition(UUID.randomUUID().toString(), name.scope().accountId(), name.scope().region(), name.name(),
                 KeySchemas.typed(in.get("KeySchema"), definitions), definitions, locals, globals, payPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED",
                 throughput, now, 0, null, false, streamViewType, now, tags, "ACTIVE", Requests.bool(in, "DeletionProtectionEnabled", false),

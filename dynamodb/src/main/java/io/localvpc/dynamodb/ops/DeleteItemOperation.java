@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** DeleteItem: removes the item with the given key, if the condition holds (deleting what is not there is no error). */
-final class DeleteItemOperation implements Operation {
+final class DeleteItemOperation implements DynamoDbOperation {
     @Override
     public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
         RequestExpressions.checkParameters(in, List.of("ConditionExpression"), List.of("Expected"));

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** GetItem: the item with the given key, or nothing; reads never wait for writes. */
-final class GetItemOperation implements Operation {
+final class GetItemOperation implements DynamoDbOperation {
     @Override
     public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
         RequestExpressions.checkParameters(in, List.of("ProjectionExpression"), List.of("AttributesToGet"));

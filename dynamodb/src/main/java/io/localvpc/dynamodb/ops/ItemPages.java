@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.dynamodb.DynamoDbException;
-import io.localvpc.dynamodb.expr.Condition;
+import io.localvpc.dynamodb.expr.CompiledCondition;
 import io.localvpc.dynamodb.expr.ConditionEvaluator;
 import io.localvpc.dynamodb.expr.DocumentPath;
 import io.localvpc.dynamodb.expr.Projector;
@@ -69,7 +69,7 @@ final class ItemPages {
         return select;
     }
 
-    static ObjectNode read(Iterator<StoredItem> entries, Integer limit, Condition filter, View view, JsonNode in, boolean consistent) {
+    static ObjectNode read(Iterator<StoredItem> entries, Integer limit, CompiledCondition filter, View view, JsonNode in, boolean consistent) {
         ObjectNode out = Requests.object();
         boolean count = "COUNT".equals(view.select());
         ArrayNode items = count ? null : out.putArray("Items");

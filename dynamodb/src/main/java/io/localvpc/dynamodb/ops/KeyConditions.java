@@ -2,7 +2,7 @@ package io.localvpc.dynamodb.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.localvpc.dynamodb.DynamoDbException;
-import io.localvpc.dynamodb.expr.Condition;
+import io.localvpc.dynamodb.expr.CompiledCondition;
 import io.localvpc.dynamodb.expr.Operand;
 import io.localvpc.dynamodb.table.KeySchema;
 import io.localvpc.dynamodb.value.AttributeValue;
@@ -28,26 +28,26 @@ final class KeyConditions {
     private KeyConditions() {
     }
 
-    static Map<String, Term> fromExpression(Condition c) {
+    static Map<String, Term> fromExpression(CompiledCondition c) {
         Map<String, Term> terms = new LinkedHashMap<>();
         collect(c, terms);
         return terms;
     }
 
-    private static void collect(Condition c, Map<String, Term> terms) {
-        if (c instanceof Condition.And a) {
+    private static void collect(CompiledCondition c, Map<String, Term> terms) {
+        if (c instanceof CompiledCondition.And a) {
             collect(a.left(), terms);
             collect(a.right(), terms);
             return;
         }
-        if (c instanceof Condition.Or) throw DynamoDbException.validation(INVALID_OPERATOR + "OR");
-        if (c instanceof Condition.Not) throw DynamoDbException.validation(INVALID_OPERATOR + "NOT");
-        if (c instanceof Condition.In) throw DynamoDbException.validation(INVALID_OPERATOR + "IN");
-        if (c instanceof Condition.Exists e) throw DynamoDbException.validation(INVALID_OPERATOR + (e.exists() ? "attribute_exists" : "attribute_not_exists"));
-        if (c instanceof Condition.TypeIs) throw DynamoDbException.validation(INVALID_OPERATOR + "attribute_type");
-        if (c instanceof Condition.Contains) throw DynamoDbException.validation(INVALID_OPERATOR + "contains");
-        if (c instanceof Condition.Compare cmp) {
-            if (cmp.op() == Condition.Comparator.NE) throw DynamoDbException.validation(INVALID_OPERATOR + "<>");
+        if (c instanceof CompiledCondition.Or) throw DynamoDbException.validation(INVALID_OPERATOR + "OR");
+        if (c instanceof CompiledCondition.Not) throw DynamoDbException.validation(INVALID_OPERATOR + "NOT");
+        if (c instanceof CompiledCondition.In) throw DynamoDbException.validation(INVALID_OPERATOR + "IN");
+        if (c instanceof CompiledCondition.Exists e) throw DynamoDbException.validation(INVALID_OPERATOR + (e.exists() ? "attribute_exists" : "attribute_not_exists"));
+        if (c instanceof CompiledCondition.TypeIs) throw DynamoDbException.validation(INVALID_OPERATOR + "attribute_type");
+        if (c instanceof CompiledCondition.Contains) throw DynamoDbException.validation(INVALID_OPERATOR + "contains");
+        if (c instanceof CompiledCondition.Compare cmp) {
+            if (cmp.op() == CompiledCondition.Comparator.NE) throw DynamoDbException.validation(INVALID_OPERATOR + "<>");
             List<Operand> operands = List.of(cmp.left(), cmp.right());
             int at = attributeAt(operands);
             String op = switch (at == 0 ? cmp.op() : cmp.op().flipped()) {
@@ -58,14 +58,14 @@ final class KeyConditions {
                 default -> "GE";
             };
             add(terms, operands, at, op, List.of(value(operands.get(1 - at))));
-        } else if (c instanceof Condition.Between b) {
+        } else if (c instanceof CompiledCondition.Between b) {
             if (!(b.value() instanceof Operand.Path)) {
                 throw DynamoDbException.validation("Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand");
             }
             List<Operand> operands = List.of(b.value(), b.low(), b.high());
             int at = attributeAt(operands);
             add(terms, operands, at, "BETWEEN", List.of(value(b.low()), value(b.high())));
-        } else if (c instanceof Condition.BeginsWith bw) {
+        } else if (c instanceof CompiledCondition.BeginsWith bw) {
             if (!(bw.value() instanceof Operand.Path)) {
                 throw DynamoDbException.validation("Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand");
             }

@@ -2,7 +2,7 @@ package io.localvpc.dynamodb.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.localvpc.dynamodb.DynamoDbException;
-import io.localvpc.dynamodb.expr.Condition;
+import io.localvpc.dynamodb.expr.CompiledCondition;
 import io.localvpc.dynamodb.expr.DocumentPath;
 import io.localvpc.dynamodb.expr.Operand;
 import io.localvpc.dynamodb.expr.UpdateAction;
@@ -30,8 +30,8 @@ final class LegacyParameters {
 
     /** Fills in what legacy parameters say where the request has no expression for it. */
     static RequestExpressions.Compiled complete(JsonNode in, RequestExpressions.Compiled c) {
-        Condition condition = c.condition() != null ? c.condition() : conditions(in, "Expected", true);
-        Condition filter = c.filter() != null ? c.filter() : Requests.has(in, "QueryFilter") ? conditions(in, "QueryFilter", false)
+        CompiledCondition condition = c.condition() != null ? c.condition() : conditions(in, "Expected", true);
+        CompiledCondition filter = c.filter() != null ? c.filter() : Requests.has(in, "QueryFilter") ? conditions(in, "QueryFilter", false)
                 : conditions(in, "ScanFilter", false);
         List<DocumentPath> projection = c.projection();
         if (projection == null && Requests.has(in, "AttributesToGet")) {
@@ -146,20 +146,20 @@ final class LegacyParameters {
     }
 
     /** Expected (legacy form allowed: Value and Exists) or a map of Conditions, joined by ConditionalOperator. */
-    private static Condition conditions(JsonNode in, String member, boolean expected) {
+    private static CompiledCondition conditions(JsonNode in, String member, boolean expected) {
         JsonNode map = in.get(member);
         if (map == null || map.isNull()) return null;
         boolean or = "OR".equals(Requests.text(in, "ConditionalOperator"));
-        Condition all = null;
+        CompiledCondition all = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            Condition c = condition(e.getKey(), e.getValue(), expected);
-            all = all == null ? c : or ? new Condition.Or(all, c) : new Condition.And(all, c);
+            CompiledCondition c = condition(e.getKey(), e.getValue(), expected);
+            all = all == null ? c : or ? new CompiledCondition.Or(all, c) : new CompiledCondition.And(all, c);
         }
-        return all == null ? new Condition.True() : all;
+        return all == null ? new CompiledCondition.True() : all;
     }
 
-    private static Condition condition(String name, JsonNode c, boolean expected) {
+    private static CompiledCondition condition(String name, JsonNode c, boolean expected) {
         Operand attribute = new Operand.Path(DocumentPath.of(name));
         List<AttributeValue> values = new ArrayList<>();
         if (Requests.has(c, "AttributeValueList")) for (JsonNode v : c.get("AttributeValueList")) values.add(Requests.value(v));
@@ -168,8 +168,8 @@ final class LegacyParameters {
         if (op == null) {
             if (expected) {
                 boolean exists = !Requests.has(c, "Exists") || Requests.bool(c, "Exists", true);
-                if (!exists) return new Condition.Exists(DocumentPath.of(name), false);
-                return new Condition.Compare(attribute, Condition.Comparator.EQ, new Operand.Value(values.get(0)));
+                if (!exists) return new CompiledCondition.Exists(DocumentPath.of(name), false);
+                return new CompiledCondition.Compare(attribute, CompiledCondition.Comparator.EQ, new Operand.Value(values.get(0)));
             }
             op = "EQ";
         }
@@ -177,20 +177,20 @@ final class LegacyParameters {
         List<Operand> operands = new ArrayList<>();
         for (AttributeValue v : values) operands.add(new Operand.Value(v));
         return switch (op) {
-            case "EQ" -> new Condition.Compare(attribute, Condition.Comparator.EQ, operands.get(0));
-            case "NE" -> new Condition.Compare(attribute, Condition.Comparator.NE, operands.get(0));
-            case "LT" -> new Condition.Compare(attribute, Condition.Comparator.LT, operands.get(0));
-            case "LE" -> new Condition.Compare(attribute, Condition.Comparator.LE, operands.get(0));
-            case "GT" -> new Condition.Compare(attribute, Condition.Comparator.GT, operands.get(0));
-            case "GE" -> new Condition.Compare(attribute, Condition.Comparator.GE, operands.get(0));
-            case "NOT_NULL" -> new Condition.Exists(DocumentPath.of(name), true);
-            case "NULL" -> new Condition.Exists(DocumentPath.of(name), false);
-            case "CONTAINS" -> new Condition.Contains(attribute, operands.get(0));
-            case "NOT_CONTAINS" -> new Condition.And(new Condition.Exists(DocumentPath.of(name), true),
-                    new Condition.Not(new Condition.Contains(attribute, operands.get(0))));
-            case "BEGINS_WITH" -> new Condition.BeginsWith(attribute, operands.get(0));
-            case "IN" -> new Condition.In(attribute, operands);
-            default -> new Condition.Between(attribute, operands.get(0), operands.get(1));
+            case "EQ" -> new CompiledCondition.Compare(attribute, CompiledCondition.Comparator.EQ, operands.get(0));
+            case "NE" -> new CompiledCondition.Compare(attribute, CompiledCondition.Comparator.NE, operands.get(0));
+            case "LT" -> new CompiledCondition.Compare(attribute, CompiledCondition.Comparator.LT, operands.get(0));
+            case "LE" -> new CompiledCondition.Compare(attribute, CompiledCondition.Comparator.LE, operands.get(0));
+            case "GT" -> new CompiledCondition.Compare(attribute, CompiledCondition.Comparator.GT, operands.get(0));
+            case "GE" -> new CompiledCondition.Compare(attribute, CompiledCondition.Comparator.GE, operands.get(0));
+            case "NOT_NULL" -> new CompiledCondition.Exists(DocumentPath.of(name), true);
+            case "NULL" -> new CompiledCondition.Exists(DocumentPath.of(name), false);
+            case "CONTAINS" -> new CompiledCondition.Contains(attribute, operands.get(0));
+            case "NOT_CONTAINS" -> new CompiledCondition.And(new CompiledCondition.Exists(DocumentPath.of(name), true),
+                    new CompiledCondition.Not(new CompiledCondition.Contains(attribute, operands.get(0))));
+            case "BEGINS_WITH" -> new CompiledCondition.BeginsWith(attribute, operands.get(0));
+            case "IN" -> new CompiledCondition.In(attribute, operands);
+            default -> new CompiledCondition.Between(attribute, operands.get(0), operands.get(1));
         };
     }
 

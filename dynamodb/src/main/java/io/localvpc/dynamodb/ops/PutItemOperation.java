@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** PutItem: replaces the whole item with the given key, if the condition holds. */
-final class PutItemOperation implements Operation {
+final class PutItemOperation implements DynamoDbOperation {
     @Override
     public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
         RequestExpressions.checkParameters(in, List.of("ConditionExpression"), List.of("Expected"));

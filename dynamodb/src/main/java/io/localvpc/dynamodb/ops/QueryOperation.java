@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.dynamodb.DynamoDbException;
 import io.localvpc.dynamodb.DynamoDbScope;
-import io.localvpc.dynamodb.expr.Condition;
+import io.localvpc.dynamodb.expr.CompiledCondition;
 import io.localvpc.dynamodb.expr.ConditionEvaluator;
 import io.localvpc.dynamodb.table.KeySchema;
 import io.localvpc.dynamodb.table.RowKey;
@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 
 /** Query: one partition of a table or index, in sort-key order (either way), one page at a time. */
-final class QueryOperation implements Operation {
+final class QueryOperation implements DynamoDbOperation {
     @Override
     public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
         RequestExpressions.checkParameters(in, List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
@@ -117,13 +117,13 @@ final class QueryOperation implements Operation {
     private static boolean inRange(AttributeValue v, KeyConditions.Term sort) {
         List<AttributeValue> values = sort.values();
         return switch (sort.op()) {
-            case "EQ" -> ConditionEvaluator.compare(v, Condition.Comparator.EQ, values.get(0));
-            case "LT" -> ConditionEvaluator.compare(v, Condition.Comparator.LT, values.get(0));
-            case "LE" -> ConditionEvaluator.compare(v, Condition.Comparator.LE, values.get(0));
-            case "GT" -> ConditionEvaluator.compare(v, Condition.Comparator.GT, values.get(0));
-            case "GE" -> ConditionEvaluator.compare(v, Condition.Comparator.GE, values.get(0));
-            case "BETWEEN" -> ConditionEvaluator.compare(v, Condition.Comparator.GE, values.get(0))
-                    && ConditionEvaluator.compare(v, Condition.Comparator.LE, values.get(1));
+            case "EQ" -> ConditionEvaluator.compare(v, CompiledCondition.Comparator.EQ, values.get(0));
+            case "LT" -> ConditionEvaluator.compare(v, CompiledCondition.Comparator.LT, values.get(0));
+            case "LE" -> ConditionEvaluator.compare(v, CompiledCondition.Comparator.LE, values.get(0));
+            case "GT" -> ConditionEvaluator.compare(v, CompiledCondition.Comparator.GT, values.get(0));
+            case "GE" -> ConditionEvaluator.compare(v, CompiledCondition.Comparator.GE, values.get(0));
+            case "BETWEEN" -> ConditionEvaluator.compare(v, CompiledCondition.Comparator.GE, values.get(0))
+                    && ConditionEvaluator.compare(v, CompiledCondition.Comparator.LE, values.get(1));
             default -> ConditionEvaluator.beginsWith(v, values.get(0));
         };
     }
@@ -155,7 +155,7 @@ final class QueryOperation implements Operation {
     }
 
     /** Whether the filter names this top-level attribute (DynamoDB refuses filters on key attributes in a Query). */
-    private static boolean mentions(JsonNode in, Condition filter, String attribute) {
+    private static boolean mentions(JsonNode in, CompiledCondition filter, String attribute) {
         if (Requests.has(in, "QueryFilter")) return in.get("QueryFilter").has(attribute);
         return ConditionPaths.mentions(filter, attribute);
     }

@@ -2,7 +2,7 @@ package io.localvpc.dynamodb.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.localvpc.dynamodb.DynamoDbException;
-import io.localvpc.dynamodb.expr.Condition;
+import io.localvpc.dynamodb.expr.CompiledCondition;
 import io.localvpc.dynamodb.expr.ConditionCompiler;
 import io.localvpc.dynamodb.expr.DocumentPath;
 import io.localvpc.dynamodb.expr.ExpressionAttributes;
@@ -31,7 +31,7 @@ final class RequestExpressions {
     private static final Pattern VALUE_KEY = Pattern.compile(":[0-9a-zA-Z_]+");
 
     /** What a request's expressions say; a part the request does not have is null. */
-    record Compiled(List<UpdateAction> update, Condition condition, Condition keyCondition, Condition filter, List<DocumentPath> projection) {
+    record Compiled(List<UpdateAction> update, CompiledCondition condition, CompiledCondition keyCondition, CompiledCondition filter, List<DocumentPath> projection) {
     }
 
     private RequestExpressions() {
@@ -73,9 +73,9 @@ final class RequestExpressions {
     static Compiled compile(JsonNode in) {
         ExpressionAttributes attributes = attributes(in);
         List<UpdateAction> update = null;
-        Condition condition = null;
-        Condition keyCondition = null;
-        Condition filter = null;
+        CompiledCondition condition = null;
+        CompiledCondition keyCondition = null;
+        CompiledCondition filter = null;
         List<DocumentPath> projection = null;
         String member = null;
         try {

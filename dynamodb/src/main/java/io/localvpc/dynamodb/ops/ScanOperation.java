@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * time; with Segment and TotalSegments, only the items whose placement falls in that segment's share, so parallel
  * scans split the table between them without overlap.
  */
-final class ScanOperation implements Operation {
+final class ScanOperation implements DynamoDbOperation {
     private static final Pattern UNPREFIXED = Pattern.compile(".*(contains duplicates|number set|numeric value|significant digits|number with magnitude).*");
 
     @Override
@@ -141,7 +141,7 @@ final class ScanOperation implements Operation {
 
     /** A projection or filter may not look inside a key attribute of the table or of an index (keys are scalars). */
     static void checkKeyPaths(io.localvpc.dynamodb.table.TableDefinition d, List<io.localvpc.dynamodb.expr.DocumentPath> projection,
-                              io.localvpc.dynamodb.expr.Condition filter) {
+                              io.localvpc.dynamodb.expr.CompiledCondition filter) {
         List<io.localvpc.dynamodb.expr.DocumentPath> paths = new java.util.ArrayList<>();
         if (projection != null) paths.addAll(projection);
         if (filter != null) ConditionPaths.collect(filter, paths);

@@ -23,7 +23,7 @@ final class TableOperations {
         return t;
     }
 
-    static final class DescribeTable implements Operation {
+    static final class DescribeTable implements DynamoDbOperation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
             ObjectNode out = Requests.object();
@@ -32,7 +32,7 @@ final class TableOperations {
         }
     }
 
-    static final class ListTables implements Operation {
+    static final class ListTables implements DynamoDbOperation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
             int limit = in.has("Limit") && !in.get("Limit").isNull() ? in.get("Limit").asInt() : 100;
@@ -51,7 +51,7 @@ final class TableOperations {
         }
     }
 
-    static final class DeleteTable implements Operation {
+    static final class DeleteTable implements DynamoDbOperation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
             Table t = table(in, scope, db);
@@ -71,7 +71,7 @@ final class TableOperations {
         }
     }
 
-    static final class DescribeTimeToLive implements Operation {
+    static final class DescribeTimeToLive implements DynamoDbOperation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
             TableDefinition d = table(in, scope, db).definition();
@@ -83,7 +83,7 @@ final class TableOperations {
         }
     }
 
-    static final class UpdateTimeToLive implements Operation {
+    static final class UpdateTimeToLive implements DynamoDbOperation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
             Table t = table(in, scope, db);
@@ -106,7 +106,7 @@ final class TableOperations {
         }
     }
 
-    static final class DescribeContinuousBackups implements Operation {
+    static final class DescribeContinuousBackups implements DynamoDbOperation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
             Requests.TableName name = Requests.tableName(Requests.text(in, "TableName"), scope);
@@ -118,7 +118,7 @@ final class TableOperations {
         }
     }
 
-    static final class DescribeLimits implements Operation {
+    static final class DescribeLimits implements DynamoDbOperation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
             return Requests.object().put("AccountMaxReadCapacityUnits", 80000).put("AccountMaxWriteCapacityUnits", 80000)
@@ -126,7 +126,7 @@ final class TableOperations {
         }
     }
 
-    static final class DescribeEndpoints implements Operation {
+    static final class DescribeEndpoints implements DynamoDbOperation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
             ObjectNode out = Requests.object();

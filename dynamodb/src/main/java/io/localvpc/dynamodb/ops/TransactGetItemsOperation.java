@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** TransactGetItems: up to 100 items read as of one moment (under the database's lock, so no write falls between them). */
-final class TransactGetItemsOperation implements Operation {
+final class TransactGetItemsOperation implements DynamoDbOperation {
     private record Get(Table table, Map<String, AttributeValue> key, RequestExpressions.Compiled expressions) {
     }
 

@@ -27,16 +27,16 @@ import java.util.Set;
  * whole transaction with a reason for each action, as DynamoDB answers. A repeated ClientRequestToken (within ten
  * minutes, same request) answers success without writing again.
  */
-final class TransactWriteItemsOperation implements Operation {
+final class TransactWriteItemsOperation implements DynamoDbOperation {
     private static final List<String> KINDS = List.of("ConditionCheck", "Put", "Delete", "Update");
 
     private record Action(String kind, JsonNode node, Table table, Map<String, AttributeValue> key, RequestExpressions.Compiled expressions,
                           Map<String, AttributeValue> item) {
     }
 
-    private final ClientTokens tokens;
+    private final TransactionTokens tokens;
 
-    TransactWriteItemsOperation(ClientTokens tokens) {
+    TransactWriteItemsOperation(TransactionTokens tokens) {
         this.tokens = tokens;
     }
 

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /** UpdateItem: applies the update to the item with the given key (creating it when absent), if the condition holds. */
-final class UpdateItemOperation implements Operation {
+final class UpdateItemOperation implements DynamoDbOperation {
     @Override
     public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
         RequestExpressions.checkParameters(in, List.of("UpdateExpression", "ConditionExpression"), List.of("AttributeUpdates", "Expected"));

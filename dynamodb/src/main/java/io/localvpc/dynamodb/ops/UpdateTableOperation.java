@@ -19,7 +19,7 @@ import java.util.Map;
  * allows; a new index is filled at once), streams, deletion protection and table class. The answer says UPDATING as
  * DynamoDB's does; the change has already taken effect.
  */
-final class UpdateTableOperation implements Operation {
+final class UpdateTableOperation implements DynamoDbOperation {
     private static final String INVALID = "One or more parameter values were invalid: ";
 
     @Override

@@ -1,6 +1,6 @@
 package io.localvpc.dynamodb.server;
 
-import io.localvpc.dynamodb.DynamoDb;
+import io.localvpc.dynamodb.DynamoDbService;
 import io.localvpc.dynamodb.DynamoDbScope;
 import io.localvpc.dynamodb.wire.DynamoDbHandler;
 import io.localvpc.dynamodb.wire.DynamoDbResponse;
@@ -40,7 +40,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small HTTP server in front of a {@link DynamoDb}, on 127.0.0.1 only: what this module's tests, the benchmarks and
+ * A small HTTP server in front of a {@link DynamoDbService}, on 127.0.0.1 only: what this module's tests, the benchmarks and
  * outside test suites talk to. localvpc itself serves DynamoDB through its endpoints instead. The account and region
  * come from the request's SigV4 credential scope, unverified (an access key of 12 digits is the account, as
  * localvpc's convention has it), which is fine for a test server and nothing else.
@@ -49,13 +49,13 @@ public final class StandaloneDynamoDbServer implements AutoCloseable {
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/[^/]+/([^/]+)/");
     private static final String DEFAULT_ACCOUNT = "000000000000";
 
-    private final DynamoDb dynamoDb;
+    private final DynamoDbService dynamoDb;
     private final boolean ownsDynamoDb;
     private final EventLoopGroup group = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors());
     private final ExecutorService workers;
     private final Channel channel;
 
-    private StandaloneDynamoDbServer(DynamoDb dynamoDb, boolean ownsDynamoDb, int port) {
+    private StandaloneDynamoDbServer(DynamoDbService dynamoDb, boolean ownsDynamoDb, int port) {
         this.dynamoDb = dynamoDb;
         this.ownsDynamoDb = ownsDynamoDb;
         this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
@@ -84,7 +84,7 @@ public final class StandaloneDynamoDbServer implements AutoCloseable {
     }
 
     /** Serves {@code dynamoDb} (the caller closes it) on 127.0.0.1:{@code port}; 0 picks a free port. */
-    public static StandaloneDynamoDbServer start(DynamoDb dynamoDb, int port) {
+    public static StandaloneDynamoDbServer start(DynamoDbService dynamoDb, int port) {
         return new StandaloneDynamoDbServer(dynamoDb, false, port);
     }
 
@@ -180,8 +180,8 @@ public final class StandaloneDynamoDbServer implements AutoCloseable {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (use --port N, --data DIR or --in-memory)");
             }
         }
-        DynamoDb db = data == null ? DynamoDb.inMemory(Clock.systemUTC(), Duration.ofMinutes(1))
-                : DynamoDb.durable(data, false, Clock.systemUTC(), Duration.ofMinutes(1));
+        DynamoDbService db = data == null ? DynamoDbService.inMemory(Clock.systemUTC(), Duration.ofMinutes(1))
+                : DynamoDbService.durable(data, false, Clock.systemUTC(), Duration.ofMinutes(1));
         StandaloneDynamoDbServer server = new StandaloneDynamoDbServer(db, true, port);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("DynamoDB listening on 127.0.0.1:" + server.port() + (data == null ? " (in memory)" : " (data in " + data + ")"));

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.dynamodb.DynamoDbException;
 import io.localvpc.dynamodb.DynamoDbScope;
 import io.localvpc.dynamodb.ops.Database;
-import io.localvpc.dynamodb.ops.Operation;
-import io.localvpc.dynamodb.ops.OperationRegistry;
+import io.localvpc.dynamodb.ops.DynamoDbOperation;
+import io.localvpc.dynamodb.ops.DynamoDbOperations;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ import java.util.zip.CRC32;
 
 /**
  * DynamoDB's JSON 1.0 protocol, independent of any transport: a request's method, path, headers and body in; status,
- * headers and body out. POST / with {@code X-Amz-Target: DynamoDB_20120810.<Operation>} and a JSON body; the answer
+ * headers and body out. POST / with {@code X-Amz-Target: DynamoDB_20120810.<DynamoDbOperation>} and a JSON body; the answer
  * carries x-amzn-RequestId and x-amz-crc32 (the CRC32 of the body, which SDKs check) as DynamoDB's does, and errors
  * are {@code {"__type": "…#Code", "message": "…"}} with status 400 (the caller's fault) or 500 (ours).
  * <p>
@@ -46,9 +46,9 @@ public final class DynamoDbHandler {
         this.operations = operations;
     }
 
-    /** A handler serving every operation of {@link OperationRegistry} on this database. */
+    /** A handler serving every operation of {@link DynamoDbOperations} on this database. */
     public static DynamoDbHandler of(Database db) {
-        return new DynamoDbHandler(db, new Operations(OperationRegistry.all()));
+        return new DynamoDbHandler(db, new Operations(DynamoDbOperations.all()));
     }
 
     /**
@@ -70,7 +70,7 @@ public final class DynamoDbHandler {
      * region the request acts in, as the caller established it.
      */
     public DynamoDbResponse handle(String method, String uri, Map<String, String> headers, byte[] body, DynamoDbScope scope) {
-        String requestId = RequestIds.next();
+        String requestId = DynamoDbRequestIds.next();
         Map<String, String> h = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         h.putAll(headers);
         Map<String, String> out = new LinkedHashMap<>();
@@ -96,7 +96,7 @@ public final class DynamoDbHandler {
             JsonNode request = body.length == 0 ? null : parse(body);
             String target = h.getOrDefault("X-Amz-Target", "");
             String name = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
-            Operation op = name == null ? null : operations.byName().get(name);
+            DynamoDbOperation op = name == null ? null : operations.byName().get(name);
             if (op == null) throw DynamoDbException.unknownOperation();
             SignatureChecks.check(h, uri);
             if (request == null || !request.isObject()) throw DynamoDbException.serialization(null);

@@ -1,6 +1,6 @@
 package io.localvpc.dynamodb.wire;
 
-import io.localvpc.dynamodb.ops.Operation;
+import io.localvpc.dynamodb.ops.DynamoDbOperation;
 
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +9,7 @@ import java.util.Set;
  * The operations served, by the name in X-Amz-Target, and which of them check TableName (the table-level ones) or
  * ResourceArn (the tagging ones) before anything else, as DynamoDB does.
  */
-record Operations(Map<String, Operation> byName) {
+record Operations(Map<String, DynamoDbOperation> byName) {
     /** Operations that only read without taking the database's lock: they never wait, so they may run on an event loop. */
     static final Set<String> NEVER_WAIT = Set.of("GetItem", "Query", "Scan", "BatchGetItem", "DescribeTable", "ListTables", "DescribeTimeToLive",
             "ListTagsOfResource", "DescribeLimits", "DescribeEndpoints", "DescribeContinuousBackups");

@@ -60,7 +60,7 @@ class ExpressionEvaluationTest {
             "m.nothing = :five OR s = :hello    | true",
     })
     void decidesConditions(String expression, boolean expected) throws Exception {
-        Condition c = ConditionCompiler.compile(expression, VALUES);
+        CompiledCondition c = ConditionCompiler.compile(expression, VALUES);
         assertEquals(expected, ConditionEvaluator.test(c, item(ITEM)));
     }
 

@@ -1,6 +1,6 @@
 package io.localvpc.dynamodb.sdk;
 
-import io.localvpc.dynamodb.DynamoDb;
+import io.localvpc.dynamodb.DynamoDbService;
 import io.localvpc.dynamodb.server.StandaloneDynamoDbServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -13,28 +13,28 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
-/** A DynamoDb behind the standalone server on an ephemeral loopback port, with an SDK client pointed at it; closes both. */
+/** A DynamoDbService behind the standalone server on an ephemeral loopback port, with an SDK client pointed at it; closes both. */
 final class TestDynamoDb implements AutoCloseable {
-    final DynamoDb dynamoDb;
+    final DynamoDbService dynamoDb;
     final StandaloneDynamoDbServer server;
     final DynamoDbClient client;
 
-    private TestDynamoDb(DynamoDb dynamoDb) {
+    private TestDynamoDb(DynamoDbService dynamoDb) {
         this.dynamoDb = dynamoDb;
         this.server = StandaloneDynamoDbServer.start(dynamoDb, 0);
         this.client = client(server.port(), "AKIDEXAMPLE");
     }
 
     static TestDynamoDb inMemory() {
-        return new TestDynamoDb(DynamoDb.inMemory(Clock.systemUTC(), Duration.ofHours(1)));
+        return new TestDynamoDb(DynamoDbService.inMemory(Clock.systemUTC(), Duration.ofHours(1)));
     }
 
     static TestDynamoDb inMemory(Clock clock) {
-        return new TestDynamoDb(DynamoDb.inMemory(clock, Duration.ofHours(1)));
+        return new TestDynamoDb(DynamoDbService.inMemory(clock, Duration.ofHours(1)));
     }
 
     static TestDynamoDb durable(Path directory) {
-        return new TestDynamoDb(DynamoDb.durable(directory, false, Clock.systemUTC(), Duration.ofHours(1)));
+        return new TestDynamoDb(DynamoDbService.durable(directory, false, Clock.systemUTC(), Duration.ofHours(1)));
     }
 
     URI endpoint() {

@@ -23,14 +23,14 @@ import java.util.logging.Logger;
  * directory, served through {@link #handler()} (DynamoDB's JSON protocol, any transport). Expired items (TTL) are
  * deleted by a background sweep every {@code ttlSweep}.
  */
-public final class DynamoDb implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(DynamoDb.class.getName());
+public final class DynamoDbService implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(DynamoDbService.class.getName());
 
     private final Database db;
     private final DynamoDbHandler handler;
     private final ScheduledExecutorService sweeper;
 
-    private DynamoDb(TableStore store, Clock clock, Duration ttlSweep) {
+    private DynamoDbService(TableStore store, Clock clock, Duration ttlSweep) {
         this.db = Database.open(store, clock);
         this.handler = DynamoDbHandler.of(db);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -42,18 +42,18 @@ public final class DynamoDb implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
     }
 
-    public static DynamoDb inMemory(Clock clock, Duration ttlSweep) {
-        return new DynamoDb(TableStore.none(), clock, ttlSweep);
+    public static DynamoDbService inMemory(Clock clock, Duration ttlSweep) {
+        return new DynamoDbService(TableStore.none(), clock, ttlSweep);
     }
 
     /** Keeps tables and items in {@code directory/dynamodb.sqlite}; {@code fsyncEachCommit} to survive power loss too. */
-    public static DynamoDb durable(Path directory, boolean fsyncEachCommit, Clock clock, Duration ttlSweep) {
+    public static DynamoDbService durable(Path directory, boolean fsyncEachCommit, Clock clock, Duration ttlSweep) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the DynamoDB directory " + directory, e);
         }
-        return new DynamoDb(new SqliteTableStore(directory.resolve("dynamodb.sqlite"), fsyncEachCommit), clock, ttlSweep);
+        return new DynamoDbService(new SqliteTableStore(directory.resolve("dynamodb.sqlite"), fsyncEachCommit), clock, ttlSweep);
     }
 
     public DynamoDbHandler handler() {

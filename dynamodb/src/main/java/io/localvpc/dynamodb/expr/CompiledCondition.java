@@ -3,7 +3,7 @@ package io.localvpc.dynamodb.expr;
 import java.util.List;
 
 /** A condition (ConditionExpression, FilterExpression, KeyConditionExpression, or one of the legacy conditions). */
-public sealed interface Condition {
+public sealed interface CompiledCondition {
     enum Comparator {
         EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
 
@@ -34,41 +34,41 @@ public sealed interface Condition {
         }
     }
 
-    record Compare(Operand left, Comparator op, Operand right) implements Condition {
+    record Compare(Operand left, Comparator op, Operand right) implements CompiledCondition {
     }
 
-    record Between(Operand value, Operand low, Operand high) implements Condition {
+    record Between(Operand value, Operand low, Operand high) implements CompiledCondition {
     }
 
-    record In(Operand value, List<Operand> candidates) implements Condition {
+    record In(Operand value, List<Operand> candidates) implements CompiledCondition {
         public In {
             candidates = List.copyOf(candidates);
         }
     }
 
-    record And(Condition left, Condition right) implements Condition {
+    record And(CompiledCondition left, CompiledCondition right) implements CompiledCondition {
     }
 
-    record Or(Condition left, Condition right) implements Condition {
+    record Or(CompiledCondition left, CompiledCondition right) implements CompiledCondition {
     }
 
-    record Not(Condition inner) implements Condition {
+    record Not(CompiledCondition inner) implements CompiledCondition {
     }
 
     /** attribute_exists (exists) or attribute_not_exists. */
-    record Exists(DocumentPath path, boolean exists) implements Condition {
+    record Exists(DocumentPath path, boolean exists) implements CompiledCondition {
     }
 
-    record TypeIs(DocumentPath path, Operand type) implements Condition {
+    record TypeIs(DocumentPath path, Operand type) implements CompiledCondition {
     }
 
-    record BeginsWith(Operand value, Operand prefix) implements Condition {
+    record BeginsWith(Operand value, Operand prefix) implements CompiledCondition {
     }
 
-    record Contains(Operand container, Operand element) implements Condition {
+    record Contains(Operand container, Operand element) implements CompiledCondition {
     }
 
     /** Always true; what an absent condition means. */
-    record True() implements Condition {
+    record True() implements CompiledCondition {
     }
 }

@@ -3,9 +3,9 @@ package io.localvpc.dynamodb.wire;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Request ids as DynamoDB writes them in x-amzn-RequestId: 52 characters of 0-9 and A-Z (unique enough to find a request in a log; not secrets). */
-final class RequestIds {
+final class DynamoDbRequestIds {
     private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
-    private RequestIds() {
+    private DynamoDbRequestIds() {
     }
 
     static String next() {

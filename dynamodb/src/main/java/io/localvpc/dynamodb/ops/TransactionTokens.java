@@ -11,7 +11,7 @@ import java.util.Map;
  * ClientRequestTokens of TransactWriteItems, honoured for ten minutes as DynamoDB documents: the same token with the
  * same request is answered without being applied again; with another request it is refused. Used under the database's lock.
  */
-final class ClientTokens {
+final class TransactionTokens {
     private static final long WINDOW_MILLIS = 10 * 60 * 1000;
 
     private record Use(String request, long at) {

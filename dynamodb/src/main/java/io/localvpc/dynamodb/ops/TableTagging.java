@@ -12,10 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** TagResource, UntagResource and ListTagsOfResource on a table's ARN. */
-final class Tagging {
+final class TableTagging {
     private static final int MAX_TAGS = 50;
 
-    private Tagging() {
+    private TableTagging() {
     }
 
     static Map<String, String> read(JsonNode tags) {
@@ -52,7 +52,7 @@ final class Tagging {
         return "Requested resource not found: ResourcArn: " + Requests.text(in, "ResourceArn") + " not found";
     }
 
-    static final class TagResource implements Operation {
+    static final class TagResource implements DynamoDbOperation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
             Requests.TableName name = name(in, scope);
@@ -71,7 +71,7 @@ final class Tagging {
         }
     }
 
-    static final class UntagResource implements Operation {
+    static final class UntagResource implements DynamoDbOperation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
             Requests.TableName name = name(in, scope);
@@ -89,7 +89,7 @@ final class Tagging {
         }
     }
 
-    static final class ListTagsOfResource implements Operation {
+    static final class ListTagsOfResource implements DynamoDbOperation {
         @Override
         public ObjectNode run(JsonNode in, DynamoDbScope scope, Database db) {
             Table t = table(name(in, scope), db, notFound(in));

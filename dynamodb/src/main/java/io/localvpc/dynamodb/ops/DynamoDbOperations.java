@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Every operation this DynamoDB serves, by its name in X-Amz-Target. */
-public final class OperationRegistry {
-    private OperationRegistry() {
+public final class DynamoDbOperations {
+    private DynamoDbOperations() {
     }
 
-    public static Map<String, Operation> all() {
-        Map<String, Operation> ops = new HashMap<>();
+    public static Map<String, DynamoDbOperation> all() {
+        Map<String, DynamoDbOperation> ops = new HashMap<>();
         ops.put("CreateTable", new CreateTableOperation());
         ops.put("DescribeTable", new TableOperations.DescribeTable());
         ops.put("ListTables", new TableOperations.ListTables());
@@ -20,9 +20,9 @@ public final class OperationRegistry {
         ops.put("DescribeContinuousBackups", new TableOperations.DescribeContinuousBackups());
         ops.put("DescribeLimits", new TableOperations.DescribeLimits());
         ops.put("DescribeEndpoints", new TableOperations.DescribeEndpoints());
-        ops.put("TagResource", new Tagging.TagResource());
-        ops.put("UntagResource", new Tagging.UntagResource());
-        ops.put("ListTagsOfResource", new Tagging.ListTagsOfResource());
+        ops.put("TagResource", new TableTagging.TagResource());
+        ops.put("UntagResource", new TableTagging.UntagResource());
+        ops.put("ListTagsOfResource", new TableTagging.ListTagsOfResource());
         ops.put("PutItem", new PutItemOperation());
         ops.put("GetItem", new GetItemOperation());
         ops.put("UpdateItem", new UpdateItemOperation());
@@ -32,7 +32,7 @@ public final class OperationRegistry {
         ops.put("BatchGetItem", new BatchGetItemOperation());
         ops.put("BatchWriteItem", new BatchWriteItemOperation());
         ops.put("TransactGetItems", new TransactGetItemsOperation());
-        ops.put("TransactWriteItems", new TransactWriteItemsOperation(new ClientTokens()));
+        ops.put("TransactWriteItems", new TransactWriteItemsOperation(new TransactionTokens()));
         return Map.copyOf(ops);
     }
 }
