@@ -34,11 +34,6 @@ public final class CostLedger {
                 : new ResourceLife(life.account(), life.region(), life.id(), life.kind(), life.vpcId(), life.service(), life.zones(), life.createdAt(), at));
     }
 
-    /** The resources recorded as alive. */
-    public List<ResourceLife> living() {
-        return resources.values().stream().filter(r -> r.endedAt() == null).toList();
-    }
-
     public void clear() {
         traffic.clear();
         resources.clear();

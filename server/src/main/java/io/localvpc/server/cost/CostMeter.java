@@ -19,11 +19,9 @@ import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.proxy.ConnectionListener;
 import io.localvpc.dataplane.proxy.ProxiedConnection;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Feeds the {@link CostLedger}: each closed workload connection's bytes under the resource they went through (and the
@@ -62,12 +60,21 @@ public final class CostMeter implements ConnectionListener, StoreListener {
                 sourceZone, viaZone), totalFromWorkload, totalToWorkload);
     }
 
+    /** Only the rows this commit changed: a create among thousands of endpoints costs one lookup, not a scan. */
     @Override
     public void committed(Scope scope, List<Change> changes) {
+        View view = null;
         for (Change c : changes) {
-            if (c.type().equals(ENDPOINT) || c.type().equals(NAT)) {
-                store.viewIfPresent(scope).ifPresent(this::recordLives);
-                return;
+            boolean endpoint = c.type().equals(ENDPOINT);
+            if (!endpoint && !c.type().equals(NAT)) continue;
+            if (view == null) view = store.viewIfPresent(scope).orElse(null);
+            if (view == null) return;
+            if (c.isRemoval()) {
+                ledger.ended(c.id(), view.now());
+            } else if (endpoint) {
+                view.find(VpcEndpoint.class, c.id()).ifPresent(e -> ledger.lived(lifeOf(scope, e)));
+            } else {
+                view.find(NatGateway.class, c.id()).ifPresent(n -> ledger.lived(lifeOf(scope, n)));
             }
         }
     }
@@ -79,25 +86,21 @@ public final class CostMeter implements ConnectionListener, StoreListener {
         for (Scope s : store.scopes()) store.viewIfPresent(s).ifPresent(this::recordLives);
     }
 
+    /** Every endpoint and NAT gateway of a scope, at start-up and after a reset or an import. */
     private void recordLives(View v) {
-        Scope scope = v.scope();
-        Set<String> present = new HashSet<>();
-        for (VpcEndpoint e : v.all(VpcEndpoint.class)) {
-            present.add(e.id());
-            boolean isInterface = e.variant() instanceof VpcEndpoint.Interface;
-            int zones = isInterface ? ((VpcEndpoint.Interface) e.variant()).subnetIds().size() : 0;
-            ledger.lived(new ResourceLife(scope.account(), scope.region(), e.id(), isInterface ? "interface-endpoint" : "gateway-endpoint",
-                    e.vpcId(), shortName(e.serviceName()), zones, e.createdAt(), e.deletingAt() != null ? e.deletingAt() : e.deletedAt()));
-        }
-        for (NatGateway n : v.all(NatGateway.class)) {
-            present.add(n.id());
-            ledger.lived(new ResourceLife(scope.account(), scope.region(), n.id(), "nat-gateway", n.vpcId(), null, 1, n.createdAt(),
-                    n.deleteRequestedAt()));
-        }
-        for (ResourceLife life : ledger.living()) {
-            boolean here = life.account().equals(scope.account()) && life.region().equals(scope.region());
-            if (here && !present.contains(life.id())) ledger.ended(life.id(), v.now());
-        }
+        for (VpcEndpoint e : v.all(VpcEndpoint.class)) ledger.lived(lifeOf(v.scope(), e));
+        for (NatGateway n : v.all(NatGateway.class)) ledger.lived(lifeOf(v.scope(), n));
+    }
+
+    private static ResourceLife lifeOf(Scope scope, VpcEndpoint e) {
+        boolean isInterface = e.variant() instanceof VpcEndpoint.Interface;
+        int zones = isInterface ? ((VpcEndpoint.Interface) e.variant()).subnetIds().size() : 0;
+        return new ResourceLife(scope.account(), scope.region(), e.id(), isInterface ? "interface-endpoint" : "gateway-endpoint",
+                e.vpcId(), shortName(e.serviceName()), zones, e.createdAt(), e.deletingAt() != null ? e.deletingAt() : e.deletedAt());
+    }
+
+    private static ResourceLife lifeOf(Scope scope, NatGateway n) {
+        return new ResourceLife(scope.account(), scope.region(), n.id(), "nat-gateway", n.vpcId(), null, 1, n.createdAt(), n.deleteRequestedAt());
     }
 
     private static Optional<String> zoneOfInterface(View v, String eniId) {

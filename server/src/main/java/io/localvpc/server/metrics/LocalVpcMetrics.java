@@ -27,9 +27,8 @@ public final class LocalVpcMetrics {
     private final DnsQueryMetrics dns = new DnsQueryMetrics(registry);
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
-    public LocalVpcMetrics() {
-        JvmMetrics.builder().register(registry);
-    }
+    /** The JVM's collectors are registered on the first scrape: they load JMX, which start-up need not wait for. */
+    private boolean jvmRegistered;
 
     public ApiCallListener apiCalls() {
         return api;
@@ -50,6 +49,12 @@ public final class LocalVpcMetrics {
 
     /** Every metric now, in the Prometheus text exposition format. */
     public byte[] scrape() {
+        synchronized (this) {
+            if (!jvmRegistered) {
+                JvmMetrics.builder().register(registry);
+                jvmRegistered = true;
+            }
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
             writer.write(out, registry.scrape());
