@@ -94,7 +94,7 @@ class EventLoopNotBlockedTest {
             }
 
             @Override
-            public void clear() {
+            public void replace(List<Change> rows) {
             }
 
             @Override
