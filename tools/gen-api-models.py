@@ -3,7 +3,7 @@
 
 Each shipped model keeps only the operations localvpc serves and every shape they reach, with documentation
 removed. Run it after adding an operation to OPERATIONS:
-    python3 tools/gen-api-models.py ../shared/reference
+    python3 tools/gen-api-models.py ../shared/reference [whole botocore EC2 service-2.json]
 (the reference folder holds botocore's EC2 subset, STS and IAM models; see its README for their sources).
 """
 import json
@@ -22,11 +22,19 @@ OPERATIONS = {
         "CreateRole", "GetRole", "ListRoles", "UpdateRole", "UpdateAssumeRolePolicy", "DeleteRole", "TagRole", "UntagRole", "ListRoleTags",
         "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies",
         "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies",
-        "CreatePolicy", "GetPolicy", "GetPolicyVersion", "ListPolicies", "DeletePolicy",
+        "UpdateRoleDescription",
+        "CreatePolicy", "GetPolicy", "GetPolicyVersion", "ListPolicyVersions", "ListPolicies", "DeletePolicy",
+        "TagPolicy", "UntagPolicy", "ListPolicyTags",
         "CreateInstanceProfile", "GetInstanceProfile", "ListInstanceProfiles", "DeleteInstanceProfile",
         "AddRoleToInstanceProfile", "RemoveRoleFromInstanceProfile", "ListInstanceProfilesForRole",
+        "TagInstanceProfile", "UntagInstanceProfile", "ListInstanceProfileTags",
     ]),
 }
+# EC2 operations outside the reference subset, taken from a whole botocore EC2 model (Debian's python3-botocore
+# has one, which is the default; a second argument names another). Shapes the subset already has are kept
+# from the subset, so these only add what they need.
+EC2_EXTRA = ("/usr/lib/python3/dist-packages/botocore/data/ec2/2016-11-15/service-2.json",
+             ["DescribeInstanceTypes", "DescribeInstanceCreditSpecifications"])
 KEEP_OPERATION_KEYS = ("name", "http", "input", "output", "errors")
 DROP_SHAPE_KEYS = ("documentation",)
 
@@ -74,16 +82,30 @@ def subset(model, operations, source):
     }
 
 
-def main(reference):
+def add_extra(out, whole_model_path, operations):
+    with open(whole_model_path) as f:
+        whole = json.load(f)
+    extra = subset(whole, operations, "")
+    out["operations"].update(extra["operations"])
+    for name, shape in extra["shapes"].items():
+        out["shapes"].setdefault(name, shape)
+    out["shapes"] = dict(sorted(out["shapes"].items()))
+    out["_source"] += " " + ", ".join(operations) + " from botocore's whole EC2 model (" + whole_model_path.split("botocore/")[-1] + ")."
+
+
+def main(reference, ec2_whole):
     target = os.path.join(os.path.dirname(__file__), "..", "api", "src", "main", "resources", "io", "localvpc", "api")
     for service, (file, source, operations) in OPERATIONS.items():
         with open(os.path.join(reference, file)) as f:
             model = json.load(f)
         out = subset(model, operations, source)
+        if service == "ec2":
+            add_extra(out, ec2_whole, EC2_EXTRA[1])
         with open(os.path.join(target, service + "-model.json"), "w") as f:
             json.dump(out, f, separators=(",", ":"))
         print(service, len(out["operations"]), "operations,", len(out["shapes"]), "shapes")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "reference"))
+    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "reference"),
+         sys.argv[2] if len(sys.argv) > 2 else EC2_EXTRA[0])

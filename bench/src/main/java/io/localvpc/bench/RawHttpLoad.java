@@ -53,6 +53,20 @@ final class RawHttpLoad {
         return all;
     }
 
+    /** A DynamoDB JSON 1.0 request (signed with a well-formed but unchecked SigV4 header, as neither server under test verifies it). */
+    static byte[] dynamoDb(int port, String operation, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\nX-Amz-Date: 20261126T000000Z\r\n"
+                + "Authorization: AWS4-HMAC-SHA256 Credential=test/20261126/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n";
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[h.length + body.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
+    }
+
     /** Sends {@code total} requests (request i built by {@code build}) over {@code connections} sockets. */
     static Result run(int port, int connections, int total, IntFunction<byte[]> build) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();

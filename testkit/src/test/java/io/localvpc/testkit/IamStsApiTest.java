@@ -209,4 +209,45 @@ class IamStsApiTest {
         assertEquals("UnsupportedOperation", awsManaged.awsErrorDetails().errorCode());
         assertFalse(rootIam.listPolicies(r -> r.scope("Local")).policies().isEmpty());
     }
+
+    /**
+     * What Terraform's provider calls beyond create and read: UpdateRoleDescription on a changed description,
+     * Tag/Untag/List…Tags on instance profiles and policies when their tags change, and ListPolicyVersions
+     * before every policy delete (the one default version answers, without its document).
+     */
+    @Test
+    void terraformsUpdateAndDeleteCallsAreServed() {
+        rootIam.createRole(r -> r.roleName("tf-desc").assumeRolePolicyDocument(TRUST_ALICE).description("before"));
+        Role updated = rootIam.updateRoleDescription(r -> r.roleName("tf-desc").description("after")).role();
+        assertEquals("after", updated.description());
+        assertEquals("after", rootIam.getRole(r -> r.roleName("tf-desc")).role().description());
+        assertEquals(3600, updated.maxSessionDuration(), "the rest of the role is unchanged");
+        assertThrows(NoSuchEntityException.class, () -> rootIam.updateRoleDescription(r -> r.roleName("tf-nobody").description("x")));
+
+        rootIam.createInstanceProfile(r -> r.instanceProfileName("tf-tags").tags(t -> t.key("Name").value("a")));
+        rootIam.tagInstanceProfile(r -> r.instanceProfileName("tf-tags").tags(t -> t.key("tier").value("app"), t -> t.key("Name").value("b")));
+        rootIam.untagInstanceProfile(r -> r.instanceProfileName("tf-tags").tagKeys("Name"));
+        assertEquals(List.of("tier=app"), rootIam.listInstanceProfileTags(r -> r.instanceProfileName("tf-tags")).tags().stream()
+                .map(t -> t.key() + "=" + t.value()).toList());
+        assertEquals(List.of("tier=app"), rootIam.getInstanceProfile(r -> r.instanceProfileName("tf-tags")).instanceProfile().tags().stream()
+                .map(t -> t.key() + "=" + t.value()).toList());
+        assertThrows(NoSuchEntityException.class, () -> rootIam.tagInstanceProfile(r -> r.instanceProfileName("tf-none").tags(t -> t.key("a").value("b"))));
+
+        String doc = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}]}";
+        String arn = rootIam.createPolicy(r -> r.policyName("tf-versions").policyDocument(doc).tags(t -> t.key("a").value("1"), t -> t.key("b").value("2")))
+                .policy().arn();
+        rootIam.untagPolicy(r -> r.policyArn(arn).tagKeys("a"));
+        rootIam.tagPolicy(r -> r.policyArn(arn).tags(t -> t.key("c").value("3")));
+        var tagPage = rootIam.listPolicyTags(r -> r.policyArn(arn).maxItems(1));
+        assertEquals(List.of("b"), tagPage.tags().stream().map(t -> t.key()).toList());
+        assertTrue(tagPage.isTruncated(), "MaxItems pages tags as every IAM list");
+        assertEquals(List.of("c"), rootIam.listPolicyTags(r -> r.policyArn(arn).marker(tagPage.marker())).tags().stream().map(t -> t.key()).toList());
+        var versions = rootIam.listPolicyVersions(r -> r.policyArn(arn)).versions();
+        assertEquals(1, versions.size());
+        assertEquals("v1", versions.get(0).versionId());
+        assertTrue(versions.get(0).isDefaultVersion());
+        assertEquals(null, versions.get(0).document(), "ListPolicyVersions leaves the documents out");
+        rootIam.deletePolicy(r -> r.policyArn(arn));
+        assertThrows(NoSuchEntityException.class, () -> rootIam.listPolicyVersions(r -> r.policyArn(arn)));
+    }
 }

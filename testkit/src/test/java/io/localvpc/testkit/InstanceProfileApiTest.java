@@ -62,6 +62,12 @@ class InstanceProfileApiTest {
                     .subnetId(vpc.subnetA()).iamInstanceProfile(p -> p.name("nope"))));
             assertEquals("InvalidParameterValue", unknown.awsErrorDetails().errorCode());
             assertTrue(unknown.awsErrorDetails().errorMessage().contains("Invalid IAM Instance Profile name"));
+            // A profile without a role launches nothing, as on AWS (the answer Terraform retries while IAM propagates).
+            iam.createInstanceProfile(r -> r.instanceProfileName("empty-profile"));
+            Ec2Exception roleless = assertThrows(Ec2Exception.class, () -> ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1)
+                    .subnetId(vpc.subnetA()).iamInstanceProfile(p -> p.name("empty-profile"))));
+            assertEquals("InvalidParameterValue", roleless.awsErrorDetails().errorCode());
+            assertTrue(roleless.awsErrorDetails().errorMessage().endsWith(" has no associated IAM Roles"), roleless.awsErrorDetails().errorMessage());
 
             ec2.associateIamInstanceProfile(r -> r.instanceId(i.instanceId()).iamInstanceProfile(p -> p.name("web-profile")));
             ec2.terminateInstances(r -> r.instanceIds(i.instanceId()));

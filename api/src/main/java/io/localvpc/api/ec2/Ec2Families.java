@@ -2,8 +2,10 @@ package io.localvpc.api.ec2;
 
 import io.localvpc.api.ec2.family.AddressHandlers;
 import io.localvpc.api.ec2.family.ClassicLinkHandlers;
+import io.localvpc.api.ec2.family.InstanceAttributeHandlers;
 import io.localvpc.api.ec2.family.InstanceHandlers;
 import io.localvpc.api.ec2.family.InstanceProfileAssociationHandlers;
+import io.localvpc.api.ec2.family.InstanceTypeHandlers;
 import io.localvpc.api.ec2.family.InternetGatewayHandlers;
 import io.localvpc.api.ec2.family.NatGatewayHandlers;
 import io.localvpc.api.ec2.family.NetworkAclHandlers;
@@ -40,6 +42,8 @@ public final class Ec2Families {
                 new NetworkInterfaceHandlers(),
                 new InstanceHandlers(),
                 new InstanceProfileAssociationHandlers(),
+                new InstanceAttributeHandlers(),
+                new InstanceTypeHandlers(),
                 new TagHandlers(),
                 new RegionHandlers(),
                 new PrefixListHandlers(),

@@ -101,6 +101,10 @@ public final class UnbuiltFeatures {
                 .unbuilt("NetworkInterfaces[].PrivateIpAddresses", "addresses given as a list (use PrivateIpAddress and SecondaryPrivateIpAddressCount)")
                 .unbuilt("NetworkInterfaces[].AssociateCarrierIpAddress", "carrier IPs (Wavelength)")
                 .unbuilt("NetworkInterfaces[].InterfaceType", "network interfaces other than standard ones (EFA, trunk, branch)", "interface");
+        action("RunInstances")
+                .unbuilt("EbsOptimized", "EBS optimization (instances have no volumes)")
+                .unbuilt("Monitoring.Enabled", "detailed monitoring")
+                .unbuilt("HibernationOptions.Configured", "hibernation");
         action("StopInstances").unbuilt("Hibernate", "hibernation");
         for (String a : List.of("CreateVpcEndpoint", "ModifyVpcEndpoint")) {
             action(a).unbuilt("DnsOptions.PrivateDnsPreference", "custom private DNS domains")

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import static io.localvpc.api.iam.IamUserHandlers.one;
 
-/** Instance profiles: create, read, list, delete, and the role each holds. */
+/** Instance profiles: create, read, list, delete, their tags, and the role each holds. */
 final class IamInstanceProfileHandlers {
     private final IamStore iam;
 
@@ -36,6 +36,18 @@ final class IamInstanceProfileHandlers {
             IamInstanceProfiles.delete(tx, in.string("InstanceProfileName"));
             return null;
         }));
+        h.put("TagInstanceProfile", in -> iam.write(in, tx -> {
+            IamTags.add(tx, IamInstanceProfiles.require(tx, in.string("InstanceProfileName")).id(), in.node("Tags"));
+            return null;
+        }));
+        h.put("UntagInstanceProfile", in -> iam.write(in, tx -> {
+            IamTags.remove(tx, IamInstanceProfiles.require(tx, in.string("InstanceProfileName")).id(), in.strings("TagKeys"));
+            return null;
+        }));
+        h.put("ListInstanceProfileTags", in -> {
+            View v = iam.view(in);
+            return IamTags.page(in, v, IamInstanceProfiles.require(v, in.string("InstanceProfileName")).id());
+        });
         h.put("AddRoleToInstanceProfile", in -> iam.write(in, tx -> {
             IamInstanceProfiles.addRole(tx, in.string("InstanceProfileName"), in.string("RoleName"));
             return null;

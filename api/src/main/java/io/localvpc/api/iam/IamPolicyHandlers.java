@@ -15,7 +15,7 @@ import java.util.Map;
 
 import static io.localvpc.api.iam.IamUserHandlers.one;
 
-/** Customer managed policies: create, read (and their one version), list, delete. */
+/** Customer managed policies: create, read (and their one version), list, delete, tags. */
 final class IamPolicyHandlers {
     private final IamStore iam;
 
@@ -41,6 +41,25 @@ final class IamPolicyHandlers {
             }
             return one("PolicyVersion", Json.object().put("Document", IamRender.document(p.document())).put("VersionId", IamPolicy.VERSION)
                     .put("IsDefaultVersion", true).put("CreateDate", IamRender.date(p.createdAt())));
+        });
+        h.put("ListPolicyVersions", in -> {
+            View v = iam.view(in);
+            IamPolicy p = IamPolicies.require(v, in.string("PolicyArn"));
+            // localvpc keeps one version of each policy, its default; a list of versions carries no documents.
+            return IamPages.page(in, List.of(p), x -> IamPolicy.VERSION, "Versions", x -> Json.object().put("VersionId", IamPolicy.VERSION)
+                    .put("IsDefaultVersion", true).put("CreateDate", IamRender.date(x.createdAt())));
+        });
+        h.put("TagPolicy", in -> iam.write(in, tx -> {
+            IamTags.add(tx, IamPolicies.require(tx, in.string("PolicyArn")).id(), in.node("Tags"));
+            return null;
+        }));
+        h.put("UntagPolicy", in -> iam.write(in, tx -> {
+            IamTags.remove(tx, IamPolicies.require(tx, in.string("PolicyArn")).id(), in.strings("TagKeys"));
+            return null;
+        }));
+        h.put("ListPolicyTags", in -> {
+            View v = iam.view(in);
+            return IamTags.page(in, v, IamPolicies.require(v, in.string("PolicyArn")).id());
         });
         h.put("ListPolicies", in -> {
             String scope = in.string("Scope");

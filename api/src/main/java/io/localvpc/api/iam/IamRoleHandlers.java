@@ -1,8 +1,8 @@
 package io.localvpc.api.iam;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.api.awsquery.QueryProtocolService.Handler;
 import io.localvpc.api.ec2.Json;
+import io.localvpc.core.AwsException;
 import io.localvpc.core.identity.IamInstanceProfile;
 import io.localvpc.core.identity.IamInstanceProfiles;
 import io.localvpc.core.identity.IamRole;
@@ -44,6 +44,15 @@ final class IamRoleHandlers {
         h.put("UpdateRole", in -> iam.write(in, tx -> {
             IamRoles.update(tx, in.string("RoleName"), in.string("Description"), in.integer("MaxSessionDuration"));
             return Json.object();
+        }));
+        h.put("UpdateRoleDescription", in -> iam.write(in, tx -> {
+            String description = in.string("Description");
+            if (description == null) {
+                throw new AwsException("ValidationError", "1 validation error detected: Value null at 'description' failed to satisfy constraint: "
+                        + "Member must not be null");
+            }
+            IamRoles.update(tx, in.string("RoleName"), description, null);
+            return one("Role", IamRender.role(tx, IamRoles.require(tx, in.string("RoleName")), true));
         }));
         h.put("UpdateAssumeRolePolicy", in -> iam.write(in, tx -> {
             IamRoles.updateTrust(tx, in.string("RoleName"), in.string("PolicyDocument"));
@@ -90,9 +99,7 @@ final class IamRoleHandlers {
         }));
         h.put("ListRoleTags", in -> {
             View v = iam.view(in);
-            ObjectNode out = Json.object();
-            out.set("Tags", IamRender.tags(v, IamRoles.require(v, in.string("RoleName")).id()));
-            return out.put("IsTruncated", false);
+            return IamTags.page(in, v, IamRoles.require(v, in.string("RoleName")).id());
         });
         h.put("ListInstanceProfilesForRole", in -> {
             View v = iam.view(in);

@@ -1,10 +1,15 @@
 package io.localvpc.api.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.localvpc.api.awsquery.QueryProtocolService.QueryRequest;
+import io.localvpc.api.ec2.Json;
 import io.localvpc.core.AwsException;
 import io.localvpc.core.model.ResourceTags;
 import io.localvpc.core.state.Tx;
+import io.localvpc.core.state.View;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,13 @@ final class IamTags {
         keys.forEach(next::remove);
         if (next.isEmpty()) tx.remove(ResourceTags.class, id);
         else tx.put(new ResourceTags(id, next));
+    }
+
+    /** List…Tags: the resource's tags by key, paged by MaxItems and Marker as IAM's lists are. */
+    static ObjectNode page(QueryRequest in, View view, String id) {
+        List<Map.Entry<String, String>> tags = new ArrayList<>(view.find(ResourceTags.class, id).map(ResourceTags::tags).orElse(Map.of()).entrySet());
+        tags.sort(Map.Entry.comparingByKey());
+        return IamPages.page(in, tags, Map.Entry::getKey, "Tags", t -> Json.object().put("Key", t.getKey()).put("Value", t.getValue()));
     }
 
     private static AwsException invalid(String member, String value, String constraint) {

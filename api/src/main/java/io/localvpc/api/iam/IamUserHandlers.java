@@ -101,9 +101,7 @@ final class IamUserHandlers {
         }));
         h.put("ListUserTags", in -> {
             View v = iam.view(in);
-            ObjectNode out = Json.object();
-            out.set("Tags", IamRender.tags(v, IamUsers.require(v, in.string("UserName")).id()));
-            return out.put("IsTruncated", false);
+            return IamTags.page(in, v, IamUsers.require(v, in.string("UserName")).id());
         });
     }
 

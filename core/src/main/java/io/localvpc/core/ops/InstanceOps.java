@@ -287,6 +287,7 @@ public final class InstanceOps {
 
     /** Running instances begin stopping; their auto-assigned public IP is released. Stopping or stopped ones stay as they are. */
     public static List<StateChange> stop(Tx tx, List<String> ids, Duration delay) {
+        InstanceSettingsOps.requireStoppable(tx, ids);
         return change(tx, ids, (i, state, now) -> switch (state) {
             case RUNNING -> {
                 Instance next = releasePublicIp(tx, i).withState(State.STOPPING, now.plus(delay), userInitiated(now));
@@ -322,11 +323,13 @@ public final class InstanceOps {
      * detached (and lose an auto-assigned public IP). Terminating a terminated instance changes nothing.
      */
     public static List<StateChange> terminate(Tx tx, List<String> ids, Duration delay) {
+        InstanceSettingsOps.requireTerminable(tx, ids);
         return change(tx, ids, (i, state, now) -> switch (state) {
             case SHUTTING_DOWN, TERMINATED -> i;
             default -> {
                 Instance released = releasePublicIp(tx, i);
                 InstanceProfileAssociations.forgetTerminated(tx, i.id());
+                InstanceSettingsOps.forget(tx, i.id());
                 for (String eniId : released.networkInterfaceIds()) {
                     NetworkInterface eni = tx.find(NetworkInterface.class, eniId).orElse(null);
                     if (eni == null || eni.attachment() == null || !i.id().equals(eni.attachment().instanceId())) continue;

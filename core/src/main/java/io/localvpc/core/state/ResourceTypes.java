@@ -8,6 +8,7 @@ import io.localvpc.core.identity.IamUser;
 import io.localvpc.core.identity.StsSession;
 import io.localvpc.core.model.Address;
 import io.localvpc.core.model.IamInstanceProfileAssociation;
+import io.localvpc.core.model.InstanceSettings;
 import io.localvpc.core.model.BucketPolicy;
 import io.localvpc.core.model.IdempotencyRecord;
 import io.localvpc.core.model.Instance;
@@ -62,6 +63,7 @@ public final class ResourceTypes {
         add("iam-instance-profile", IamInstanceProfile.class);
         add("sts-session", StsSession.class);
         add("iam-instance-profile-association", IamInstanceProfileAssociation.class);
+        add("instance-settings", InstanceSettings.class);
         add("tags", ResourceTags.class);
         add("s3-bucket-policy", BucketPolicy.class);
         add("client-token", IdempotencyRecord.class);

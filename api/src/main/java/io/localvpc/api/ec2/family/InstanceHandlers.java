@@ -20,6 +20,7 @@ import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.SecurityGroup;
 import io.localvpc.core.ops.IdKind;
 import io.localvpc.core.ops.InstanceOps;
+import io.localvpc.core.ops.InstanceSettingsOps;
 import io.localvpc.core.state.Tx;
 import io.localvpc.core.state.View;
 
@@ -53,6 +54,8 @@ public final class InstanceHandlers implements Ec2Family {
     }
 
     private ObjectNode run(Ec2Request in, Tx tx) {
+        checkCredits(in);
+        String shutdown = InstanceSettingsOps.shutdownBehavior(in.string("InstanceInitiatedShutdownBehavior"));
         List<InstanceOps.InterfaceSpec> interfaces = new ArrayList<>();
         for (JsonNode n : in.objects("NetworkInterfaces")) interfaces.add(interfaceSpec(n));
         InstanceOps.LaunchSpec spec = new InstanceOps.LaunchSpec(
@@ -64,10 +67,37 @@ public final class InstanceHandlers implements Ec2Family {
         JsonNode profileSpec = in.node("IamInstanceProfile");
         IamInstanceProfile profile = profileSpec.isMissingNode() ? null : InstanceProfileAssociations.resolve(in::viewOf, tx.scope().account(),
                 text(profileSpec, "Arn"), text(profileSpec, "Name"));
+        // EC2 launches with a profile only once it holds a role (Terraform retries this answer while IAM propagates).
+        if (profile != null && profile.roleName() == null) {
+            throw AwsException.invalidParameterValue("IAM Instance Profile \"" + profile.arn() + "\" has no associated IAM Roles");
+        }
         InstanceOps.Launch launch = InstanceOps.run(tx, spec, transitionDelay);
-        if (profile != null) for (Instance i : launch.instances()) InstanceProfileAssociations.associate(tx, i.id(), profile);
+        for (Instance i : launch.instances()) {
+            if (profile != null) InstanceProfileAssociations.associate(tx, i.id(), profile);
+            InstanceSettingsOps.change(tx, i.id(), s -> s.withUserData(in.string("UserData"))
+                    .withDisableApiTermination(in.bool("DisableApiTermination", false)).withDisableApiStop(in.bool("DisableApiStop", false))
+                    .withShutdownBehavior(shutdown));
+        }
         applyTags(in, tx, launch);
         return reservation(tx, launch.reservationId(), launch.instances());
+    }
+
+    /**
+     * A CPU credit option other than the instance type's default is refused: localvpc's instances burn no CPU
+     * (Terraform sends the default, e.g. unlimited for t3, on every instance).
+     */
+    private static void checkCredits(Ec2Request in) {
+        String credits = in.node("CreditSpecification").path("CpuCredits").asText(null);
+        if (credits == null) return;
+        if (!credits.equals("standard") && !credits.equals("unlimited")) {
+            throw AwsException.invalidParameterValue("Value (" + credits + ") for parameter creditSpecification.cpuCredits is invalid. Use standard or unlimited.");
+        }
+        String type = in.string("InstanceType") == null ? InstanceOps.DEFAULT_INSTANCE_TYPE : in.string("InstanceType");
+        String dflt = InstanceTypeCatalog.find(type).map(InstanceTypeCatalog::defaultCredits).orElse(credits);
+        if (!credits.equals(dflt)) {
+            throw new AwsException("UnsupportedOperation", "localvpc does not build the " + credits + " CPU credit option on " + type
+                    + " (its default is " + dflt + "): CreditSpecification.CpuCredits can only take its default on RunInstances.");
+        }
     }
 
     private static InstanceOps.InterfaceSpec interfaceSpec(JsonNode n) {

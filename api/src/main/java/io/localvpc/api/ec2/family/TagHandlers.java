@@ -16,6 +16,7 @@ import io.localvpc.core.model.ResourceTags;
 import io.localvpc.core.ops.IdKind;
 import io.localvpc.core.ops.SecurityGroupOps;
 import io.localvpc.core.state.Resource;
+import io.localvpc.core.state.ResourceTypes;
 import io.localvpc.core.state.ScopeMarker;
 import io.localvpc.core.state.Tx;
 import io.localvpc.core.state.View;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** CreateTags, DeleteTags and DescribeTags, for every taggable resource alike. */
@@ -73,15 +75,30 @@ public final class TagHandlers implements Ec2Family {
     }
 
     private static void requireTaggable(View view, String id) {
-        Resource r = view.findAny(id).orElse(null);
+        Resource r = resource(view, id);
         // Security group rules live inside their group rather than as resources of their own, but AWS tags them.
         if (r == null && id.startsWith(IdKind.SECURITY_GROUP_RULE.prefix() + "-") && SecurityGroupOps.findRule(view, id).isPresent()) return;
-        if (r == null || r instanceof ResourceTags || r instanceof IdempotencyRecord || r instanceof ScopeMarker) {
+        if (r == null) {
             for (IdKind kind : IdKind.values()) {
                 if (id.startsWith(kind.prefix() + "-")) throw kind.notFound(id);
             }
             throw new AwsException("InvalidID", "The ID '" + id + "' is not valid");
         }
+    }
+
+    /**
+     * The resource an id names. Its tags are kept under the same id, so a lookup by id alone can land on the tag
+     * record (or on a client-token or scope record) and miss the resource: each stored type is asked in turn,
+     * bookkeeping records skipped.
+     */
+    private static Resource resource(View view, String id) {
+        for (String name : ResourceTypes.names()) {
+            Class<? extends Resource> type = ResourceTypes.classOf(name).orElseThrow();
+            if (type == ResourceTags.class || type == IdempotencyRecord.class || type == ScopeMarker.class) continue;
+            Optional<? extends Resource> r = view.find(type, id);
+            if (r.isPresent()) return r.get();
+        }
+        return null;
     }
 
     private ObjectNode describe(Ec2Request in, View view) {
