@@ -307,7 +307,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     private void continueIfExpected(HttpRequest request) {
         if (HttpUtil.is100ContinueExpected(request)) {
             request.headers().remove(HttpHeaderNames.EXPECT);
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
         }
     }
 
@@ -351,7 +351,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     private void proceed(HttpRequest request, ServiceBackend backend, S3Names s3) {
         if (HttpUtil.is100ContinueExpected(request)) {
             request.headers().remove(HttpHeaderNames.EXPECT);
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
         }
         closeAfterResponse = !HttpUtil.isKeepAlive(request);
         HttpRequest prepared = backend.prepare(request, s3);
@@ -368,9 +368,10 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Hands the request to the service that plays the backend in this process, on the service's own thread; its body
-     * follows through {@link #forward}. A backend still starting (the embedded S3 at first) is waited for without
-     * holding the event loop; meanwhile the body is held (up to {@link InProcessExchange#BODY_AHEAD}).
+     * Hands the request to the service that plays the backend in this process, on the service's own thread, once a
+     * short body is in whole (a long one follows through {@link #forward} as it comes). A backend still starting (the
+     * embedded S3 at first) is waited for without holding the event loop; meanwhile the body is held (up to
+     * {@link InProcessExchange#BODY_AHEAD}).
      */
     private void serveInProcess(ServiceBackend backend, HttpRequest request) {
         giveBackUpstream();
@@ -378,11 +379,14 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         InProcessExchange started = new InProcessExchange(this, ctx.channel());
         exchange = started;
         java.util.concurrent.CompletableFuture<InProcessHttp> ready = backend.inProcess().toCompletableFuture();
+        Runnable start = () -> startInProcess(started, backend, request, ready);
+        boolean streamed = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > InProcessExchange.WHOLE_BODY;
+        Runnable whenReady = streamed ? start : () -> started.startWithWholeBody(start);
         if (ready.isDone()) {
-            startInProcess(started, backend, request, ready);
+            whenReady.run();
         } else {
             ready.whenComplete((service, failure) -> ctx.executor().execute(() -> {
-                if (exchange == started && ctx.channel().isActive()) startInProcess(started, backend, request, ready);
+                if (exchange == started && ctx.channel().isActive()) whenReady.run();
             }));
         }
     }

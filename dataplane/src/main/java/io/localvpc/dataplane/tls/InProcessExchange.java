@@ -30,6 +30,12 @@ import java.util.concurrent.locks.ReentrantLock;
 final class InProcessExchange implements HttpAnswer {
     /** Request bytes held for the service before the client's reads pause. */
     static final int BODY_AHEAD = 1024 * 1024;
+    /**
+     * A body up to this long is held whole before the service starts on its request, so the service's thread runs
+     * once, start to end, instead of waking for the head and waiting for the body (which, after a {@code 100 Continue},
+     * is a round trip away); a longer one, or one of unknown length, streams to the service as it comes.
+     */
+    static final int WHOLE_BODY = 64 * 1024;
     /** Answer bytes handed to the event loop and not yet written before the service waits. */
     static final int ANSWER_AHEAD = 1024 * 1024;
     /** How long the service waits for a client that takes nothing of its answer before it gives up (Jetty's idle time). */
@@ -55,6 +61,8 @@ final class InProcessExchange implements HttpAnswer {
     // event loop only
     /** The answer's last part has been relayed. */
     private boolean answered;
+    /** What starts the service once the whole body is held ({@link #startWithWholeBody}); null otherwise. */
+    private Runnable startWithBody;
 
     InProcessExchange(EndpointHttpForwarder forwarder, Channel client) {
         this.forwarder = forwarder;
@@ -62,6 +70,20 @@ final class InProcessExchange implements HttpAnswer {
     }
 
     // --- on the event loop ---
+
+    /** Runs {@code start} (on the event loop) once the whole request body is held: now, if it already is. */
+    void startWithWholeBody(Runnable start) {
+        lock.lock();
+        try {
+            if (!bodyEnded && !gone) {
+                startWithBody = start;
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        start.run();
+    }
 
     /** Hands on a part of the request body (owned by the exchange from now on); false when the client's reads must pause. */
     boolean offer(HttpContent content) {
@@ -81,10 +103,15 @@ final class InProcessExchange implements HttpAnswer {
             if (content instanceof LastHttpContent) bodyEnded = true;
             changed.signalAll();
             if (bodyHeld >= BODY_AHEAD) readingPaused = true;
-            return !readingPaused;
         } finally {
             lock.unlock();
         }
+        Runnable start = bodyEnded ? startWithBody : null;
+        if (start != null) {
+            startWithBody = null;
+            start.run();
+        }
+        return takesMore();
     }
 
     /** Whether the client's reads may go on (the service is not behind on the body). */
