@@ -31,13 +31,19 @@ import java.util.Locale;
 /**
  * s3proxy's servlet answer, sent to an {@link HttpAnswer} as it is written. As with Jetty, the head waits until the
  * answer is complete or more than {@link #BUFFER_BYTES} are written: a short answer goes out whole with its
- * {@code Content-Length}, a long one streams ({@code Content-Length} if s3proxy declared it, else chunked). Errors
+ * {@code Content-Length}, a long one streams ({@code Content-Length} if s3proxy declared it, else chunked) in parts of
+ * {@link #PART_BYTES}. Errors
  * that s3proxy leaves to the servlet container ({@code sendError}, or the servlet failing) are answered in S3's error
  * format, not with a container's HTML page.
  */
 final class InProcessServletResponse extends HttpServletResponseWrapper {
-    /** What is held before the head goes, and the size of each content part after it. */
+    /** What is held before the head goes. */
     static final int BUFFER_BYTES = 64 * 1024;
+    /**
+     * The size of each content part after the head: each part is one hand-over to the client's event loop (a thread
+     * wake-up when it sleeps), so a long answer goes in few, large parts.
+     */
+    static final int PART_BYTES = 256 * 1024;
 
     private final HttpAnswer answer;
     private final boolean headRequest;
@@ -334,7 +340,7 @@ final class InProcessServletResponse extends HttpServletResponseWrapper {
         return contentType + ";charset=" + characterEncoding.toLowerCase(Locale.ROOT);
     }
 
-    /** The body stream: buffers up to {@link #BUFFER_BYTES}, then sends part by part. */
+    /** The body stream: buffers up to {@link #BUFFER_BYTES}, then sends part by part ({@link #PART_BYTES} each). */
     private final class Output extends ServletOutputStream {
         @Override
         public void write(int b) throws IOException {
@@ -345,13 +351,15 @@ final class InProcessServletResponse extends HttpServletResponseWrapper {
         public void write(byte[] b, int off, int len) throws IOException {
             if (complete) throw new IOException("the answer has ended");
             while (len > 0) {
-                if (buffer == null) buffer = answer.alloc().buffer(Math.min(len, BUFFER_BYTES), BUFFER_BYTES);
-                int n = Math.min(len, BUFFER_BYTES - buffer.readableBytes());
+                // Once the head has gone the answer is a long one: each part's buffer is taken whole at once, not grown.
+                int limit = committed ? PART_BYTES : BUFFER_BYTES;
+                if (buffer == null) buffer = answer.alloc().buffer(committed ? PART_BYTES : Math.min(len, BUFFER_BYTES), limit);
+                int n = Math.min(len, limit - buffer.readableBytes());
                 buffer.writeBytes(b, off, n);
                 off += n;
                 len -= n;
                 written += n;
-                if (buffer.readableBytes() == BUFFER_BYTES) sendBuffered(declared());
+                if (buffer.readableBytes() == limit) sendBuffered(declared());
             }
         }
 

@@ -376,6 +376,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     private void serveInProcess(ServiceBackend backend, HttpRequest request) {
         giveBackUpstream();
         upstreamFormat = backend.errorFormat();
+        ctx.channel().config().setWriteBufferWaterMark(InProcessExchange.ANSWER_MARKS);
         InProcessExchange started = new InProcessExchange(this, ctx.channel());
         exchange = started;
         java.util.concurrent.CompletableFuture<InProcessHttp> ready = backend.inProcess().toCompletableFuture();

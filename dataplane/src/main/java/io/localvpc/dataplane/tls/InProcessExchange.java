@@ -24,7 +24,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * the service reads them from {@link #body()}; past {@link #BODY_AHEAD} bytes unread, the client's reads pause until
  * the service catches up. The answer goes the other: the service {@link #send}s parts, each relayed to the client on
  * its event loop; the service waits while more than {@link #ANSWER_AHEAD} bytes are on their way or the client's
- * connection is full. Either side learns when the client is gone ({@link #abandon}): the service's reads and sends
+ * connection is full (its write buffer marks are set to {@link #ANSWER_AHEAD}). Each wake-up of the other thread costs
+ * (on a virtual machine, waking an idle processor can cost more than the work handed over), so a waiting side is woken
+ * only once there is a good share of work for it: {@link #BODY_WAKE} bytes of body, or room for half
+ * {@link #ANSWER_AHEAD} bytes of answer. Either side learns when the client is gone ({@link #abandon}): the service's reads and sends
  * fail, and whatever was still held is released.
  */
 final class InProcessExchange implements HttpAnswer {
@@ -38,6 +41,10 @@ final class InProcessExchange implements HttpAnswer {
     static final int WHOLE_BODY = 64 * 1024;
     /** Answer bytes handed to the event loop and not yet written before the service waits. */
     static final int ANSWER_AHEAD = 1024 * 1024;
+    /** A service waiting for the request body is woken once this much is held (or the body has ended). */
+    static final int BODY_WAKE = 256 * 1024;
+    /** The client connection's write buffer marks while it is served in process: the service waits above the high one. */
+    static final io.netty.channel.WriteBufferWaterMark ANSWER_MARKS = new io.netty.channel.WriteBufferWaterMark(ANSWER_AHEAD / 2, ANSWER_AHEAD);
     /** How long the service waits for a client that takes nothing of its answer before it gives up (Jetty's idle time). */
     static final long ANSWER_STALL_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -101,7 +108,7 @@ final class InProcessExchange implements HttpAnswer {
                 content.release();
             }
             if (content instanceof LastHttpContent) bodyEnded = true;
-            changed.signalAll();
+            if (bodyEnded || bodyHeld >= BODY_WAKE) changed.signalAll();
             if (bodyHeld >= BODY_AHEAD) readingPaused = true;
         } finally {
             lock.unlock();
@@ -156,7 +163,7 @@ final class InProcessExchange implements HttpAnswer {
         lock.lock();
         try {
             answerAhead -= size;
-            changed.signalAll();
+            if (answerAhead <= ANSWER_AHEAD / 2) changed.signalAll();
             dropped = gone;
         } finally {
             lock.unlock();
