@@ -13,7 +13,8 @@ public interface HttpAnswer {
 
     /**
      * Sends the next parts of the answer, in order, and takes ownership of them. Waits while the client has not taken
-     * what was sent before (so an answer of any size crosses with bounded memory).
+     * what was sent before (so an answer of any size crosses with bounded memory), except on the client's own event
+     * loop (a short answer made there), where the parts are relayed at once.
      *
      * @throws IOException when the client is gone or takes nothing for too long; the parts are released
      */

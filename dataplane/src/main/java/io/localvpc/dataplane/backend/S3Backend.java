@@ -5,6 +5,7 @@ import io.localvpc.dataplane.route.S3Names;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.BlobMetadata;
 import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
 
 /**
@@ -55,6 +57,11 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
     private static final String COPY_SOURCE = "x-amz-copy-source";
     /** As many requests at once as s3proxy's Jetty serves by default; one more is answered {@code 503 SlowDown}. */
     static final int MAX_WORKERS = 200;
+    /**
+     * The largest object a GET is answered for on the calling thread (an event loop): copying it from memory costs
+     * less than the thread hand-overs it spares, and less than the TLS the event loop does on the same bytes.
+     */
+    static final long AT_ONCE_OBJECT_BYTES = 256 * 1024;
 
     private static final System.Logger LOG = System.getLogger("localvpc.s3");
 
@@ -65,11 +72,14 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final CompletableFuture<InProcessHttp> inProcess;
     private final String description;
+    /** Objects are kept in memory (no directory): s3proxy reads and writes them without waiting on a disk. */
+    private final boolean inMemory;
     /** s3proxy's own listener, once {@link #directEndpoint()} started it. */
     private URI direct;
 
-    private S3Backend(S3Proxy proxy, HttpServlet handler, BlobStoreContext context, String servicePath, String description) {
+    private S3Backend(S3Proxy proxy, HttpServlet handler, BlobStoreContext context, String servicePath, String description, boolean inMemory) {
         this.proxy = proxy;
+        this.inMemory = inMemory;
         this.handler = handler;
         this.context = context;
         this.servicePath = servicePath;
@@ -119,7 +129,7 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
                     .build();
             String where = objectDirectory == null ? "in memory" : objectDirectory.toString();
             LOG.log(System.Logger.Level.INFO, "embedded S3 (s3proxy, " + where + ") served in process");
-            return new S3Backend(proxy, handlerOf(proxy), context, servicePath, "s3 (in process, " + where + ")");
+            return new S3Backend(proxy, handlerOf(proxy), context, servicePath, "s3 (in process, " + where + ")", objectDirectory == null);
         } catch (ReflectiveOperationException | RuntimeException e) {
             context.close();
             throw new IllegalStateException("cannot start the embedded S3 service (s3proxy): " + e.getMessage(), e);
@@ -138,31 +148,67 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
     }
 
     /**
-     * Serves one request on a worker thread: s3proxy's handler reads it and writes its answer as Jetty would have let
-     * it. If the handler fails before its answer began, the answer is S3's {@code InternalError}; after, the
-     * connection ends (nothing else can tell the client the answer is cut short).
+     * Serves one request on a worker thread, or on the calling thread when {@link #answersAtOnce} says it may:
+     * s3proxy's handler reads it and writes its answer as Jetty would have let it. If the handler fails before its
+     * answer began, the answer is S3's {@code InternalError}; after, the connection ends (nothing else can tell the
+     * client the answer is cut short).
      */
-    private boolean serve(HttpRequest request, InputStream body, HttpAnswer answer) {
+    private boolean serve(HttpRequest request, InputStream body, HttpAnswer answer, boolean bodyHeld) {
+        Runnable work = () -> answer(request, body, answer);
+        if (bodyHeld && answersAtOnce(request)) {
+            work.run();
+            return true;
+        }
         try {
-            workers.execute(() -> {
-                InProcessServletResponse response = new InProcessServletResponse(answer, HttpMethod.HEAD.equals(request.method()));
-                try {
-                    handler.service(new InProcessServletRequest(request, body), response);
-                    response.finish();
-                } catch (Exception | Error e) {
-                    // A client that went away fails a read or a send with an IOException, which the blob store may wrap;
-                    // anything else is the embedded S3's own failure. The secret service path stays out of the log.
-                    LOG.log(causedByIo(e) ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, "embedded S3: "
-                            + request.method() + " " + request.uri().substring(Math.min(servicePath.length(), request.uri().length()))
-                            + " failed: " + e, e);
-                    response.fail();
-                } finally {
-                    closeQuietly(body);
-                }
-            });
+            workers.execute(work);
             return true;
         } catch (RejectedExecutionException e) {
             return false;
+        }
+    }
+
+    private void answer(HttpRequest request, InputStream body, HttpAnswer answer) {
+        InProcessServletResponse response = new InProcessServletResponse(answer, HttpMethod.HEAD.equals(request.method()));
+        try {
+            handler.service(new InProcessServletRequest(request, body), response);
+            response.finish();
+        } catch (Exception | Error e) {
+            // A client that went away fails a read or a send with an IOException, which the blob store may wrap;
+            // anything else is the embedded S3's own failure. The secret service path stays out of the log.
+            LOG.log(causedByIo(e) ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, "embedded S3: "
+                    + request.method() + " " + request.uri().substring(Math.min(servicePath.length(), request.uri().length()))
+                    + " failed: " + e, e);
+            response.fail();
+        } finally {
+            closeQuietly(body);
+        }
+    }
+
+    /**
+     * Whether a request (its body held whole) is answered from memory with little work and no wait, so the thread that
+     * holds it may answer it itself: only with the objects in memory (no disk), only a request for one object (a
+     * listing may walk a whole bucket, a multipart completion joins parts of any size), never a copy (its source may be
+     * of any size), and a GET only of an object of at most {@link #AT_ONCE_OBJECT_BYTES} (or of none: an error).
+     */
+    private boolean answersAtOnce(HttpRequest request) {
+        if (!inMemory) return false;
+        HttpMethod method = request.method();
+        boolean get = HttpMethod.GET.equals(method);
+        if (!get && !HttpMethod.HEAD.equals(method) && !HttpMethod.PUT.equals(method) && !HttpMethod.DELETE.equals(method)) return false;
+        if (request.headers().contains(COPY_SOURCE)) return false;
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (!path.startsWith(servicePath + "/")) return false;
+        String names = path.substring(servicePath.length() + 1);
+        int slash = names.indexOf('/');
+        if (slash <= 0 || slash == names.length() - 1) return false;
+        if (!get) return true;
+        try {
+            BlobMetadata object = context.getBlobStore().blobMetadata(names.substring(0, slash), names.substring(slash + 1));
+            if (object == null) return true;
+            Long length = object.getContentMetadata().getContentLength();
+            return length != null && length <= AT_ONCE_OBJECT_BYTES;
+        } catch (RuntimeException e) {
+            return true; // no such bucket: the answer is S3's error
         }
     }
 

@@ -380,8 +380,8 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         InProcessExchange started = new InProcessExchange(this, ctx.channel());
         exchange = started;
         java.util.concurrent.CompletableFuture<InProcessHttp> ready = backend.inProcess().toCompletableFuture();
-        Runnable start = () -> startInProcess(started, backend, request, ready);
         boolean streamed = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > InProcessExchange.WHOLE_BODY;
+        Runnable start = () -> startInProcess(started, backend, request, ready, !streamed);
         Runnable whenReady = streamed ? start : () -> started.startWithWholeBody(start);
         if (ready.isDone()) {
             whenReady.run();
@@ -393,7 +393,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     private void startInProcess(InProcessExchange started, ServiceBackend backend, HttpRequest request,
-                                java.util.concurrent.CompletableFuture<InProcessHttp> ready) {
+                                java.util.concurrent.CompletableFuture<InProcessHttp> ready, boolean bodyHeld) {
         InProcessHttp service;
         try {
             service = ready.join();
@@ -402,7 +402,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
             unreachable(backend, e.getCause() == null ? e : e.getCause());
             return;
         }
-        if (service.serve(request, started.body(), started)) return;
+        if (service.serve(request, started.body(), started, bodyHeld)) return;
         // Every one of the service's threads is busy: S3's answer to a client that asks too much at once.
         LOG.log(System.Logger.Level.INFO, backend.name() + " is serving as many requests as it can; answered 503 SlowDown");
         abandonExchange();

@@ -187,6 +187,15 @@ final class InProcessExchange implements HttpAnswer {
 
     @Override
     public void send(HttpObject... parts) throws IOException {
+        if (client.eventLoop().inEventLoop()) {
+            // a short answer made on the event loop itself: relayed now, as nothing can be waited for here
+            if (goneNow()) {
+                for (HttpObject part : parts) ReferenceCountUtil.release(part);
+                throw new IOException("the client's connection ended");
+            }
+            relay(parts, 0);
+            return;
+        }
         long size = 0;
         for (HttpObject part : parts) {
             if (part instanceof HttpContent c) size += c.content().readableBytes();
@@ -269,7 +278,10 @@ final class InProcessExchange implements HttpAnswer {
             int n;
             lock.lock();
             try {
-                while (body.isEmpty() && !bodyEnded && !gone && !bodyClosed) changed.await();
+                while (body.isEmpty() && !bodyEnded && !gone && !bodyClosed) {
+                    if (client.eventLoop().inEventLoop()) throw new IOException("the request body is not held whole; the event loop cannot wait for it");
+                    changed.await();
+                }
                 if (gone) throw new IOException("the client's connection ended before its request body did");
                 if (bodyClosed) throw new IOException("the request body was closed");
                 ByteBuf first = body.peek();
