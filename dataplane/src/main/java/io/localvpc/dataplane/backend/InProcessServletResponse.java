@@ -32,9 +32,8 @@ import java.util.Locale;
  * s3proxy's servlet answer, sent to an {@link HttpAnswer} as it is written. As with Jetty, the head waits until the
  * answer is complete or more than {@link #BUFFER_BYTES} are written: a short answer goes out whole with its
  * {@code Content-Length}, a long one streams ({@code Content-Length} if s3proxy declared it, else chunked) in parts of
- * {@link #PART_BYTES}. Errors
- * that s3proxy leaves to the servlet container ({@code sendError}, or the servlet failing) are answered in S3's error
- * format, not with a container's HTML page.
+ * {@link #PART_BYTES}. Errors that s3proxy leaves to the servlet container ({@code sendError}, or the servlet failing)
+ * are answered in S3's error format, not with a container's HTML page.
  */
 final class InProcessServletResponse extends HttpServletResponseWrapper {
     /** What is held before the head goes. */

@@ -368,10 +368,11 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Hands the request to the service that plays the backend in this process, on the service's own thread, once a
-     * short body is in whole (a long one follows through {@link #forward} as it comes). A backend still starting (the
-     * embedded S3 at first) is waited for without holding the event loop; meanwhile the body is held (up to
-     * {@link InProcessExchange#BODY_AHEAD}).
+     * Hands the request to the service that plays the backend in this process, once a short body is in whole (a long
+     * one follows through {@link #forward} as it comes). The service answers on its own thread, or, for a short
+     * request it answers from memory without waiting, on this event loop before the call returns. A backend still
+     * starting (the embedded S3 at first) is waited for without holding the event loop; meanwhile the body is held (up
+     * to {@link InProcessExchange#BODY_AHEAD}).
      */
     private void serveInProcess(ServiceBackend backend, HttpRequest request) {
         giveBackUpstream();

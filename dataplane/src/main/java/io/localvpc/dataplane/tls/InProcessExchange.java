@@ -24,11 +24,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * the service reads them from {@link #body()}; past {@link #BODY_AHEAD} bytes unread, the client's reads pause until
  * the service catches up. The answer goes the other: the service {@link #send}s parts, each relayed to the client on
  * its event loop; the service waits while more than {@link #ANSWER_AHEAD} bytes are on their way or the client's
- * connection is full (its write buffer marks are set to {@link #ANSWER_AHEAD}). Each wake-up of the other thread costs
- * (on a virtual machine, waking an idle processor can cost more than the work handed over), so a waiting side is woken
- * only once there is a good share of work for it: {@link #BODY_WAKE} bytes of body, or room for half
- * {@link #ANSWER_AHEAD} bytes of answer. Either side learns when the client is gone ({@link #abandon}): the service's reads and sends
- * fail, and whatever was still held is released.
+ * connection is full (its write buffer marks are set to {@link #ANSWER_AHEAD}). Each wake-up of the other thread
+ * costs (on a virtual machine, waking an idle processor can cost more than the work handed over), so a waiting side is
+ * woken only once there is a good share of work for it: {@link #BODY_WAKE} bytes of body, or room for half
+ * {@link #ANSWER_AHEAD} bytes of answer. Either side learns when the client is gone ({@link #abandon}): the service's
+ * reads and sends fail, and whatever was still held is released.
  */
 final class InProcessExchange implements HttpAnswer {
     /** Request bytes held for the service before the client's reads pause. */
