@@ -31,9 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 10, item 3: only connections the path engine delivered reach a service, and nothing trusts a header a
- * workload can write. A request sent straight to any port this process listens on (the ports in the health map,
- * the embedded S3's own port, whatever else is open) never gets an object that the endpoint policy denies, and a
- * PROXY v2 header naming an endpoint, sent anywhere, does not make a request come from that endpoint.
+ * workload can write. The embedded S3 is served in process and opens no port; a request sent straight to any port
+ * this process listens on (the ports in the health map, the embedded S3's listener that benchmarks start, whatever
+ * else is open) never gets an object that the endpoint policy denies, and a PROXY v2 header naming an endpoint, sent
+ * anywhere, does not make a request come from that endpoint.
  */
 class PolicyBypassTest {
     private static final String S3 = "s3.us-east-1.amazonaws.com";
@@ -90,11 +91,30 @@ class PolicyBypassTest {
         }
     }
 
+    /** Issue 10, item 11: S3 is served in process, so serving it opens no port (only a benchmark's baseline starts one). */
+    @Test
+    void theEmbeddedS3OpensNoPortOfItsOwn() throws Exception {
+        Set<Integer> before = listeningPortsOfThisProcess();
+        try (LocalVpc fresh = LocalVpc.builder().settings(Settings.defaults().withPort(0).withInMemory(true)).start();
+             Ec2Client client = LocalVpcExtension.ec2(fresh.endpoint(), "test", Region.US_EAST_1)) {
+            Layouts net = new Layouts(client);
+            Layouts.PrivateVpc vpc = net.privateVpc("10.94");
+            net.s3GatewayEndpoint(vpc.vpcId(), vpc.routeTableId());
+            String created = send(new Workload(vpc.instanceA(), fresh.proxyAddress(), new Admin(fresh.endpoint()).caPem()),
+                    "PUT /in-process HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+            assertTrue(created.startsWith("HTTP/1.1 200"), created);
+            Set<Integer> opened = new TreeSet<>(listeningPortsOfThisProcess());
+            opened.removeAll(before);
+            assertEquals(new TreeSet<>(fresh.ports().values()), opened, "the ports a localvpc that served S3 opened; its health map: " + fresh.ports());
+        }
+    }
+
     @Test
     void noPortOfThisProcessServesTheObjectToARequestSentStraightToIt() throws Exception {
+        int embeddedS3 = lv.dataPlane().embeddedS3Endpoint().getPort(); // started for benchmarks only; tried too
         Set<Integer> ports = listeningPortsOfThisProcess();
         assertTrue(ports.containsAll(lv.ports().values()), ports + " vs " + lv.ports());
-        assertTrue(ports.contains(lv.dataPlane().embeddedS3Endpoint().getPort()), "the embedded S3's port is tried too");
+        assertTrue(ports.contains(embeddedS3), "the embedded S3's listener is tried too");
         for (int port : ports) {
             for (String path : List.of("/bypass/secret.txt", "//bypass/secret.txt", "/s3/bypass/secret.txt")) {
                 String request = "GET " + path + " HTTP/1.1\r\nHost: " + S3 + "\r\nConnection: close\r\n" + SIGNED + "\r\n";
@@ -208,9 +228,13 @@ class PolicyBypassTest {
 
     /** One signed request to S3 on port 80 through a SOCKS5 tunnel from {@code instance}; the connection then closes. */
     private static String send(String instance, String head) throws IOException {
+        return send(inside(instance), head);
+    }
+
+    private static String send(Workload workload, String head) throws IOException {
         int blank = head.indexOf("\r\n\r\n");
         String request = head.substring(0, blank + 2) + "Host: " + S3 + "\r\nConnection: close\r\n" + SIGNED + head.substring(blank + 2);
-        Workload.SocksReply reply = inside(instance).socks5(S3, 80);
+        Workload.SocksReply reply = workload.socks5(S3, 80);
         assertEquals(0, reply.code());
         try (Socket s = reply.socket()) {
             s.setSoTimeout(10_000);

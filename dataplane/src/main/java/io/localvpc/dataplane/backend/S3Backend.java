@@ -3,8 +3,12 @@ package io.localvpc.dataplane.backend;
 import io.localvpc.dataplane.route.AwsHost;
 import io.localvpc.dataplane.route.S3Names;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -12,17 +16,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.BlobMetadata;
 import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
 
 /**
- * The embedded S3 service: s3proxy on a loopback port over a jclouds blob store, {@code filesystem} (objects as
- * files under a directory, kept across restarts) or {@code transient} (in memory). Any credentials are
- * accepted (s3proxy's authorization {@code none}): signatures are checked, if at all, by localvpc's own
- * request classifier in front of it.
+ * The embedded S3 service: s3proxy over a jclouds blob store, {@code filesystem} (objects as files under a directory,
+ * kept across restarts) or {@code transient} (in memory), served in this process. The endpoint front hands each
+ * request it allowed to s3proxy's own request handler (its servlet) on a thread of this backend's, through small
+ * servlet adapters over the request the front already parsed ({@link InProcessServletRequest},
+ * {@link InProcessServletResponse}): no loopback connection, no second HTTP parse, bodies streamed both ways. Any
+ * credentials are accepted (s3proxy's authorization {@code none}): signatures are checked, if at all, by localvpc's
+ * own request classifier in front of it.
  *
  * <p>Every request reaches s3proxy in path style, its bucket and key re-encoded from what the endpoint read
  * ({@link #prepare}), rather than configuring s3proxy's single {@code virtual-host} domain: one S3 backend then
@@ -30,28 +46,55 @@ import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
  * ({@code *.vpce.amazonaws.com}) names at once, and s3proxy serves the very bucket and key the policies judged.
  * Rewriting is safe because s3proxy checks no signature.
  *
- * <p>s3proxy's port is on loopback, where any local program can reach it, and it checks no credentials; so it
- * serves S3 only under a secret path prefix ({@link #servicePath()}, 128 random bits, made at each start and known
- * only to this process). {@link #prepare} puts it in front of every request localvpc forwards; anything else that
- * connects gets a 404 that is not S3's and never an object, so every request that reaches S3 went through a path
- * decision and the policies.
+ * <p>The embedded S3 has no port: only requests the front delivered reach it. For measuring it alone, s3proxy's own
+ * Jetty listener can be started on a loopback port ({@link #directEndpoint()}, the benchmarks' baseline); as that port
+ * is open to any local program and checks no credentials, it serves S3 only under a secret path prefix
+ * ({@link #servicePath()}, 128 random bits, made at each start and known only to this process), and anything else
+ * that connects gets a 404 that is not S3's and never an object.
  */
 public final class S3Backend implements ServiceBackend, AutoCloseable {
 
     private static final String COPY_SOURCE = "x-amz-copy-source";
+    /** As many requests at once as s3proxy's Jetty serves by default; one more is answered {@code 503 SlowDown}. */
+    static final int MAX_WORKERS = 200;
+    /**
+     * The largest object a GET is answered for on the calling thread (an event loop): copying it from memory costs
+     * less than the thread hand-overs it spares, and less than the TLS the event loop does on the same bytes.
+     */
+    static final long AT_ONCE_OBJECT_BYTES = 256 * 1024;
 
     private static final System.Logger LOG = System.getLogger("localvpc.s3");
 
     private final S3Proxy proxy;
+    private final HttpServlet handler;
     private final BlobStoreContext context;
-    private final InetSocketAddress address;
     private final String servicePath;
+    private final ThreadPoolExecutor workers;
+    private final CompletableFuture<InProcessHttp> inProcess;
+    private final String description;
+    /** Objects are kept in memory (no directory): s3proxy reads and writes them without waiting on a disk. */
+    private final boolean inMemory;
+    /** s3proxy's own listener, once {@link #directEndpoint()} started it. */
+    private URI direct;
 
-    private S3Backend(S3Proxy proxy, BlobStoreContext context, InetSocketAddress address, String servicePath) {
+    private S3Backend(S3Proxy proxy, HttpServlet handler, BlobStoreContext context, String servicePath, String description, boolean inMemory) {
         this.proxy = proxy;
+        this.inMemory = inMemory;
+        this.handler = handler;
         this.context = context;
-        this.address = address;
         this.servicePath = servicePath;
+        this.description = description;
+        this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable r) {
+                Thread t = new Thread(r, "localvpc-s3-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            }
+        });
+        this.inProcess = CompletableFuture.completedFuture(this::serve);
     }
 
     /** A service path that no one can guess: 128 bits from the system's secure random source. */
@@ -62,7 +105,7 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
     }
 
     /**
-     * Starts s3proxy on a free 127.0.0.1 port.
+     * Opens the blob store and s3proxy's handler over it.
      *
      * @param objectDirectory where buckets and objects live (created if missing); null keeps them in memory
      */
@@ -70,39 +113,146 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
         return start(objectDirectory, newServicePath());
     }
 
-    /** Starts s3proxy serving under {@code servicePath} (from {@link #newServicePath()}). */
+    /** Opens the embedded S3, its direct listener (if ever started) serving under {@code servicePath} (from {@link #newServicePath()}). */
     public static S3Backend start(Path objectDirectory, String servicePath) {
         if (!servicePath.matches("/_localvpc-[0-9a-f]{32}")) throw new IllegalArgumentException("not a service path: " + servicePath);
         BlobStoreContext context = objectDirectory == null ? transientStore() : filesystemStore(objectDirectory);
-        S3Proxy proxy = S3Proxy.builder()
-                .servicePath(servicePath)
-                .blobStore(context.getBlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.NONE, null, null)
-                // SDKs add headers s3proxy does not implement (checksum algorithms, SDK hints); storing the object
-                // matters more than honouring every optional header.
-                .ignoreUnknownHeaders(true)
-                .build();
+        try {
+            S3Proxy proxy = S3Proxy.builder()
+                    .servicePath(servicePath)
+                    .blobStore(context.getBlobStore())
+                    .endpoint(URI.create("http://127.0.0.1:0"))
+                    .awsAuthentication(AuthenticationType.NONE, null, null)
+                    // SDKs add headers s3proxy does not implement (checksum algorithms, SDK hints); storing the object
+                    // matters more than honouring every optional header.
+                    .ignoreUnknownHeaders(true)
+                    .build();
+            String where = objectDirectory == null ? "in memory" : objectDirectory.toString();
+            LOG.log(System.Logger.Level.INFO, "embedded S3 (s3proxy, " + where + ") served in process");
+            return new S3Backend(proxy, handlerOf(proxy), context, servicePath, "s3 (in process, " + where + ")", objectDirectory == null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            context.close();
+            throw new IllegalStateException("cannot start the embedded S3 service (s3proxy): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * s3proxy's request handler: the servlet its Jetty calls for every request, which maps the blob store's exceptions
+     * to S3's errors around s3proxy's S3 handler. s3proxy does not expose it, hence the reflection; a release that
+     * changes this fails here, at start, not on some later request.
+     */
+    private static HttpServlet handlerOf(S3Proxy proxy) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = S3Proxy.class.getDeclaredField("handler");
+        field.setAccessible(true);
+        return (HttpServlet) field.get(proxy);
+    }
+
+    /**
+     * Serves one request on a worker thread, or on the calling thread when {@link #answersAtOnce} says it may:
+     * s3proxy's handler reads it and writes its answer as Jetty would have let it. If the handler fails before its
+     * answer began, the answer is S3's {@code InternalError}; after, the connection ends (nothing else can tell the
+     * client the answer is cut short).
+     */
+    private boolean serve(HttpRequest request, InputStream body, HttpAnswer answer, boolean bodyHeld) {
+        Runnable work = () -> answer(request, body, answer);
+        if (bodyHeld && answersAtOnce(request)) {
+            work.run();
+            return true;
+        }
+        try {
+            workers.execute(work);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    private void answer(HttpRequest request, InputStream body, HttpAnswer answer) {
+        InProcessServletResponse response = new InProcessServletResponse(answer, HttpMethod.HEAD.equals(request.method()));
+        try {
+            handler.service(new InProcessServletRequest(request, body), response);
+            response.finish();
+        } catch (Exception | Error e) {
+            // A client that went away fails a read or a send with an IOException, which the blob store may wrap;
+            // anything else is the embedded S3's own failure. The secret service path stays out of the log.
+            LOG.log(causedByIo(e) ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, "embedded S3: "
+                    + request.method() + " " + request.uri().substring(Math.min(servicePath.length(), request.uri().length()))
+                    + " failed: " + e, e);
+            response.fail();
+        } finally {
+            closeQuietly(body);
+        }
+    }
+
+    /**
+     * Whether a request (its body held whole) is answered from memory with little work and no wait, so the thread that
+     * holds it may answer it itself: only with the objects in memory (no disk), only a request for one object (a
+     * listing may walk a whole bucket, a multipart completion joins parts of any size), never a copy (its source may be
+     * of any size), and a GET only of an object of at most {@link #AT_ONCE_OBJECT_BYTES} (or of none: an error).
+     */
+    private boolean answersAtOnce(HttpRequest request) {
+        if (!inMemory) return false;
+        HttpMethod method = request.method();
+        boolean get = HttpMethod.GET.equals(method);
+        if (!get && !HttpMethod.HEAD.equals(method) && !HttpMethod.PUT.equals(method) && !HttpMethod.DELETE.equals(method)) return false;
+        if (request.headers().contains(COPY_SOURCE)) return false;
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (!path.startsWith(servicePath + "/")) return false;
+        String names = path.substring(servicePath.length() + 1);
+        int slash = names.indexOf('/');
+        if (slash <= 0 || slash == names.length() - 1) return false;
+        if (!get) return true;
+        try {
+            BlobMetadata object = context.getBlobStore().blobMetadata(names.substring(0, slash), names.substring(slash + 1));
+            if (object == null) return true;
+            Long length = object.getContentMetadata().getContentLength();
+            return length != null && length <= AT_ONCE_OBJECT_BYTES;
+        } catch (RuntimeException e) {
+            return true; // no such bucket: the answer is S3's error
+        }
+    }
+
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException) return true;
+        }
+        return false;
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // nothing more is read from it either way
+        }
+    }
+
+    /**
+     * Starts s3proxy's own Jetty listener on a free 127.0.0.1 port, once, and answers where it serves: the
+     * embedded S3 reached directly (plain HTTP, no policies), under the secret service path. For benchmarks and
+     * tests, not for workloads.
+     */
+    public synchronized URI directEndpoint() {
+        if (direct != null) return direct;
         try {
             keepBodiesUnparsed(proxy);
             proxy.start();
             while (!proxy.getState().equals("STARTED")) {
                 if (proxy.getState().equals("FAILED")) {
-                    throw new IllegalStateException("s3proxy failed to start");
+                    throw new IllegalStateException("s3proxy's listener failed to start");
                 }
                 Thread.sleep(10);
             }
         } catch (Exception e) {
-            context.close();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new IllegalStateException("cannot start the embedded S3 service (s3proxy): " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start the embedded S3's direct listener (s3proxy): " + e.getMessage(), e);
         }
-        InetSocketAddress address = new InetSocketAddress("127.0.0.1", proxy.getPort());
-        LOG.log(System.Logger.Level.INFO, "embedded S3 (s3proxy, " + (objectDirectory == null ? "in memory"
-                : objectDirectory.toString()) + ") listening on " + address);
-        return new S3Backend(proxy, context, address, servicePath);
+        direct = URI.create("http://127.0.0.1:" + proxy.getPort() + servicePath);
+        LOG.log(System.Logger.Level.INFO, "embedded S3 reachable directly at " + direct.getScheme() + "://127.0.0.1:" + proxy.getPort()
+                + " under its secret path");
+        return direct;
     }
 
     /**
@@ -153,14 +303,20 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
         return "s3";
     }
 
+    /** None: the embedded S3 is served in process ({@link #directEndpoint()} starts a listener for benchmarks). */
     @Override
     public InetSocketAddress address() {
-        return address;
+        throw new UnsupportedOperationException("the embedded S3 is served in process and has no address");
     }
 
     @Override
     public Protocol protocol() {
-        return Protocol.HTTP;
+        return Protocol.IN_PROCESS;
+    }
+
+    @Override
+    public CompletionStage<InProcessHttp> inProcess() {
+        return inProcess;
     }
 
     @Override
@@ -170,7 +326,8 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
 
     /**
      * The secret prefix under which s3proxy serves S3 ({@code /_localvpc-<32 hex digits>}): what a client that
-     * reaches its port directly must put before every path. For localvpc's own use and its benchmarks only.
+     * reaches its direct listener must put before every path, and what {@link #prepare} puts before every path handed
+     * to its handler. For localvpc's own use and its benchmarks only.
      */
     public String servicePath() {
         return servicePath;
@@ -208,11 +365,23 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
         return context.getBlobStore().containerExists(bucket);
     }
 
-    /** Stops s3proxy and releases the blob store; objects in a directory stay there. */
+    /**
+     * Stops taking requests, stops s3proxy's listener if it was started, and releases the blob store once the requests
+     * being served have ended (or after a few seconds); objects in a directory stay there.
+     */
     @Override
     public void close() {
+        workers.shutdown();
         try {
-            proxy.stop();
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) workers.shutdownNow();
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            synchronized (this) {
+                if (direct != null) proxy.stop();
+            }
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "s3proxy did not stop cleanly: " + e);
         } finally {
@@ -222,6 +391,6 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
 
     @Override
     public String toString() {
-        return "s3 " + address;
+        return description;
     }
 }

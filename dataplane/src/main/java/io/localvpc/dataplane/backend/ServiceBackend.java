@@ -5,9 +5,9 @@ import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetSocketAddress;
 
 /**
- * Where an endpoint listener sends what it decrypted: a service running on a loopback port. An HTTP backend
- * receives each request (head and streamed body) as HTTP/1.1 over plain TCP; a TCP backend receives the
- * decrypted bytes unchanged.
+ * Where an endpoint listener sends what it decrypted: a service running on a loopback port, or one answered in this
+ * process. An HTTP backend receives each request (head and streamed body) as HTTP/1.1 over plain TCP; a TCP backend
+ * receives the decrypted bytes unchanged; an in-process backend is handed each request as the front parsed it.
  */
 public interface ServiceBackend {
 
@@ -16,24 +16,35 @@ public interface ServiceBackend {
         /** Request by request, HTTP/1.1 in clear text. */
         HTTP,
         /** An opaque byte stream, relayed both ways. */
-        TCP
+        TCP,
+        /** Request by request, handed over in this process ({@link #inProcess()}): no socket, no second HTTP parse. */
+        IN_PROCESS
     }
 
     /** A short name for logs and error messages, e.g. {@code s3} or {@code upstream 127.0.0.1:4566}. */
     String name();
 
-    /** The loopback address to connect to. */
+    /** The loopback address to connect to; an {@link Protocol#IN_PROCESS} backend has none and throws. */
     InetSocketAddress address();
 
     /**
      * The address once the backend is ready; completes at once for a backend that does not start in the
-     * background. What an event loop asks instead of {@link #address()}, which may wait.
+     * background. What an event loop asks instead of {@link #address()}, which may wait. Not for
+     * {@link Protocol#IN_PROCESS} backends.
      */
     default java.util.concurrent.CompletionStage<InetSocketAddress> whenReady() {
         return java.util.concurrent.CompletableFuture.completedFuture(address());
     }
 
     Protocol protocol();
+
+    /**
+     * The service that answers requests in this process, once it is ready (for a backend that starts in the
+     * background, later): what an {@link Protocol#IN_PROCESS} backend serves with. Fails for the others.
+     */
+    default java.util.concurrent.CompletionStage<InProcessHttp> inProcess() {
+        return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException(name() + " is not served in process"));
+    }
 
     /**
      * The error format of the service this backend plays, for answers localvpc gives in its place: {@code s3}

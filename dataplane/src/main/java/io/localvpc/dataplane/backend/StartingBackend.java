@@ -19,6 +19,7 @@ public final class StartingBackend<B extends ServiceBackend & AutoCloseable> imp
     private final String errorFormat;
     private final java.util.function.BiFunction<HttpRequest, S3Names, HttpRequest> prepare;
     private final CompletableFuture<B> started;
+    private final CompletableFuture<InProcessHttp> inProcess;
 
     /**
      * @param errorFormat what {@link #errorFormat()} answers while the backend may still be starting
@@ -36,6 +37,7 @@ public final class StartingBackend<B extends ServiceBackend & AutoCloseable> imp
             t.setDaemon(true);
             t.start();
         });
+        this.inProcess = started.thenCompose(ServiceBackend::inProcess);
     }
 
     /** The started backend, waiting for it if it is still starting; fails as it failed. */
@@ -70,6 +72,11 @@ public final class StartingBackend<B extends ServiceBackend & AutoCloseable> imp
     @Override
     public java.util.concurrent.CompletionStage<InetSocketAddress> whenReady() {
         return started.thenApply(ServiceBackend::address);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<InProcessHttp> inProcess() {
+        return inProcess;
     }
 
     /** Whether the backend has started (successfully or not). */

@@ -5,13 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** Decodes {@code a=1&b=2} (query strings, form bodies, {@code x-amz-tagging}); {@code ;} is an ordinary character. */
-final class FormParameters {
+/**
+ * Decodes {@code a=1&b=2} (query strings, form bodies, {@code x-amz-tagging}); {@code ;} is an ordinary character. The
+ * embedded S3 reads its query parameters with it too, so it serves the parameters the policies judged.
+ */
+public final class FormParameters {
 
     private FormParameters() {
     }
 
-    static Map<String, List<String>> decode(String encoded) {
+    public static Map<String, List<String>> decode(String encoded) {
         return new QueryStringDecoder(encoded, StandardCharsets.UTF_8, false, 10_000, true).parameters();
     }
 

@@ -1,6 +1,7 @@
 package io.localvpc.dataplane.tls;
 
 import io.localvpc.dataplane.backend.BackendRouter;
+import io.localvpc.dataplane.backend.InProcessHttp;
 import io.localvpc.dataplane.backend.ServiceBackend;
 import io.localvpc.dataplane.route.AwsHost;
 import io.localvpc.dataplane.route.InvalidS3Address;
@@ -10,6 +11,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -21,7 +23,9 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -62,6 +66,12 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     private String upstreamFormat = ServiceErrors.QUERY;
     private boolean connecting;
     private final Queue<Object> pending = new ArrayDeque<>();
+    /**
+     * The request being served in process ({@link ServiceBackend.Protocol#IN_PROCESS}), until it is answered and its
+     * body is read whole; null otherwise. A connection's requests go either here or to {@code upstream}, never both:
+     * its route names one backend.
+     */
+    private InProcessExchange exchange;
 
     /** Where the current request's body goes: to the backend, nowhere (it was answered here), or to the front itself. */
     private enum BodyGoes { FORWARD, DISCARD, SERVE, INSPECT }
@@ -133,7 +143,9 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
             read(heldInput.poll());
         }
         if (waiting || !heldInput.isEmpty() || !ctx.channel().isActive()) return;
-        if (!connecting && (upstream == null || upstream.isWritable())) ctx.channel().config().setAutoRead(true);
+        if (!connecting && (upstream == null || upstream.isWritable()) && (exchange == null || exchange.takesMore())) {
+            ctx.channel().config().setAutoRead(true);
+        }
         if (inputEnded && awaitingResponses == 0 && served == null && inspected == null) ctx.close();
     }
 
@@ -151,6 +163,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
                     + content.decoderResult().cause());
             content.release();
             if (upstream != null) upstream.close();
+            abandonExchange();
             if (currentRequest != null && !responseStarted && ctx.channel().isActive()) {
                 dropBodies();
                 awaitingResponses = 0;
@@ -175,7 +188,10 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
                 }
                 case FORWARD -> {
                     forward(content);
-                    if (content instanceof LastHttpContent) giveBackUpstreamIfDone();
+                    if (content instanceof LastHttpContent) {
+                        giveBackUpstreamIfDone();
+                        dropExchangeIfDone();
+                    }
                 }
             }
         }
@@ -205,7 +221,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
                             + "' is not served on it. Open a connection to that host."), request.method()), false);
             return;
         }
-        if (backend.protocol() != ServiceBackend.Protocol.HTTP) {
+        if (backend.protocol() == ServiceBackend.Protocol.TCP) {
             answer(request, toResponse(ServiceErrors.error(ServiceErrors.QUERY, HttpResponseStatus.BAD_REQUEST, "InvalidRequest",
                     backend.name() + " does not speak HTTP; connect with TLS SNI '" + host + "' and send its own protocol"), request.method()), true);
             return;
@@ -291,7 +307,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     private void continueIfExpected(HttpRequest request) {
         if (HttpUtil.is100ContinueExpected(request)) {
             request.headers().remove(HttpHeaderNames.EXPECT);
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
         }
     }
 
@@ -335,18 +351,78 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     private void proceed(HttpRequest request, ServiceBackend backend, S3Names s3) {
         if (HttpUtil.is100ContinueExpected(request)) {
             request.headers().remove(HttpHeaderNames.EXPECT);
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
         }
         closeAfterResponse = !HttpUtil.isKeepAlive(request);
         HttpRequest prepared = backend.prepare(request, s3);
         awaitingResponses++;
         responseStarted = false;
-        if (upstreamBackend == backend && (connecting || (upstream != null && upstream.isActive()))) {
+        if (backend.protocol() == ServiceBackend.Protocol.IN_PROCESS) {
+            serveInProcess(backend, prepared);
+        } else if (upstreamBackend == backend && (connecting || (upstream != null && upstream.isActive()))) {
             forward(prepared);
         } else {
             connect(backend);
             forward(prepared);
         }
+    }
+
+    /**
+     * Hands the request to the service that plays the backend in this process, once a short body is in whole (a long
+     * one follows through {@link #forward} as it comes). The service answers on its own thread, or, for a short
+     * request it answers from memory without waiting, on this event loop before the call returns. A backend still
+     * starting (the embedded S3 at first) is waited for without holding the event loop; meanwhile the body is held (up
+     * to {@link InProcessExchange#BODY_AHEAD}).
+     */
+    private void serveInProcess(ServiceBackend backend, HttpRequest request) {
+        giveBackUpstream();
+        upstreamFormat = backend.errorFormat();
+        ctx.channel().config().setWriteBufferWaterMark(InProcessExchange.ANSWER_MARKS);
+        InProcessExchange started = new InProcessExchange(this, ctx.channel());
+        exchange = started;
+        java.util.concurrent.CompletableFuture<InProcessHttp> ready = backend.inProcess().toCompletableFuture();
+        boolean streamed = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > InProcessExchange.WHOLE_BODY;
+        Runnable start = () -> startInProcess(started, backend, request, ready, !streamed);
+        Runnable whenReady = streamed ? start : () -> started.startWithWholeBody(start);
+        if (ready.isDone()) {
+            whenReady.run();
+        } else {
+            ready.whenComplete((service, failure) -> ctx.executor().execute(() -> {
+                if (exchange == started && ctx.channel().isActive()) whenReady.run();
+            }));
+        }
+    }
+
+    private void startInProcess(InProcessExchange started, ServiceBackend backend, HttpRequest request,
+                                java.util.concurrent.CompletableFuture<InProcessHttp> ready, boolean bodyHeld) {
+        InProcessHttp service;
+        try {
+            service = ready.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            abandonExchange();
+            unreachable(backend, e.getCause() == null ? e : e.getCause());
+            return;
+        }
+        if (service.serve(request, started.body(), started, bodyHeld)) return;
+        // Every one of the service's threads is busy: S3's answer to a client that asks too much at once.
+        LOG.log(System.Logger.Level.INFO, backend.name() + " is serving as many requests as it can; answered 503 SlowDown");
+        abandonExchange();
+        awaitingResponses = 0;
+        bodyGoes = readingRequest ? BodyGoes.DISCARD : BodyGoes.FORWARD;
+        reply(toResponse(ServiceErrors.error(upstreamFormat, HttpResponseStatus.SERVICE_UNAVAILABLE, "SlowDown", "Please reduce your request rate."),
+                request.method()), !HttpUtil.isKeepAlive(request));
+    }
+
+    /** The request served in process is given up (its client is gone, or its body broke off): its service stops. */
+    private void abandonExchange() {
+        if (exchange == null) return;
+        exchange.abandon();
+        exchange = null;
+    }
+
+    /** The request served in process is answered and its body read whole: the exchange has nothing more to carry. */
+    private void dropExchangeIfDone() {
+        if (exchange != null && exchange.answered() && !readingRequest) exchange = null;
     }
 
     /** The client sent nothing for the idle timeout. */
@@ -355,6 +431,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
             // A body shorter than its Content-Length, or a chunked body that stopped: S3's answer, then close.
             LOG.log(System.Logger.Level.DEBUG, "request body from " + ctx.channel().remoteAddress() + " timed out");
             if (upstream != null) upstream.close();
+            abandonExchange();
             if (!responseStarted) {
                 dropBodies();
                 awaitingResponses = 0;
@@ -501,6 +578,10 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     }
 
     private void forward(Object msg) {
+        if (exchange != null) {
+            if (!exchange.offer((HttpContent) msg)) ctx.channel().config().setAutoRead(false);
+            return;
+        }
         if (connecting) {
             pending.add(msg);
         } else if (upstream != null && upstream.isActive()) {
@@ -590,7 +671,31 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         return response;
     }
 
-    // --- called by UpstreamRelay, on the same event loop ---
+    // --- called by UpstreamRelay and InProcessExchange, on the same event loop ---
+
+    /**
+     * Relays a part of the backend's answer to the client: written at once, flushed when it ends the answer, when
+     * {@code flush}, or when the client's connection is full. True while the client's connection takes more.
+     */
+    boolean relayAnswer(HttpObject msg, boolean flush) {
+        Channel client = ctx.channel();
+        if (msg instanceof HttpResponse response) responseHeadRelayed(!HttpUtil.isKeepAlive(response));
+        if (!(msg instanceof LastHttpContent)) {
+            client.write(msg, client.voidPromise());
+            if (flush || !client.isWritable()) client.flush();
+            return client.isWritable();
+        }
+        ChannelFuture write = client.writeAndFlush(msg);
+        if (responseEnded()) write.addListener(ChannelFutureListener.CLOSE);
+        return client.isWritable();
+    }
+
+    /** The service in process failed after its answer began: the answer cannot be completed, so the connection ends. */
+    void answerBroke(InProcessExchange broken) {
+        if (broken != exchange) return;
+        abandonExchange();
+        ctx.close();
+    }
 
     void responseHeadRelayed(boolean backendCloses) {
         responseStarted = true;
@@ -605,6 +710,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         awaitingResponses = Math.max(0, awaitingResponses - 1);
         responseStarted = false;
         giveBackUpstreamIfDone();
+        dropExchangeIfDone();
         if (closeAfterResponse || (inputEnded && awaitingResponses == 0 && heldInput.isEmpty() && !waiting)) return true;
         if (!heldInput.isEmpty()) ctx.executor().execute(this::readHeld); // after the response's last part is written
         return false;
@@ -657,6 +763,9 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         if (ctx.channel().isWritable() && upstream != null) {
             upstream.config().setAutoRead(true);
         }
+        if (ctx.channel().isWritable() && exchange != null) {
+            exchange.clientWritable();
+        }
         ctx.fireChannelWritabilityChanged();
     }
 
@@ -672,6 +781,7 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
         heldInput.clear();
         dropBodies();
         giveBackUpstream();
+        abandonExchange();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.localvpc.dataplane.tls;
 
 import io.localvpc.core.xml.XmlText;
+import io.localvpc.dataplane.backend.S3ErrorDocument;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.nio.charset.StandardCharsets;
@@ -44,9 +45,7 @@ public final class ServiceErrors {
     }
 
     public static RequestVerdict.Refuse s3Error(HttpResponseStatus status, String code, String message, String requestId) {
-        return new RequestVerdict.Refuse(status, "application/xml",
-                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + XmlText.escape(code) + "</Code><Message>" + XmlText.escape(message)
-                        + "</Message><RequestId>" + requestId + "</RequestId><HostId>localvpc</HostId></Error>").getBytes(StandardCharsets.UTF_8),
+        return new RequestVerdict.Refuse(status, S3ErrorDocument.CONTENT_TYPE, S3ErrorDocument.xml(code, message, requestId),
                 Map.of("x-amz-request-id", requestId));
     }
 

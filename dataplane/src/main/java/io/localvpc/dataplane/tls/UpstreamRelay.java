@@ -1,12 +1,11 @@
 package io.localvpc.dataplane.tls;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
@@ -36,7 +35,6 @@ final class UpstreamRelay extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         EndpointHttpForwarder forwarder = this.forwarder;
-        Channel client = this.client; // the forwarder may give this connection back while the last part is relayed
         if (forwarder == null) {
             ReferenceCountUtil.release(msg);
             ctx.close();
@@ -49,7 +47,6 @@ final class UpstreamRelay extends ChannelInboundHandlerAdapter {
                 ReferenceCountUtil.release(msg);
                 return;
             }
-            forwarder.responseHeadRelayed(!HttpUtil.isKeepAlive(response));
         } else if (skippingInformational) {
             if (msg instanceof LastHttpContent) {
                 skippingInformational = false;
@@ -57,22 +54,9 @@ final class UpstreamRelay extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (!(msg instanceof LastHttpContent)) {
-            // flushed at the end of this read, so a head and its first content go out in one TLS record and write
-            client.write(msg, client.voidPromise());
-            if (!client.isWritable()) {
-                client.flush();
-                if (!client.isWritable()) ctx.channel().config().setAutoRead(false);
-            }
-            return;
-        }
-        var write = client.writeAndFlush(msg);
-        if (forwarder.responseEnded()) {
-            write.addListener(ChannelFutureListener.CLOSE);
-        }
-        if (!client.isWritable()) {
-            ctx.channel().config().setAutoRead(false);
-        }
+        // parts before the last are flushed at the end of this read, so a head and its first content go out in one
+        // TLS record and write; the forwarder may give this connection back as the last part is relayed
+        if (!forwarder.relayAnswer((HttpObject) msg, false)) ctx.channel().config().setAutoRead(false);
     }
 
     @Override

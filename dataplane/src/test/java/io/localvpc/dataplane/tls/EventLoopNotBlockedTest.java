@@ -33,7 +33,7 @@ class EventLoopNotBlockedTest {
     void aRequestWaitingForAStartingBackendDoesNotHoldTheEventLoop() throws Exception {
         CountDownLatch mayStart = new CountDownLatch(1);
         String servicePath = S3Backend.newServicePath();
-        StartingBackend<S3Backend> slow = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.HTTP, "s3",
+        StartingBackend<S3Backend> slow = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.IN_PROCESS, "s3",
                 (r, names) -> S3Backend.prepare(r, names, servicePath), () -> {
                     try {
                         mayStart.await();

@@ -127,8 +127,9 @@ public final class DataPlane implements AutoCloseable {
     }
 
     /**
-     * The embedded S3 reached directly (no TLS, no policies), under the secret service path without which it
-     * serves nothing: the baseline the endpoint path is measured against. Not for workloads.
+     * The embedded S3 reached directly (no TLS, no policies): s3proxy's own listener, started on the first call, under
+     * the secret service path without which it serves nothing. The baseline the endpoint path is measured against;
+     * not for workloads.
      */
     public URI embeddedS3Endpoint() {
         return backends.s3Endpoint();
@@ -141,8 +142,8 @@ public final class DataPlane implements AutoCloseable {
 
     /**
      * Every port the data plane serves clients on, by role; resolvers as {@code dns:<vpc-id>}. Endpoints have no
-     * port (the proxy serves them in process); the embedded S3's own loopback port serves only localvpc (see
-     * {@link #embeddedS3Endpoint()}) and is not listed.
+     * port (the proxy serves them in process), nor has the embedded S3 (the front serves it in process; the listener
+     * {@link #embeddedS3Endpoint()} starts for benchmarks is not listed).
      */
     public Map<String, Integer> ports() {
         Map<String, Integer> ports = new LinkedHashMap<>();

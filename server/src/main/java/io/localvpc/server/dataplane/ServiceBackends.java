@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Which backend plays each AWS service, by host name: the embedded S3 (s3proxy) for S3 in every region,
+ * Which backend plays each AWS service, by host name: the embedded S3 (s3proxy, in process) for S3 in every region,
  * and any service the user points at an upstream URL ({@code --upstream sqs=http://127.0.0.1:4566}, or
  * {@code tcp://…} for one that does not speak HTTP).
  * Each service answers on its public names, its private DNS names and its {@code vpce} names.
@@ -27,7 +27,7 @@ final class ServiceBackends implements AutoCloseable {
 
     ServiceBackends(Path s3Directory, Map<String, URI> upstreams) {
         String servicePath = S3Backend.newServicePath();
-        this.s3 = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.HTTP, "s3",
+        this.s3 = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.IN_PROCESS, "s3",
                 (request, names) -> S3Backend.prepare(request, names, servicePath), () -> S3Backend.start(s3Directory, servicePath));
         try {
             router.route("s3.amazonaws.com", s3);
@@ -63,11 +63,11 @@ final class ServiceBackends implements AutoCloseable {
     }
 
     /**
-     * The embedded S3 reached directly (plain HTTP on loopback, under its secret service path), for measuring it
-     * without localvpc in front.
+     * The embedded S3 reached directly (s3proxy's own listener, plain HTTP on loopback, under its secret service
+     * path; started on the first call), for measuring it without localvpc in front.
      */
     URI s3Endpoint() {
-        return URI.create("http://127.0.0.1:" + s3.address().getPort() + s3.backend().servicePath());
+        return s3.backend().directEndpoint();
     }
 
     /**
