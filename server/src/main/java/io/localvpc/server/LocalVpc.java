@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A running localvpc: the state store, the APIs and the HTTP server, wired together.
@@ -57,10 +59,15 @@ public final class LocalVpc implements AutoCloseable {
             created = new Store(journal, clock, DefaultVpc::create);
             IdentityPolicies identities = settings.iamConfig() == null ? IdentityPolicies.none() : IdentityPolicies.load(settings.iamConfig());
             KnownPrincipals principals = new KnownPrincipals(created, identities);
+            // The APIs (their models and handlers) and the data plane (its CA, TLS and S3) share nothing while they are
+            // built, so they are built side by side: start-up takes the longer of the two, not their sum.
+            Store forApis = created;
+            CompletableFuture<ApiDispatcher> apis = CompletableFuture.supplyAsync(() -> new ApiDispatcher(
+                    new Ec2Api(forApis, settings.accountId(), settings.region()), principals, settings.accountId(), metrics.apiCalls(),
+                    StsApi.service(forApis, principals::identityPolicies), IamApi.service(forApis, startedAt)), LocalVpc::startThread);
             plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
                     principals.forEndpoints(), principals, settings.accountId(), settings.region(), metrics);
-            ApiDispatcher api = new ApiDispatcher(new Ec2Api(created, settings.accountId(), settings.region()), principals, settings.accountId(), metrics.apiCalls(),
-                    StsApi.service(created, principals::identityPolicies), IamApi.service(created, startedAt));
+            ApiDispatcher api = joined(apis);
             this.store = created;
             this.dataPlane = plane;
             AdminApi admin = new AdminApi(this, created, plane);
@@ -69,6 +76,23 @@ public final class LocalVpc implements AutoCloseable {
             if (plane != null) plane.close();
             journal.close();
             if (lock != null) lock.close();
+            throw e;
+        }
+    }
+
+    private static void startThread(Runnable work) {
+        Thread t = new Thread(work, "localvpc-start-apis");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The APIs once built; a failure to build them is thrown as it was thrown. */
+    private static ApiDispatcher joined(CompletableFuture<ApiDispatcher> apis) {
+        try {
+            return apis.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
             throw e;
         }
     }

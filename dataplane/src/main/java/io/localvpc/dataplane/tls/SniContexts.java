@@ -8,6 +8,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.Mapping;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.net.ssl.SSLException;
@@ -27,8 +28,18 @@ import javax.net.ssl.SSLException;
 public final class SniContexts implements Mapping<String, SslContext> {
 
     private static final int MAX_CACHED_CONTEXTS = 4096;
-    /** The TLS engine: BoringSSL when its native library loads on this machine. */
-    static final SslProvider PROVIDER = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+    /**
+     * The TLS engine: BoringSSL when its native library loads on this machine. Loading it takes a few hundred
+     * milliseconds, so it happens on a thread of its own from the moment this class is first used (the front's start)
+     * instead of on localvpc's start-up path; a connection that arrives before it is done gets the JDK's engine, in a
+     * context that is not kept, so later connections to the same name get BoringSSL.
+     */
+    private static final CompletableFuture<SslProvider> ENGINE = CompletableFuture.supplyAsync(
+            () -> OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK, work -> {
+                Thread t = new Thread(work, "localvpc-tls-engine");
+                t.setDaemon(true);
+                t.start();
+            });
 
     private final LocalCa ca;
     private final ConcurrentMap<String, SslContext> contexts = new ConcurrentHashMap<>();
@@ -45,10 +56,14 @@ public final class SniContexts implements Mapping<String, SslContext> {
         if (cached != null) {
             return cached;
         }
+        SslProvider engine = ENGINE.getNow(null);
+        if (engine == null) {
+            return build(leaf, SslProvider.JDK);
+        }
         if (contexts.size() >= MAX_CACHED_CONTEXTS) {
             contexts.clear();
         }
-        return contexts.computeIfAbsent(leaf.cacheKey(), k -> build(leaf));
+        return contexts.computeIfAbsent(leaf.cacheKey(), k -> build(leaf, engine));
     }
 
     /** A new handler for one accepted connection; it replaces itself with the chosen {@code SslHandler}. */
@@ -56,10 +71,10 @@ public final class SniContexts implements Mapping<String, SslContext> {
         return new SniHandler(this);
     }
 
-    private static SslContext build(LeafCertificate leaf) {
+    private static SslContext build(LeafCertificate leaf, SslProvider engine) {
         try {
             return SslContextBuilder.forServer(leaf.privateKey(), leaf.chain())
-                    .sslProvider(PROVIDER)
+                    .sslProvider(engine)
                     .applicationProtocolConfig(new ApplicationProtocolConfig(
                             ApplicationProtocolConfig.Protocol.ALPN,
                             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
