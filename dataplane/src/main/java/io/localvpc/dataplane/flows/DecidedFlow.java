@@ -22,4 +22,9 @@ import io.localvpc.dataplane.origin.FlowOrigin;
  */
 public record DecidedFlow(String account, String region, String vpcId, String sourceEniId, String sourceIp, String destinationIp,
                           boolean accepted, String path, Hop deciding, FlowOrigin origin) {
+
+    /** Where a delivered connection went (its endpoint or gateway), from the decision it carries; null for any other. */
+    public static FlowOrigin originOf(io.localvpc.dataplane.proxy.ProxiedConnection connection) {
+        return connection.context() instanceof DecidedFlow d ? d.origin() : null;
+    }
 }

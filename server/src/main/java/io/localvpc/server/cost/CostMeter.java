@@ -46,7 +46,7 @@ public final class CostMeter implements ConnectionListener, StoreListener {
 
     @Override
     public void closed(ProxiedConnection connection, long totalFromWorkload, long totalToWorkload) {
-        FlowOrigin o = connection.context() instanceof DecidedFlow d ? d.origin() : null;
+        FlowOrigin o = DecidedFlow.originOf(connection);
         if (o == null || o.viaId() == null || o.via() == null) return;
         if (totalFromWorkload == 0 && totalToWorkload == 0) return;
         Optional<View> view = store.viewIfPresent(new Scope(o.account(), o.region()));

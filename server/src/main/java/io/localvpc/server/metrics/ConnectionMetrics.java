@@ -46,7 +46,7 @@ final class ConnectionMetrics implements ConnectionListener {
     public void closed(ProxiedConnection connection, long totalFromWorkload, long totalToWorkload) {
         String path = path(connection);
         open.labelValues(path).dec();
-        FlowOrigin o = originOf(connection);
+        FlowOrigin o = DecidedFlow.originOf(connection);
         String via = o != null && o.viaId() != null ? o.viaId() : "none";
         if (totalFromWorkload > 0) bytes.labelValues(path, via, "from_workload").inc(totalFromWorkload);
         if (totalToWorkload > 0) bytes.labelValues(path, via, "to_workload").inc(totalToWorkload);
@@ -63,12 +63,7 @@ final class ConnectionMetrics implements ConnectionListener {
     }
 
     private static String path(ProxiedConnection connection) {
-        FlowOrigin o = originOf(connection);
+        FlowOrigin o = DecidedFlow.originOf(connection);
         return o != null && o.via() != null ? o.via() : "other";
-    }
-
-    /** Where a delivered connection to a service went (its endpoint or gateway); null for anything else. */
-    static FlowOrigin originOf(ProxiedConnection connection) {
-        return connection.context() instanceof DecidedFlow d ? d.origin() : null;
     }
 }
