@@ -48,10 +48,7 @@ class ConnectionRouteTest {
         lv = LocalVpc.builder().settings(Settings.defaults().withPort(0).withInMemory(true)
                 .withUpstreams(Map.of("sqs", URI.create("http://127.0.0.1:" + sqs.getAddress().getPort())))).start();
         ec2 = LocalVpcExtension.ec2(lv.endpoint(), "test", Region.US_EAST_1);
-        Layouts net = new Layouts(ec2);
-        Layouts.PrivateVpc vpc = net.privateVpc("10.98");
-        net.s3GatewayEndpoint(vpc.vpcId(), vpc.routeTableId());
-        workload = new Workload(vpc.instanceA(), lv.proxyAddress(), new Admin(lv.endpoint()).caPem());
+        workload = Layouts.s3GatewayWorkload(lv, ec2, "10.98");
     }
 
     @AfterAll

@@ -36,10 +36,7 @@ class DataPlaneErrorAnswersTest {
     static void start() {
         lv = LocalVpc.builder().settings(Settings.defaults().withPort(0).withInMemory(true)).start();
         ec2 = LocalVpcExtension.ec2(lv.endpoint(), "test", Region.US_EAST_1);
-        Layouts net = new Layouts(ec2);
-        Layouts.PrivateVpc vpc = net.privateVpc("10.96");
-        net.s3GatewayEndpoint(vpc.vpcId(), vpc.routeTableId());
-        workload = new Workload(vpc.instanceA(), lv.proxyAddress(), new Admin(lv.endpoint()).caPem());
+        workload = Layouts.s3GatewayWorkload(lv, ec2, "10.96");
     }
 
     @AfterAll

@@ -102,6 +102,14 @@ final class Layouts {
         return e.vpcEndpointId();
     }
 
+    /** A private VPC ({@code prefix}.0.0/16) with an S3 gateway endpoint on its route table, and a workload on its instance A. */
+    static Workload s3GatewayWorkload(io.localvpc.server.LocalVpc lv, Ec2Client ec2, String prefix) {
+        Layouts net = new Layouts(ec2);
+        PrivateVpc vpc = net.privateVpc(prefix);
+        net.s3GatewayEndpoint(vpc.vpcId(), vpc.routeTableId());
+        return new Workload(vpc.instanceA(), lv.proxyAddress(), new Admin(lv.endpoint()).caPem());
+    }
+
     /** An interface endpoint for S3 in the given subnets, private DNS on; returned once it is available. */
     VpcEndpoint s3InterfaceEndpoint(String vpcId, List<String> subnetIds, String... groupIds) {
         String id = ec2.createVpcEndpoint(r -> {
