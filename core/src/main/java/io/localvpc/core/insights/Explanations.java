@@ -44,7 +44,7 @@ final class Explanations {
         if (v instanceof Verdict.Delivered) return List.of(deliveredElsewhere(v));
         Hop h = v.trace().decisive();
         Draft d = switch (h.kind()) {
-            case SOURCE -> sourceState(h);
+            case SOURCE -> instanceState(h.resourceId());
             case ROUTE -> h.subject() == null
                     ? new Draft("NO_ROUTE_TO_DESTINATION").routeTable(h.resourceId())
                     : new Draft("BAD_STATE_ROUTE").routeTable(h.resourceId()).route(PathComponents.route((Route) h.subject(), "blackhole"));
@@ -76,9 +76,10 @@ final class Explanations {
         return new Draft("NO_ROUTE_TO_DESTINATION").build();
     }
 
-    private Draft sourceState(Hop h) {
-        Instance instance = view.find(Instance.class, h.resourceId()).orElse(null);
-        Draft d = new Draft("BAD_STATE").component(h.resourceId());
+    /** The source, or the destination instance, is not running (or, at the source, not there at all). */
+    private Draft instanceState(String instanceId) {
+        Instance instance = view.find(Instance.class, instanceId).orElse(null);
+        Draft d = new Draft("BAD_STATE").component(instanceId);
         return instance == null ? d : d.state(instance.stateAt(view.now()).awsName());
     }
 
@@ -133,6 +134,7 @@ final class Explanations {
     private Draft refused(Hop h) {
         String id = h.resourceId();
         if (id.startsWith("acl-")) return acl(id, null, null, Hop.Kind.REFUSED);
+        if (id.startsWith("i-")) return instanceState(id); // the destination instance is not running
         Draft d = new Draft("NO_POSSIBLE_DESTINATION");
         if (!AnalysisArns.named(id)) return d; // a route to an appliance localvpc does not model: no resource to name
         d.component(id);

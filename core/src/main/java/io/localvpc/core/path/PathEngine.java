@@ -28,15 +28,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * instance's interface (its ACL and security groups inbound), a gateway endpoint, a NAT gateway, or an
  * internet gateway (which needs a public address). Pure: it reads a {@link View} and returns a
  * {@link Verdict} with its {@link Trace}; the live proxy and {@code localvpc trace} both call it.
+ *
+ * <p>An instance's port is served only if a running instance has a program published on it ({@link Publications}).
+ * An engine made without publications decides from the configuration alone, as the Reachability Analyzer does:
+ * it stops at the interface the network delivers to.
  */
 public final class PathEngine {
     private static final long INSTANCE_METADATA = Ipv4.parse(Target.InstanceMetadata.ADDRESS);
     private final ZoneFaults faults;
+    private final Publications publications;
     private final Map<Scope, CompiledScope> compiled = new ConcurrentHashMap<>();
     private volatile CompiledScope last;
 
+    /** An engine that judges the configuration only: flows to instances end at their interface. */
     public PathEngine(ZoneFaults faults) {
+        this(faults, null);
+    }
+
+    /** An engine for live connections: a flow to an instance's port goes to the program published there, if any. */
+    public PathEngine(ZoneFaults faults, Publications publications) {
         this.faults = faults;
+        this.publications = publications;
     }
 
     public ZoneFaults faults() {
@@ -230,8 +242,43 @@ public final class PathEngine {
                         + ") and accepts no connections from workloads"));
                 return refuse(Verdict.Reason.HOST_UNREACHABLE);
             }
-            record(new Hop(Hop.Kind.DELIVERED, held.id(), true, null, "delivered to " + held.id() + " (" + destinationText() + ")"));
-            return new Verdict.Delivered(new Target.Interface(held.id(), destinationText(), flow.port()), trace, source.verdictSource());
+            return toHost(held);
+        }
+
+        /**
+         * The network let the flow through to {@code held}: its instance must be running, and (for live connections)
+         * something must listen on the port, or the host refuses the connection as a closed port does. Either refusal's
+         * hop has the interface as its subject, so a flow record can name the destination.
+         */
+        private Verdict toHost(NetworkInterface held) {
+            String instanceId = held.attachment() == null ? null : held.attachment().instanceId();
+            Instance instance = instanceId == null ? null : c.find(Instance.class, instanceId);
+            if (instance != null) {
+                Instance.State state = instance.stateAt(view.now());
+                if (state != Instance.State.RUNNING) {
+                    record(new Hop(Hop.Kind.REFUSED, instanceId, false, held, "the network delivers to " + held.id() + " (" + destinationText()
+                            + "), but " + state.whyNotRunning(instanceId)));
+                    return refuse(Verdict.Reason.HOST_UNREACHABLE);
+                }
+            }
+            String owner = instance != null ? instanceId : held.id();
+            if (publications == null) {
+                record(new Hop(Hop.Kind.DELIVERED, held.id(), true, null, "delivered to " + held.id() + " (" + destinationText() + ")"));
+                return new Verdict.Delivered(new Target.Interface(held.id(), instanceId, destinationText(), flow.port(), null), trace,
+                        source.verdictSource());
+            }
+            Publications.Publication served = publications.find(view.scope(), owner, flow.port());
+            String port = Protocols.name(flow.protocol()) + " " + flow.port();
+            if (served == null) {
+                record(new Hop(Hop.Kind.REFUSED, owner, false, held, "the network delivers to " + held.id() + " (" + destinationText()
+                        + "), but nothing listens on " + owner + " " + port + " (no program published; localvpc publish " + owner + " "
+                        + flow.port() + " 127.0.0.1:<port> plays it)"));
+                return refuse(Verdict.Reason.CONNECTION_REFUSED);
+            }
+            record(new Hop(Hop.Kind.DELIVERED, owner, true, null, "delivered to " + owner + " " + port + " (" + held.id() + ", "
+                    + destinationText() + "), played by " + served.hostPort()));
+            return new Verdict.Delivered(new Target.Interface(held.id(), instanceId, destinationText(), flow.port(), served.hostPort()), trace,
+                    source.verdictSource());
         }
 
         private Verdict toGatewayEndpoint(String endpointId) {

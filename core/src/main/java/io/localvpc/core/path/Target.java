@@ -10,8 +10,12 @@ public sealed interface Target {
     record AwsService(String serviceName, String host, String address, int port, Via via) implements Target {
     }
 
-    /** Another network interface in the VPC (an instance, usually). */
-    record Interface(String networkInterfaceId, String address, int port) implements Target {
+    /**
+     * Another network interface in the VPC (an instance's, usually). {@code instanceId} is the instance it is attached
+     * to, or null; {@code servedBy} is the loopback {@code host:port} of the program published on that port
+     * ({@link Publications}), or null when the decision looked at the configuration only (the Reachability Analyzer).
+     */
+    record Interface(String networkInterfaceId, String instanceId, String address, int port, String servedBy) implements Target {
     }
 
     /**

@@ -19,10 +19,11 @@ public sealed interface Verdict {
 
     /**
      * Refused. {@code reason} says how a socket-level client should be told: no route (network
-     * unreachable), a filter (not allowed), or nothing answering (host unreachable).
+     * unreachable), a filter (not allowed), nothing answering (host unreachable), or a host that the network
+     * reached but that has nothing listening on the port (connection refused, a TCP reset on AWS).
      */
     record Refused(Reason reason, Trace trace) implements Verdict {
     }
 
-    enum Reason { NOT_ALLOWED, NETWORK_UNREACHABLE, HOST_UNREACHABLE, UNKNOWN_SOURCE }
+    enum Reason { NOT_ALLOWED, NETWORK_UNREACHABLE, HOST_UNREACHABLE, UNKNOWN_SOURCE, CONNECTION_REFUSED }
 }

@@ -335,7 +335,7 @@ class PathEngineTest {
         Instance dbHost = w.instance(appA, db);
         Verdict v = decide(app1.id(), ip(dbHost), 5432);
         Verdict.Delivered d = assertInstanceOf(Verdict.Delivered.class, v, () -> v.trace().render());
-        assertEquals(new Target.Interface(eniOf(dbHost), ip(dbHost), 5432), d.target());
+        assertEquals(new Target.Interface(eniOf(dbHost), dbHost.id(), ip(dbHost), 5432, null), d.target());
         assertTrue(v.trace().hops().stream().noneMatch(h -> h.kind().name().startsWith("NETWORK_ACL")), v.trace().render());
         // across subnets the deny-all ACL applies
         Instance dbB = w.instance(appB, db);

@@ -19,9 +19,18 @@ import io.localvpc.dataplane.origin.FlowOrigin;
  *                      when it was refused before any route was looked up
  * @param deciding      the hop that refused the flow; null when accepted
  * @param origin        what the endpoint front and zone faults are told of a delivered flow; null otherwise
+ * @param destinationEniId      the interface in the VPC the flow went to (an instance's), when it went to one; else null
+ * @param destinationInstanceId the instance that interface is attached to, or null
  */
 public record DecidedFlow(String account, String region, String vpcId, String sourceEniId, String sourceIp, String destinationIp,
-                          boolean accepted, String path, Hop deciding, FlowOrigin origin) {
+                          boolean accepted, String path, Hop deciding, FlowOrigin origin, String destinationEniId,
+                          String destinationInstanceId) {
+
+    /** A flow whose destination is no interface in the VPC (an AWS service, or refused before one was found). */
+    public DecidedFlow(String account, String region, String vpcId, String sourceEniId, String sourceIp, String destinationIp,
+                       boolean accepted, String path, Hop deciding, FlowOrigin origin) {
+        this(account, region, vpcId, sourceEniId, sourceIp, destinationIp, accepted, path, deciding, origin, null, null);
+    }
 
     /** Where a delivered connection went (its endpoint or gateway), from the decision it carries; null for any other. */
     public static FlowOrigin originOf(io.localvpc.dataplane.proxy.ProxiedConnection connection) {

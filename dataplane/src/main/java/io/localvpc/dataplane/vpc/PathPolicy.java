@@ -1,6 +1,8 @@
 package io.localvpc.dataplane.vpc;
 
+import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.path.Flow;
+import io.localvpc.core.path.Hop;
 import io.localvpc.core.path.PathEngine;
 import io.localvpc.core.path.Target;
 import io.localvpc.core.path.Trace;
@@ -19,6 +21,7 @@ import io.localvpc.dataplane.proxy.InProcessTarget;
 import io.localvpc.dataplane.proxy.Refusal;
 import io.localvpc.dataplane.route.ServiceRoute;
 
+import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /**
@@ -72,9 +75,25 @@ public final class PathPolicy implements ConnectionPolicy {
                     + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration",
                     decided);
         }
-        return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + target.address() + " is open (" + verdict.summary()
-                + "), but instances in localvpc run no servers",
-                decided(scope.get(), delivered, FlowPaths.of((Target.Interface) target), null));
+        return toInstance(scope.get(), delivered, (Target.Interface) target);
+    }
+
+    /**
+     * To another instance's port: the program published there plays it, over a real socket on loopback. An engine with
+     * publications never delivers to an interface without one; if it did, the host refuses, as a closed port does.
+     */
+    private static ConnectionDecision toInstance(Scope scope, Verdict.Delivered delivered, Target.Interface target) {
+        Verdict.Source s = delivered.source();
+        DecidedFlow decided = new DecidedFlow(scope.account(), scope.region(), s.vpcId(), s.networkInterfaceId(), s.privateIp(),
+                target.address(), true, FlowPaths.of(target), null, null, target.networkInterfaceId(), target.instanceId());
+        if (target.servedBy() == null) {
+            return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + target.address() + " is open ("
+                    + delivered.summary() + "), but no program is published on that port", decided);
+        }
+        int colon = target.servedBy().lastIndexOf(':');
+        InetSocketAddress program = new InetSocketAddress(target.servedBy().substring(0, colon),
+                Integer.parseInt(target.servedBy().substring(colon + 1)));
+        return new ConnectionDecision.Deliver(program, delivered.summary(), decided);
     }
 
     /** What a flow record shows of a delivered flow. */
@@ -84,12 +103,20 @@ public final class PathPolicy implements ConnectionPolicy {
                 delivered.target().address(), true, path, null, origin);
     }
 
-    /** What a flow record shows of a refused flow: as far as it got, and the hop that refused it. */
+    /**
+     * What a flow record shows of a refused flow: as far as it got, and the hop that refused it. A host that refused
+     * (nothing listens, or its instance is not running) is named as the destination; the network accepted that flow,
+     * as AWS flow logs record a connection a closed port resets.
+     */
     private static DecidedFlow decided(Scope scope, Verdict.Refused refused) {
         Trace trace = refused.trace();
         Verdict.Source s = trace.source();
+        Hop decisive = trace.decisive();
+        NetworkInterface host = decisive.kind() == Hop.Kind.REFUSED && decisive.subject() instanceof NetworkInterface eni ? eni : null;
+        boolean accepted = refused.reason() == Verdict.Reason.CONNECTION_REFUSED;
         return new DecidedFlow(scope.account(), scope.region(), s == null ? null : s.vpcId(), s == null ? null : s.networkInterfaceId(),
-                s == null ? null : s.privateIp(), trace.destinationAddress(), false, FlowPaths.refused(trace), trace.decisive(), null);
+                s == null ? null : s.privateIp(), trace.destinationAddress(), accepted, FlowPaths.refused(trace), accepted ? null : decisive,
+                null, host == null ? null : host.id(), host == null || host.attachment() == null ? null : host.attachment().instanceId());
     }
 
     /** In process, like the endpoint front: the instance the path engine named goes with the connection. */
@@ -159,6 +186,7 @@ public final class PathPolicy implements ConnectionPolicy {
             case NOT_ALLOWED, UNKNOWN_SOURCE -> Refusal.NOT_ALLOWED;
             case NETWORK_UNREACHABLE -> Refusal.NETWORK_UNREACHABLE;
             case HOST_UNREACHABLE -> Refusal.HOST_UNREACHABLE;
+            case CONNECTION_REFUSED -> Refusal.CONNECTION_REFUSED;
         };
     }
 }

@@ -29,6 +29,11 @@ final class AdminClient {
                 .header("Content-Type", "application/json")));
     }
 
+    JsonNode deleteJson(String path, String body) {
+        return json(send(HttpRequest.newBuilder(base.resolve(path)).method("DELETE", HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")));
+    }
+
     String getText(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.localvpc.core.model.Instance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.ByteArrayInputStream;
@@ -40,6 +41,10 @@ final class ExecCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The program and its arguments (after --).")
     List<String> command;
 
+    @Option(names = "--publish", paramLabel = "PORT=HOSTPORT",
+            description = "While the program runs, it plays this port of the instance: 8080=127.0.0.1:18080 (or 8080=18080). Repeatable.")
+    List<String> publish = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (command == null || command.isEmpty()) throw new AdminClient.CliFailure("give the program to run after --, e.g. localvpc exec i-0abc -- aws s3 ls");
@@ -62,11 +67,51 @@ final class ExecCommand implements Callable<Integer> {
         environment(pb.environment(), identity, proxyPort, pem, trustStore);
         identityEnvironment(pb.environment(), identity, workload.path("region").asText(health.path("region").asText("us-east-1")), proxyPort,
                 health.path("ports").path("api").asInt());
+        Runnable withdraw = publishForLifetime(client);
         try {
             return pb.start().waitFor();
         } catch (IOException e) {
             throw new AdminClient.CliFailure("cannot run " + command.get(0) + ": " + e.getMessage());
+        } finally {
+            withdraw.run();
         }
+    }
+
+    /**
+     * Publishes the {@code --publish} ports for the program's lifetime; the returned action (also run if the CLI is
+     * interrupted) withdraws each one, unless someone has pointed it at another program meanwhile.
+     */
+    private Runnable publishForLifetime(AdminClient client) {
+        List<String[]> done = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean withdrawn = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable withdraw = () -> {
+            if (!withdrawn.compareAndSet(false, true)) return;
+            for (String[] p : done) {
+                try {
+                    client.deleteJson("_localvpc/published", io.localvpc.core.state.ResourceCodec.mapper().createObjectNode()
+                            .put("target", identity).put("port", p[0]).put("hostPort", p[1]).toString());
+                } catch (AdminClient.CliFailure e) {
+                    // already withdrawn, or the instance is gone: nothing left to do
+                }
+            }
+        };
+        try {
+            for (String spec : publish) {
+                int eq = spec.indexOf('=');
+                if (eq <= 0 || eq == spec.length() - 1) {
+                    throw new AdminClient.CliFailure("--publish takes PORT=HOSTPORT, e.g. --publish 8080=127.0.0.1:18080, not '" + spec + "'");
+                }
+                String hostPort = spec.substring(eq + 1);
+                if (hostPort.indexOf(':') < 0) hostPort = "127.0.0.1:" + hostPort;
+                PublishCommand.publish(client, identity, spec.substring(0, eq), hostPort);
+                done.add(new String[]{spec.substring(0, eq), hostPort});
+            }
+        } catch (RuntimeException e) {
+            withdraw.run();
+            throw e;
+        }
+        if (!done.isEmpty()) Runtime.getRuntime().addShutdownHook(new Thread(withdraw, "localvpc-exec-unpublish"));
+        return withdraw;
     }
 
     /** The variables that route a program's connections through the proxy as {@code identity} and trust the CA. */

@@ -2,6 +2,7 @@ package io.localvpc.server.dataplane;
 
 import io.localvpc.core.path.Flow;
 import io.localvpc.core.path.PathEngine;
+import io.localvpc.core.path.Publications;
 import io.localvpc.core.path.Verdict;
 import io.localvpc.core.path.ZoneFaults;
 import io.localvpc.core.state.Scope;
@@ -44,7 +45,9 @@ import java.util.Optional;
 public final class DataPlane implements AutoCloseable {
     private final Store store;
     private final ZoneFaults faults = new ZoneFaults();
-    private final PathEngine engine = new PathEngine(faults);
+    private final Publications publications = new Publications();
+    private final PathEngine engine = new PathEngine(faults, publications);
+    private final PublishedPorts published;
     private final ScopeLocator locator;
     private final LocalCa ca;
     private final ServiceBackends backends;
@@ -72,6 +75,7 @@ public final class DataPlane implements AutoCloseable {
                      IdentityPolicySource identityPolicies, String defaultAccount, String defaultRegion, LocalVpcMetrics metrics) {
         this.store = store;
         this.locator = new ScopeLocator(store);
+        this.published = new PublishedPorts(store, locator, publications);
         this.costs = new CostMeter(store);
         this.ca = dataDir == null ? LocalCa.inMemory() : LocalCa.open(dataDir);
         this.backends = new ServiceBackends(dataDir == null ? null : dataDir.resolve("s3"), upstreams);
@@ -107,6 +111,7 @@ public final class DataPlane implements AutoCloseable {
         this.resolvers = dns;
         store.addListener(new ResolverLifecycle(store, dns));
         store.addListener(costs);
+        store.addListener(published);
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
         faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof DecidedFlow d && d.origin() != null
                 && zone.equals(d.origin().zoneId())));
@@ -165,6 +170,11 @@ public final class DataPlane implements AutoCloseable {
 
     public ZoneFaults faults() {
         return faults;
+    }
+
+    /** The local programs that play instances' ports ({@code localvpc publish}). */
+    public PublishedPorts published() {
+        return published;
     }
 
     /**

@@ -54,7 +54,7 @@ public final class AdminApi {
                 case "GET /metrics" -> new ApiReply(200, io.localvpc.server.metrics.LocalVpcMetrics.CONTENT_TYPE, localVpc.metrics().scrape());
                 default -> dataPlane.handle(call).or(() -> console.handle(call)).orElseGet(() -> ApiReply.json(404, error("no admin endpoint " + route
                         + "; try GET /_localvpc/health, POST /_localvpc/reset, GET or POST /_localvpc/state, GET /_localvpc/dns/<vpc-id>, "
-                        + "POST /_localvpc/trace, POST /_localvpc/faults/az/<zone-id>/down|up, GET /_localvpc/ca.pem, GET /_localvpc/cost, "
+                        + "POST /_localvpc/trace, GET, POST or DELETE /_localvpc/published, POST /_localvpc/faults/az/<zone-id>/down|up, GET /_localvpc/ca.pem, GET /_localvpc/cost, "
                         + "GET /_localvpc/console/scopes, GET /_localvpc/console/flows?account=&region=, GET /metrics")));
             };
         } catch (IllegalArgumentException e) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  *       rebinds its own name to 127.0.0.1 sends its name (IP literals cannot be rebound, so any is fine);</li>
  *   <li>an {@code Origin} other than localvpc's own, and {@code Sec-Fetch-Site} other than same-origin or none
  *       (a console served by localvpc is same-origin);</li>
- *   <li>a state-changing admin call ({@code POST /_localvpc/…} but the read-only trace) without {@code Content-Type: application/json},
+ *   <li>a state-changing admin call ({@code POST /_localvpc/…} but the read-only trace, and {@code DELETE}) without {@code Content-Type: application/json},
  *       which a page cannot send cross-origin without a preflight that localvpc never grants.</li>
  * </ul>
  * A request that would change EC2 state over GET without an Authorization header (an image tag can send one)
@@ -48,9 +48,10 @@ final class CrossSiteGuard {
         return Optional.empty();
     }
 
-    /** Admin calls that change state: every POST but a trace, which only reads. */
+    /** Admin calls that change state: every POST but a trace, which only reads, and every DELETE. */
     private static boolean changesAdminState(ApiCall call) {
-        return call.method().equals("POST") && call.path().startsWith("/_localvpc/") && !call.path().equals("/_localvpc/trace");
+        if (!call.path().startsWith("/_localvpc/")) return false;
+        return call.method().equals("DELETE") || call.method().equals("POST") && !call.path().equals("/_localvpc/trace");
     }
 
     private boolean isAllowedHost(String name) {

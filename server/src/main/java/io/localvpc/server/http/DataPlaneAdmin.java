@@ -24,9 +24,11 @@ import java.util.Optional;
  */
 final class DataPlaneAdmin {
     private final DataPlane dataPlane;
+    private final PublishedAdmin published;
 
     DataPlaneAdmin(DataPlane dataPlane) {
         this.dataPlane = dataPlane;
+        this.published = new PublishedAdmin(dataPlane.published());
     }
 
     Optional<ApiReply> handle(ApiCall call) {
@@ -35,6 +37,7 @@ final class DataPlaneAdmin {
         if (method.equals("GET") && path.startsWith("/_localvpc/dns/")) return Optional.of(resolver(path.substring("/_localvpc/dns/".length())));
         if (method.equals("POST") && path.equals("/_localvpc/trace")) return Optional.of(trace(call.body()));
         if (method.equals("GET") && path.startsWith("/_localvpc/workloads/")) return Optional.of(workload(path.substring("/_localvpc/workloads/".length())));
+        if (path.equals(PublishedAdmin.PATH)) return published.handle(call);
         if (method.equals("GET") && path.equals("/_localvpc/faults")) return Optional.of(faults());
         if (method.equals("POST") && path.startsWith("/_localvpc/faults/az/")) return Optional.of(fault(path.substring("/_localvpc/faults/az/".length())));
         if (method.equals("GET") && path.equals("/_localvpc/cost")) return Optional.of(cost(call.rawQuery()));
@@ -127,7 +130,11 @@ final class DataPlaneAdmin {
                 t.put("service", s.serviceName());
                 t.put("via", s.via().id());
             }
-            if (d.target() instanceof Target.Interface i) t.put("networkInterfaceId", i.networkInterfaceId());
+            if (d.target() instanceof Target.Interface i) {
+                t.put("networkInterfaceId", i.networkInterfaceId());
+                if (i.instanceId() != null) t.put("instanceId", i.instanceId());
+                if (i.servedBy() != null) t.put("servedBy", i.servedBy());
+            }
             if (d.target() instanceof Target.InstanceMetadata m) t.put("service", "instance-metadata").put("instanceId", m.instanceId());
         }
         ArrayNode hops = o.putArray("hops");
