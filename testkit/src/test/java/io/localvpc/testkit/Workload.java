@@ -162,6 +162,22 @@ final class Workload {
         }
     }
 
+    /** An open HTTP CONNECT tunnel, after the proxy's 200; a refusal fails with its status and reason. The caller closes it. */
+    Socket tunnel(String host, int port) throws IOException {
+        Socket s = new Socket();
+        try {
+            s.connect(proxy, 5_000);
+            s.setSoTimeout(10_000);
+            sendConnect(s, host, port);
+            ProxyReply reply = readHead(s.getInputStream(), false);
+            if (reply.status() != 200) throw new IOException("CONNECT " + host + ":" + port + " answered " + reply.status() + ": " + reply.refusal());
+            return s;
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+    }
+
     /**
      * An open TLS connection to an AWS service through the proxy, past the handshake (so the path and the
      * endpoint listener both accepted it). The caller closes it.

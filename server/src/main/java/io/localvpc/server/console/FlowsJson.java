@@ -44,6 +44,8 @@ final class FlowsJson {
         destination.put("name", f.request().host());
         destination.put("address", d.destinationIp());
         destination.put("port", f.request().port());
+        if (d.destinationEniId() != null) destination.put("networkInterfaceId", d.destinationEniId());
+        if (d.destinationInstanceId() != null) destination.put("instanceId", d.destinationInstanceId());
         o.put("path", d.path());
         o.put("verdict", f.verdict());
         Hop deciding = d.deciding();
