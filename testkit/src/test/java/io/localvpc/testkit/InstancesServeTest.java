@@ -90,7 +90,7 @@ class InstancesServeTest {
         return o.toString();
     }
 
-    private static JsonNode publish(URI endpoint, String target, int port, String hostPort) throws IOException {
+    static JsonNode publish(URI endpoint, String target, int port, String hostPort) throws IOException {
         HttpResponse<String> r = call(endpoint, "POST", body(target, port, hostPort), true);
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body());

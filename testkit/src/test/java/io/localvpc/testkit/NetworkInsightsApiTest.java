@@ -221,6 +221,35 @@ class NetworkInsightsApiTest {
         assertTrue(inbound.statusMessage().contains("not modelled"), inbound.statusMessage());
     }
 
+    /**
+     * Issue 12: instance to instance, the destination's side decides as on the live path (one implementation): its
+     * subnet's ACL inbound, and its run state. Whether a program is published there is not configuration, so an open
+     * path is found either way, as AWS's analyzer knows nothing of what listens on an instance.
+     */
+    @Test
+    void theDestinationsAclInboundAndRunStateAreJudged(Ec2Client ec2) {
+        Layouts net = new Layouts(ec2);
+        Layouts.PrivateVpc vpc = net.privateVpc("10.64");
+        assertTrue(analyse(ec2, path(ec2, vpc.instanceA(), vpc.instanceB(), 8080)).networkPathFound(), "open, though nothing is published");
+
+        String acl = net.openAclFor(vpc.vpcId(), vpc.subnetB());
+        ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(90).egress(false).protocol("6").portRange(p -> p.from(8080).to(8080))
+                .ruleAction(RuleAction.DENY).cidrBlock("10.64.1.0/24"));
+        Explanation inbound = onlyExplanation(analyse(ec2, path(ec2, vpc.instanceA(), vpc.instanceB(), 8080)));
+        assertEquals("SUBNET_ACL_RESTRICTION", inbound.explanationCode());
+        assertEquals(acl, inbound.acl().id());
+        assertEquals(90, inbound.aclRule().ruleNumber());
+        assertEquals("ingress", inbound.direction());
+        assertEquals(vpc.subnetB(), inbound.subnet().id());
+
+        ec2.stopInstances(r -> r.instanceIds(vpc.instanceB()));
+        Layouts.awaitValue("instance " + vpc.instanceB() + " state", "stopped", () -> net.describeInstance(vpc.instanceB()).state().nameAsString());
+        Explanation stopped = onlyExplanation(analyse(ec2, path(ec2, vpc.instanceA(), vpc.instanceB(), 443)));
+        assertEquals("BAD_STATE", stopped.explanationCode());
+        assertEquals(vpc.instanceB(), stopped.component().id());
+        assertEquals("stopped", stopped.state());
+    }
+
     private static Explanation onlyExplanation(NetworkInsightsAnalysis a) {
         assertEquals(AnalysisStatus.SUCCEEDED, a.status(), a.toString());
         assertFalse(a.networkPathFound(), a.toString());

@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * each present or not by the seed.
  *
  * <p>A flow's live verdict is a SOCKS5 CONNECT as the source instance: success, or "connection refused" when the
- * path is open but the destination instance runs no server, means the network let it through. For a destination
+ * path is open but nothing listens on the destination instance's port, means the network let it through. Every
+ * instance has a real program published on ports 80 and 8080, so flows to those reach it. For a destination
  * that is a gateway or endpoint, the trace also says whether the flow went through that resource.
  */
 @ExtendWith(LocalVpcExtension.class)
@@ -45,6 +46,7 @@ class ReachabilityDifferentialTest {
     private static final int NETWORKS = 4;
     private static final int FLOWS_PER_NETWORK = 10;
     private static final int[] PORTS = {22, 80, 443, 8080};
+    private static final int[] PUBLISHED = {80, 8080};
     private static final byte SOCKS_SUCCEEDED = 0x00;
     private static final byte SOCKS_CONNECTION_REFUSED = 0x05;
 
@@ -63,40 +65,50 @@ class ReachabilityDifferentialTest {
         int found = 0;
         int blocked = 0;
         Set<String> codes = new HashSet<>();
-        for (int n = 0; n < NETWORKS; n++) {
-            Network net = build(ec2, admin, random, "10." + (80 + n), n == 0);
-            List<Case> cases = new ArrayList<>();
-            for (int f = 0; f < FLOWS_PER_NETWORK; f++) cases.add(pick(ec2, random, net));
-            // start every analysis first, then read them: each shows running for a moment
-            List<String> analyses = new ArrayList<>();
-            for (Case c : cases) analyses.add(start(ec2, c));
-            for (int i = 0; i < cases.size(); i++) {
-                Case c = cases.get(i);
-                NetworkInsightsAnalysis a = finished(ec2, analyses.get(i));
-                String where = "seed " + SEED + ", network " + n + ", " + c;
-                assertEquals(AnalysisStatus.SUCCEEDED, a.status(), where + ": " + a);
+        int served = 0;
+        try (LineServer program = LineServer.start("served")) {
+            for (int n = 0; n < NETWORKS; n++) {
+                Network net = build(ec2, admin, random, "10." + (80 + n), n == 0);
+                for (String instance : net.instances()) {
+                    for (int port : PUBLISHED) InstancesServeTest.publish(endpoint, instance, port, program.hostPort());
+                }
+                List<Case> cases = new ArrayList<>();
+                for (int f = 0; f < FLOWS_PER_NETWORK; f++) cases.add(pick(ec2, random, net));
+                // start every analysis first, then read them: each shows running for a moment
+                List<String> analyses = new ArrayList<>();
+                for (Case c : cases) analyses.add(start(ec2, c));
+                for (int i = 0; i < cases.size(); i++) {
+                    Case c = cases.get(i);
+                    NetworkInsightsAnalysis a = finished(ec2, analyses.get(i));
+                    String where = "seed " + SEED + ", network " + n + ", " + c;
+                    assertEquals(AnalysisStatus.SUCCEEDED, a.status(), where + ": " + a);
 
-                Admin.Trace trace = admin.trace(c.source(), c.address(), c.port());
-                boolean live = liveVerdict(lv, endpoint, c);
-                assertEquals(trace.delivered(), live, where + ": the trace and the live data plane disagree\n" + trace.text());
-                boolean reached = live && throughDestination(trace, c);
-                assertEquals(reached, a.networkPathFound(), where + ": analysis " + a + "\n" + trace.text());
-                if (reached) {
-                    found++;
-                    assertFalse(a.forwardPathComponents().isEmpty(), where);
-                    assertTrue(a.explanations().isEmpty(), where);
-                } else {
-                    blocked++;
-                    assertEquals(1, a.explanations().size(), where + ": " + a);
-                    Explanation e = a.explanations().get(0);
-                    codes.add(e.explanationCode());
-                    assertNamesTheDecidingResource(e, trace, where);
+                    Admin.Trace trace = admin.trace(c.source(), c.address(), c.port());
+                    boolean live = liveVerdict(lv, endpoint, c);
+                    boolean refusedByHost = "CONNECTION_REFUSED".equals(trace.json().path("reason").asText());
+                    assertEquals(trace.delivered() || refusedByHost, live, where + ": the trace and the live data plane disagree\n" + trace.text());
+                    boolean reached = live && throughDestination(trace, c);
+                    assertEquals(reached, a.networkPathFound(), where + ": analysis " + a + "\n" + trace.text());
+                    if (reached) {
+                        found++;
+                        assertFalse(a.forwardPathComponents().isEmpty(), where);
+                        assertTrue(a.explanations().isEmpty(), where);
+                    } else {
+                        blocked++;
+                        assertEquals(1, a.explanations().size(), where + ": " + a);
+                        Explanation e = a.explanations().get(0);
+                        codes.add(e.explanationCode());
+                        assertNamesTheDecidingResource(e, trace, where);
+                    }
                 }
             }
+            served = program.served();
         }
         // the seed must exercise both outcomes and several kinds of refusal, or the comparison proves little
         assertTrue(found >= 3 && blocked >= 3, "found " + found + ", blocked " + blocked + " (seed " + SEED + ")");
         assertTrue(codes.size() >= 3, "explanation codes seen: " + codes + " (seed " + SEED + ")");
+        assertTrue(served > 0, "no flow reached a published program (seed " + SEED + ")");
+        System.out.println("differential: " + found + " found, " + blocked + " blocked, " + served + " delivered to a published program, codes " + codes);
     }
 
     // ---------------------------------------------------------------- the network
