@@ -165,6 +165,10 @@ class InstancesServeTest {
                 }
                 return "false";
             });
+            HttpResponse<String> metrics = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()
+                    .send(HttpRequest.newBuilder(endpoint.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(metrics.body().contains("localvpc_connections_total{path=\"local\",reason=\"none\",verdict=\"accepted\"} "),
+                    "the connections count under the path local:\n" + metrics.body());
         }
     }
 

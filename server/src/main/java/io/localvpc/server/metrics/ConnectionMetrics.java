@@ -25,7 +25,7 @@ final class ConnectionMetrics implements ConnectionListener {
     ConnectionMetrics(PrometheusRegistry registry) {
         connections = Counter.builder().name("localvpc_connections_total")
                 .help("Workload connections through the proxy, by verdict (accepted, refused, failed: the path was open but the target did not"
-                        + " answer), path (gateway-endpoint, interface-endpoint, nat-gateway, internet-gateway, other; none when refused) and refusal reason")
+                        + " answer), path (gateway-endpoint, interface-endpoint, nat-gateway, internet-gateway, local (to another instance), other; none when refused) and refusal reason")
                 .labelNames("verdict", "path", "reason").register(registry);
         open = Gauge.builder().name("localvpc_connections_open")
                 .help("Workload connections open now, by path").labelNames("path").register(registry);
@@ -63,6 +63,7 @@ final class ConnectionMetrics implements ConnectionListener {
     }
 
     private static String path(ProxiedConnection connection) {
+        if (connection.context() instanceof DecidedFlow d && d.destinationEniId() != null) return "local"; // to another instance's program
         FlowOrigin o = DecidedFlow.originOf(connection);
         return o != null && o.via() != null ? o.via() : "other";
     }
