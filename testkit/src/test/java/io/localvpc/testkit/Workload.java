@@ -183,15 +183,10 @@ final class Workload {
      * endpoint listener both accepted it). The caller closes it.
      */
     SSLSocket openTls(String host, int port) throws Exception {
-        Socket s = new Socket();
+        Socket s = tunnel(host, port);
         try {
-            s.connect(proxy, 5_000);
-            s.setSoTimeout(10_000);
-            sendConnect(s, host, port);
-            ProxyReply reply = readHead(s.getInputStream(), false);
-            if (reply.status() != 200) throw new AssertionError("CONNECT " + host + " answered " + reply.status() + ": " + reply.refusal());
             return tls(s, host, port);
-        } catch (Exception | AssertionError e) {
+        } catch (Exception e) {
             s.close();
             throw e;
         }

@@ -46,12 +46,7 @@ public final class Publications {
         return byKey.put(new Key(p.scope(), p.owner(), p.port()), p);
     }
 
-    /** Withdraws a port; returns what was published there, or null. */
-    public Publication unpublish(Scope scope, String owner, int port) {
-        return byKey.remove(new Key(scope, owner, port));
-    }
-
-    /** Withdraws exactly this publication, if it is still the one there (a program's lifetime ending). */
+    /** Withdraws this publication, if it is still the one there (not re-pointed at another program meanwhile). */
     public boolean withdraw(Publication p) {
         return byKey.remove(new Key(p.scope(), p.owner(), p.port()), p);
     }
