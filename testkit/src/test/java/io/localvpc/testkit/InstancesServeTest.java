@@ -152,6 +152,13 @@ class InstancesServeTest {
                 assertEquals("B heard: by name", LineServer.ask(s, "by name"));
             }
             assertEquals(3, program.served());
+            // the resource name (i-….ec2.internal) of an instance launched while its subnet hands such names out
+            ec2.modifySubnetAttribute(r -> r.subnetId(n.subnetB()).enableResourceNameDnsARecordOnLaunch(v -> v.value(true)));
+            String c = new Layouts(ec2).instance(n.subnetB(), n.webGroup());
+            publish(endpoint, c, PORT, program.hostPort());
+            try (Socket s = a.tunnel(c + ".ec2.internal", PORT)) {
+                assertEquals("B heard: by resource name", LineServer.ask(s, "by resource name"));
+            }
 
             // the flow records show them as delivered on the local route to B's interface
             Layouts.awaitValue("a closed flow to " + n.eniB(), "true", () -> {
