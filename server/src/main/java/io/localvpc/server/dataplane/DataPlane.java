@@ -10,6 +10,8 @@ import io.localvpc.dataplane.dns.DnsServerRegistry;
 import io.localvpc.dataplane.classify.RequestClassifier;
 import io.localvpc.dataplane.flows.DecidedFlow;
 import io.localvpc.dataplane.flows.FlowRecorder;
+import io.localvpc.dataplane.flowlogs.FlowLogTap;
+import io.localvpc.dataplane.flowlogs.FlowLogWriter;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.policy.BucketPolicies;
 import io.localvpc.dataplane.classify.PrincipalDirectory;
@@ -63,6 +65,8 @@ public final class DataPlane implements AutoCloseable {
     private final RequestClassifier classifier;
     private final CostMeter costs;
     private final FlowRecorder flows = new FlowRecorder();
+    private final FlowLogTap flowLogTap = new FlowLogTap();
+    private final FlowLogWriter flowLogs;
 
     /**
      * Starts everything. {@code dataDir} null keeps the CA and S3 objects in memory; {@code upstreams}
@@ -90,7 +94,7 @@ public final class DataPlane implements AutoCloseable {
             imds = new MetadataService(store, blockingWork, group);
             dns = new DnsServerRegistry(vpcId -> metrics.countingQueries(new VpcResolverView(store, locator, faults, vpcId)),
                     vpcId -> ResolverLifecycle.vpcExists(store, vpcId));
-            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(ConnectionListener.all(flows, metrics.connections(), costs))
+            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(ConnectionListener.all(flows, metrics.connections(), costs, flowLogTap))
                     .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront), imds)).start();
         } catch (RuntimeException e) {
             if (dns != null) dns.close();
@@ -107,6 +111,9 @@ public final class DataPlane implements AutoCloseable {
         this.resolvers = dns;
         store.addListener(new ResolverLifecycle(store, dns));
         store.addListener(costs);
+        this.flowLogs = new FlowLogWriter(store, flowLogTap, (bucket, key, body) -> backends.s3PutObject(bucket, key, body, "application/x-gzip"),
+                java.time.Clock.systemUTC());
+        store.addListener(flowLogs);
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
         faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof DecidedFlow d && d.origin() != null
                 && zone.equals(d.origin().zoneId())));
@@ -161,6 +168,16 @@ public final class DataPlane implements AutoCloseable {
     /** The recent connections through the proxy, per account and region, with their decisions and bytes. */
     public FlowRecorder flows() {
         return flows;
+    }
+
+    /** The VPC flow logs' writer (delivery to the embedded S3, flush). */
+    public FlowLogWriter flowLogs() {
+        return flowLogs;
+    }
+
+    /** Whether the embedded S3 has this bucket (CreateFlowLogs asks). */
+    public boolean s3BucketExists(String bucket) {
+        return backends.s3BucketExists(bucket);
     }
 
     public ZoneFaults faults() {
@@ -223,6 +240,7 @@ public final class DataPlane implements AutoCloseable {
     @Override
     public void close() {
         proxy.close();
+        flowLogs.close();
         resolvers.close();
         front.close();
         metadata.close();
