@@ -94,7 +94,7 @@ public final class DataPlane implements AutoCloseable {
             imds = new MetadataService(store, blockingWork, group);
             dns = new DnsServerRegistry(vpcId -> metrics.countingQueries(new VpcResolverView(store, locator, faults, vpcId)),
                     vpcId -> ResolverLifecycle.vpcExists(store, vpcId));
-            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(ConnectionListener.all(flows, metrics.connections(), costs, flowLogTap))
+            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(ConnectionListener.all(flowLogTap, flows, metrics.connections(), costs))
                     .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront), imds)).start();
         } catch (RuntimeException e) {
             if (dns != null) dns.close();
