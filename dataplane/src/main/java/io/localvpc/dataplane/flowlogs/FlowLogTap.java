@@ -32,11 +32,15 @@ public final class FlowLogTap implements ConnectionListener {
     private final AtomicLong refusedIds = new AtomicLong(Long.MIN_VALUE);
     private final LongAdder dropped = new LongAdder();
 
+    private final java.time.Clock clock;
+
     public FlowLogTap() {
-        this(QUEUE_CAPACITY);
+        this(java.time.Clock.systemUTC(), QUEUE_CAPACITY);
     }
 
-    FlowLogTap(int queueCapacity) {
+    /** With the clock the writer's windows use (tests set both), and a queue of this many ended connections. */
+    FlowLogTap(java.time.Clock clock, int queueCapacity) {
+        this.clock = clock;
         this.ended = new ArrayBlockingQueue<>(queueCapacity);
     }
 
@@ -61,14 +65,14 @@ public final class FlowLogTap implements ConnectionListener {
     public void bytes(ProxiedConnection connection, long fromWorkload, long toWorkload) {
         if (!enabled) return;
         TappedFlow f = open.get(connection.id());
-        if (f != null) f.count(fromWorkload, toWorkload, System.currentTimeMillis());
+        if (f != null) f.count(fromWorkload, toWorkload, clock.millis());
     }
 
     @Override
     public void closed(ProxiedConnection connection, long totalFromWorkload, long totalToWorkload) {
         TappedFlow f = open.remove(connection.id());
         if (f == null) return;
-        f.close(totalFromWorkload, totalToWorkload, System.currentTimeMillis());
+        f.close(totalFromWorkload, totalToWorkload, clock.millis());
         hand(f);
     }
 
@@ -76,14 +80,14 @@ public final class FlowLogTap implements ConnectionListener {
     @Override
     public void failed(ProxiedConnection connection, Throwable cause) {
         if (!enabled || !(connection.context() instanceof DecidedFlow decided)) return;
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         hand(new TappedFlow(connection.id(), decided, portOf(connection), connection.request().port(), true, false, now, now));
     }
 
     @Override
     public void refused(ConnectRequest request, ConnectionDecision.Refuse refusal) {
         if (!enabled || !(refusal.context() instanceof DecidedFlow decided)) return;
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         // refusals have no proxy connection id; a number of their own keeps them apart from connections
         hand(new TappedFlow(refusedIds.getAndIncrement(), decided, 0, request.port(), decided.accepted(), false, now, now));
     }

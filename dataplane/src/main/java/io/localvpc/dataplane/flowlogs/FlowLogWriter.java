@@ -56,6 +56,11 @@ public final class FlowLogWriter implements StoreListener, AutoCloseable {
     private volatile boolean running = true;
 
     public FlowLogWriter(Store store, FlowLogTap tap, FlowLogSink sink, Clock clock) {
+        this(store, tap, sink, clock, true);
+    }
+
+    /** Without its thread ({@code run} false), rounds happen only when a test calls {@link #tick}. */
+    FlowLogWriter(Store store, FlowLogTap tap, FlowLogSink sink, Clock clock, boolean run) {
         this.store = store;
         this.tap = tap;
         this.sink = sink;
@@ -65,7 +70,8 @@ public final class FlowLogWriter implements StoreListener, AutoCloseable {
         for (Scope s : store.scopes()) {
             if (store.viewIfPresent(s).map(v -> !v.all(FlowLog.class).isEmpty()).orElse(false)) tap.enable(true);
         }
-        thread.start();
+        if (run) thread.start();
+        else running = false;
     }
 
     @Override
@@ -160,7 +166,9 @@ public final class FlowLogWriter implements StoreListener, AutoCloseable {
             if (v.isEmpty()) continue;
             for (FlowLog log : v.get().all(FlowLog.class)) {
                 FlowLogWindow w = windows.get(log.id());
-                if (w == null || !w.scope.equals(s)) w = new FlowLogWindow(s, log, now);
+                // capture starts when the flow log was made (seen a round later); after a restart, now
+                long created = log.createdAt().toEpochMilli();
+                if (w == null || !w.scope.equals(s)) w = new FlowLogWindow(s, log, created <= now && now - created < 1000L * log.maxAggregationInterval() ? created : now);
                 seen.put(log.id(), w);
             }
         }
