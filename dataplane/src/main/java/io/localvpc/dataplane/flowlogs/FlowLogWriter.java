@@ -53,6 +53,7 @@ public final class FlowLogWriter implements StoreListener, AutoCloseable {
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong objects = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
     private volatile boolean running = true;
 
     public FlowLogWriter(Store store, FlowLogTap tap, FlowLogSink sink, Clock clock) {
@@ -116,13 +117,25 @@ public final class FlowLogWriter implements StoreListener, AutoCloseable {
         return failures.get();
     }
 
+    /** Ended connections the tap dropped because this writer fell behind (each became SKIPDATA). */
+    public long dropped() {
+        return tap.dropped();
+    }
+
+    /** Time spent in rounds so far (records written per busy second is what the writer sustains). */
+    public long busyNanos() {
+        return busyNanos.get();
+    }
+
     private void run() {
         while (running) {
             LockSupport.parkNanos(TICK_NANOS);
             List<CompletableFuture<Integer>> asked = new ArrayList<>();
             for (CompletableFuture<Integer> f; (f = flushes.poll()) != null; ) asked.add(f);
+            long began = System.nanoTime();
             try {
                 int delivered = tick(!asked.isEmpty());
+                busyNanos.addAndGet(System.nanoTime() - began);
                 for (CompletableFuture<Integer> f : asked) f.complete(delivered);
             } catch (RuntimeException | Error e) {
                 LOG.log(System.Logger.Level.ERROR, "the flow log writer failed a round; it carries on", e);
