@@ -147,7 +147,7 @@ public final class FlowLogOverheadBenchmark {
     private static Sample measure(Paths.Route route) throws Exception {
         double rate = connectionRate(route);
         Histogram h = TcpPathBenchmark.latency(route);
-        double gbps = bulk(route);
+        double gbps = TcpPathBenchmark.bulk(route, BULK_BYTES);
         return new Sample(rate, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, gbps);
     }
 
@@ -182,21 +182,6 @@ public final class FlowLogOverheadBenchmark {
             return total / ((System.nanoTime() - start) / 1e9);
         } finally {
             clients.shutdownNow();
-        }
-    }
-
-    private static double bulk(Paths.Route route) throws IOException {
-        try (Socket s = route.open()) {
-            OutputStream out = s.getOutputStream();
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            byte[] chunk = new byte[256 * 1024];
-            long start = System.nanoTime();
-            out.write('D');
-            out.write(java.nio.ByteBuffer.allocate(8).putLong(BULK_BYTES).array());
-            for (long sent = 0; sent < BULK_BYTES; sent += chunk.length) out.write(chunk);
-            out.flush();
-            if (in.read() != 'K') throw new IOException("the sink did not acknowledge");
-            return BULK_BYTES * 8 / ((System.nanoTime() - start) / 1e9) / 1e9;
         }
     }
 }

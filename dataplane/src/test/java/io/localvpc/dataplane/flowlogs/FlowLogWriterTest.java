@@ -9,6 +9,7 @@ import io.localvpc.core.ops.NetworkInterfaceOps;
 import io.localvpc.core.state.Journal;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
+import io.localvpc.core.time.ManualClock;
 import io.localvpc.dataplane.flows.DecidedFlow;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.proxy.ConnectRequest;
@@ -22,10 +23,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,30 +41,10 @@ class FlowLogWriterTest {
     private static final Scope SCOPE = new Scope("111122223333", "us-east-1");
     private static final String S3_IP = "52.216.0.10";
 
-    /** A clock that stands still until the test moves it. */
-    private static final class SetClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private record Put(String bucket, String key, List<String> lines) {
     }
 
-    private final SetClock clock = new SetClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final List<Put> puts = new ArrayList<>();
     private Store store;
     private NetworkInterface busy;
@@ -109,11 +87,11 @@ class FlowLogWriterTest {
 
     private ProxiedConnection connection(long id) {
         return new ProxiedConnection(id, new ConnectRequest(busy.id(), "s3.us-east-1.amazonaws.com", 443, ProxyProtocol.SOCKS5),
-                new InetSocketAddress("127.0.0.1", 40001), new InetSocketAddress("127.0.0.1", 9), "summary", clock.now, decided(true));
+                new InetSocketAddress("127.0.0.1", 40001), new InetSocketAddress("127.0.0.1", 9), "summary", clock.instant(), decided(true));
     }
 
     private void at(long seconds) {
-        clock.now = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seconds);
+        clock.set(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seconds));
     }
 
     private String record(String src, String dst, String sport, String dport, long packets, long bytes, long start, long end, String action) {
