@@ -234,6 +234,46 @@ class FlowLogsTest {
         assertEquals(sorted(endpointIn, endpointOut), sorted(eni.get(0).records()));
     }
 
+    @Test
+    void aNatGatewaysInterfaceLogsBothLegsEachWay(Ec2Client ec2, LocalVpc lv, URI endpoint) throws Exception {
+        Layouts net = new Layouts(ec2);
+        Layouts.PrivateVpc vpc = net.privateVpc("10.97");
+        String publicSubnet = net.subnet(vpc.vpcId(), "10.97.0.0/24", Layouts.ZONE_A);
+        net.routeToGateway(net.routeTable(vpc.vpcId(), publicSubnet), "0.0.0.0/0", net.internetGateway(vpc.vpcId()));
+        String nat = net.natGateway(publicSubnet);
+        net.routeToNat(vpc.routeTableId(), "0.0.0.0/0", nat);
+        var natAddress = ec2.describeNatGateways(r -> r.natGatewayIds(nat)).natGateways().get(0).natGatewayAddresses().get(0);
+        String natEni = natAddress.networkInterfaceId();
+        String natIp = natAddress.privateIp();
+        Layouts.PrivateVpc readers = net.privateVpc("10.197");
+        net.s3GatewayEndpoint(readers.vpcId(), readers.routeTableId());
+        String ca = new Admin(endpoint).caPem();
+        S3Client reader = new Workload(readers.instanceA(), lv.proxyAddress(), ca).s3(true);
+        reader.createBucket(r -> r.bucket("flow-logs-nat"));
+        createS3FlowLog(ec2, b -> b.resourceIds(natEni).resourceType(FlowLogsResourceType.NETWORK_INTERFACE).trafficType(TrafficType.ALL)
+                .logDestination("arn:aws:s3:::flow-logs-nat").logFormat("${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${pkt-srcaddr} "
+                        + "${pkt-dstaddr} ${flow-direction} ${traffic-path} ${bytes} ${action}"));
+
+        Workload b = new Workload(vpc.instanceB(), lv.proxyAddress(), ca);
+        int port = acceptedConnection(b);
+        List<JsonNode> flows = closedFlows(new Admin(endpoint), vpc.vpcId(), 1);
+        new Admin(endpoint).flushFlowLogs();
+        String s3Ip = flows.get(0).get("destination").get("address").asText();
+        long out = flows.get(0).get("bytesOut").asLong();
+        long in = flows.get(0).get("bytesIn").asLong();
+        String ipB = net.privateIpOf(vpc.instanceB());
+        String p = String.valueOf(port);
+        List<FlowLogTestKit.Delivered> objects = FlowLogTestKit.read(reader, "flow-logs-nat", "AWSLogs/");
+        assertEquals(1, objects.size());
+        // as AWS logs a NAT gateway: the workload to the gateway (pkt-dstaddr the destination), the gateway out through
+        // the internet gateway, and the answer both ways back
+        assertEquals(sorted(String.join(" ", natEni, ipB, natIp, p, "443", ipB, s3Ip, "ingress", "-", String.valueOf(out), "ACCEPT"),
+                        String.join(" ", natEni, natIp, s3Ip, p, "443", natIp, s3Ip, "egress", "8", String.valueOf(out), "ACCEPT"),
+                        String.join(" ", natEni, s3Ip, natIp, "443", p, s3Ip, natIp, "ingress", "-", String.valueOf(in), "ACCEPT"),
+                        String.join(" ", natEni, natIp, ipB, "443", p, s3Ip, ipB, "egress", "1", String.valueOf(in), "ACCEPT")),
+                sorted(objects.get(0).records()));
+    }
+
     private static List<String> sorted(List<List<String>> records) {
         List<String> out = new ArrayList<>();
         for (List<String> r : records) out.add(String.join(" ", r));
