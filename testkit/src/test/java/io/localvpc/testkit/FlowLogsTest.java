@@ -282,7 +282,7 @@ class FlowLogsTest {
     }
 
     @Test
-    void createDescribeDeleteAnswerAsAwsDoes(Ec2Client ec2, LocalVpc lv, URI endpoint) {
+    void createDescribeDeleteAnswerAsAwsDoes(Ec2Client ec2, LocalVpc lv, URI endpoint) throws Exception {
         World w = world(ec2, lv, endpoint, "10.96", "flow-logs-api");
         String vpc = w.vpc().vpcId();
         String arn = "arn:aws:s3:::" + w.bucket();
@@ -336,6 +336,13 @@ class FlowLogsTest {
         assertCode(ec2, "UnsupportedOperation", r -> r.logDestinationType(LogDestinationType.CLOUD_WATCH_LOGS).logDestination(null).logGroupName("g"));
         assertCode(ec2, "UnsupportedOperation", r -> r.logDestinationType(LogDestinationType.KINESIS_DATA_FIREHOSE));
         assertCode(ec2, "MissingParameter", r -> r.trafficType((String) null));
+
+        // the flush changes state, so a page of another site cannot send it (a form post has no JSON content type)
+        java.net.http.HttpResponse<String> form = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        endpoint.resolve("/_localvpc/flow-logs/flush")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("a=b")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, form.statusCode(), form.body());
+        assertTrue(form.body().contains("Content-Type: application/json"), form.body());
 
         UnsuccessfulItem gone = ec2.deleteFlowLogs(r -> r.flowLogIds(id, "fl-0123456789abcdef0")).unsuccessful().get(0);
         assertEquals("fl-0123456789abcdef0", gone.resourceId());
