@@ -62,11 +62,15 @@ public final class LocalVpc implements AutoCloseable {
             // The APIs (their models and handlers) and the data plane (its CA, TLS and S3) share nothing while they are
             // built, so they are built side by side: start-up takes the longer of the two, not their sum.
             Store forApis = created;
+            // CreateFlowLogs asks the embedded S3 whether a bucket exists; the API serves nothing before the data plane is up
+            java.util.concurrent.atomic.AtomicReference<DataPlane> planeForApis = new java.util.concurrent.atomic.AtomicReference<>();
+            io.localvpc.core.flowlogs.FlowLogDestinations destinations = bucket -> planeForApis.get() != null && planeForApis.get().s3BucketExists(bucket);
             CompletableFuture<ApiDispatcher> apis = CompletableFuture.supplyAsync(() -> new ApiDispatcher(
-                    new Ec2Api(forApis, settings.accountId(), settings.region()), principals, settings.accountId(), metrics.apiCalls(),
+                    new Ec2Api(forApis, settings.accountId(), settings.region(), destinations), principals, settings.accountId(), metrics.apiCalls(),
                     StsApi.service(forApis, principals::identityPolicies), IamApi.service(forApis, startedAt)), LocalVpc::startThread);
             plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
                     principals.forEndpoints(), principals, settings.accountId(), settings.region(), metrics);
+            planeForApis.set(plane);
             ApiDispatcher api = joined(apis);
             this.store = created;
             this.dataPlane = plane;

@@ -57,6 +57,11 @@ final class Admin {
         return json(call("GET", "/_localvpc/console/flows?account=" + account + "&region=us-east-1" + (query.isEmpty() ? "" : "&" + query), null));
     }
 
+    /** Delivers every flow log's open window now ({@code POST /_localvpc/flow-logs/flush}); the number of objects written. */
+    int flushFlowLogs() {
+        return json(call("POST", "/_localvpc/flow-logs/flush", "{}")).get("delivered").asInt();
+    }
+
     void zoneDown(String zoneId) {
         json(call("POST", "/_localvpc/faults/az/" + zoneId + "/down", ""));
     }

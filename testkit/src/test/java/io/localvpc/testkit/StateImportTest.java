@@ -139,6 +139,37 @@ class StateImportTest {
         assertRefused(edit(rows -> ((ObjectNode) rows.get(vpc)).put("id", "vpc-other")), "resources[" + vpc + "]", "not the row's id");
     }
 
+    /** A flow log row as an export writes it, made here (a flow log needs a bucket, which the embedded S3 of this test lacks). */
+    private ObjectNode flowLogRow(ArrayNode rows, int interval, String format) {
+        ObjectNode row = rows.addObject();
+        row.put("scope", rows.get(index("subnet", subnetId)).get("scope").asText()).put("type", "vpc-flow-log").put("id", "fl-0123456789abcdef0");
+        ObjectNode r = row.putObject("resource");
+        r.put("id", "fl-0123456789abcdef0").put("ownerId", "000000000000")
+                .set("createdAt", rows.get(indexOfType("network-interface")).get("resource").get("createdAt"));
+        r.put("resourceId", vpcId).put("resourceType", "VPC").put("trafficType", "ALL").put("destinationType", "s3")
+                .put("destination", "arn:aws:s3:::logs").put("logFormat", format).put("maxAggregationInterval", interval)
+                .put("fileFormat", "plain-text").put("hiveCompatiblePartitions", false).put("perHourPartition", false);
+        return row;
+    }
+
+    @Test
+    void flowLogsImportAndExportAndABadOneIsRefused() throws Exception {
+        assertRefused(edit(rows -> flowLogRow(rows, 30, "${version}")), "vpc-flow-log fl-0123456789abcdef0", "aggregation interval 30");
+        assertRefused(edit(rows -> flowLogRow(rows, 60, "${version} ${nope}")), "vpc-flow-log fl-0123456789abcdef0", "'nope' is not a flow log field");
+        assertRefused(edit(rows -> ((ObjectNode) flowLogRow(rows, 60, "${version}").get("resource")).put("destination", "arn:aws:sqs:::q")),
+                "is not an S3 bucket ARN");
+        String document = edit(rows -> flowLogRow(rows, 60, "${version} ${srcaddr}"));
+        RawEc2.Reply ok = raw.postPath("/_localvpc/state", document);
+        assertEquals(200, ok.status(), ok.body());
+        try (Ec2Client ec2 = LocalVpcExtension.ec2(server.endpoint(), "test", Region.US_EAST_1)) {
+            var described = ec2.describeFlowLogs(r -> { }).flowLogs();
+            assertEquals(1, described.size());
+            assertEquals("${version} ${srcaddr}", described.get(0).logFormat());
+            assertEquals(vpcId, described.get(0).resourceId());
+        }
+        assertTrue(raw.get("/_localvpc/state").body().contains("\"type\":\"vpc-flow-log\""), "exported again");
+    }
+
     @Test
     void aValidDocumentImportsAndAReplacedStateSurvivesARestart() throws Exception {
         RawEc2.Reply ok = raw.postPath("/_localvpc/state", before);

@@ -39,7 +39,12 @@ public final class Ec2Api {
     private final ClientTokens clientTokens = new ClientTokens();
 
     public Ec2Api(Store store, String defaultAccount, String defaultRegion) {
-        this(store, Ec2Families.registry(Ec2Model.get()), defaultAccount, defaultRegion);
+        this(store, defaultAccount, defaultRegion, io.localvpc.core.flowlogs.FlowLogDestinations.NONE);
+    }
+
+    /** With the place flow logs deliver to, which CreateFlowLogs checks (the embedded S3's buckets). */
+    public Ec2Api(Store store, String defaultAccount, String defaultRegion, io.localvpc.core.flowlogs.FlowLogDestinations flowLogDestinations) {
+        this(store, Ec2Families.registry(Ec2Model.get(), flowLogDestinations), defaultAccount, defaultRegion);
     }
 
     /** With a registry of the caller's choosing (tests of the dispatcher itself). */

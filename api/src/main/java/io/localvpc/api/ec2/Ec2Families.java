@@ -2,6 +2,7 @@ package io.localvpc.api.ec2;
 
 import io.localvpc.api.ec2.family.AddressHandlers;
 import io.localvpc.api.ec2.family.ClassicLinkHandlers;
+import io.localvpc.api.ec2.family.FlowLogHandlers;
 import io.localvpc.api.ec2.family.InstanceAttributeHandlers;
 import io.localvpc.api.ec2.family.InstanceMetadataOptionsHandlers;
 import io.localvpc.api.ec2.family.InstanceHandlers;
@@ -22,6 +23,7 @@ import io.localvpc.api.ec2.family.VpcEndpointHandlers;
 import io.localvpc.api.ec2.family.VpcEndpointServiceHandlers;
 import io.localvpc.api.ec2.family.VpcHandlers;
 import io.localvpc.api.wire.ServiceModel;
+import io.localvpc.core.flowlogs.FlowLogDestinations;
 
 import java.util.List;
 
@@ -31,6 +33,11 @@ public final class Ec2Families {
     }
 
     public static List<Ec2Family> all() {
+        return all(FlowLogDestinations.NONE);
+    }
+
+    /** With the destinations flow logs are checked against (the running data plane's embedded S3). */
+    public static List<Ec2Family> all(FlowLogDestinations flowLogDestinations) {
         return List.of(
                 new VpcHandlers(),
                 new SubnetHandlers(),
@@ -52,12 +59,17 @@ public final class Ec2Families {
                 new VpcEndpointServiceHandlers(),
                 new VpcEndpointHandlers(),
                 new NetworkInsightsHandlers(),
+                new FlowLogHandlers(flowLogDestinations),
                 new ClassicLinkHandlers());
     }
 
     public static OperationRegistry registry(ServiceModel model) {
+        return registry(model, FlowLogDestinations.NONE);
+    }
+
+    public static OperationRegistry registry(ServiceModel model, FlowLogDestinations flowLogDestinations) {
         OperationRegistry registry = new OperationRegistry(model);
-        for (Ec2Family f : all()) f.register(registry);
+        for (Ec2Family f : all(flowLogDestinations)) f.register(registry);
         return registry;
     }
 }

@@ -59,17 +59,22 @@ public final class TcpPathBenchmark {
 
     /** Sends 1 GiB and waits for the sink's acknowledgement; returns Gbit/s. */
     static double bulk(Paths.Route route) throws IOException {
+        return bulk(route, BULK_BYTES);
+    }
+
+    /** Sends {@code bytes} and waits for the sink's acknowledgement; returns Gbit/s. */
+    static double bulk(Paths.Route route, long bytes) throws IOException {
         try (Socket s = route.open()) {
             OutputStream out = s.getOutputStream();
             DataInputStream in = new DataInputStream(s.getInputStream());
             byte[] chunk = new byte[256 * 1024];
             long start = System.nanoTime();
             out.write('D');
-            out.write(ByteBuffer.allocate(8).putLong(BULK_BYTES).array());
-            for (long sent = 0; sent < BULK_BYTES; sent += chunk.length) out.write(chunk);
+            out.write(ByteBuffer.allocate(8).putLong(bytes).array());
+            for (long sent = 0; sent < bytes; sent += chunk.length) out.write(chunk);
             out.flush();
             if (in.read() != 'K') throw new IOException("the sink did not acknowledge");
-            return BULK_BYTES * 8 / ((System.nanoTime() - start) / 1e9) / 1e9;
+            return bytes * 8 / ((System.nanoTime() - start) / 1e9) / 1e9;
         }
     }
 

@@ -26,7 +26,8 @@ public enum IdKind {
     NETWORK_INSIGHTS_PATH("nip", "InvalidNetworkInsightsPathId", "InvalidNetworkInsightsPathId.NotFound",
             "The NetworkInsightsPath ID '%s' does not exist"),
     NETWORK_INSIGHTS_ANALYSIS("nia", "InvalidNetworkInsightsAnalysisId", "InvalidNetworkInsightsAnalysisId.NotFound",
-            "The NetworkInsightsAnalysis ID '%s' does not exist");
+            "The NetworkInsightsAnalysis ID '%s' does not exist"),
+    FLOW_LOG("fl", "InvalidFlowLogId", "InvalidFlowLogId.NotFound", "Flow log %s does not exist");
 
     private final String prefix;
     private final String malformedCode;

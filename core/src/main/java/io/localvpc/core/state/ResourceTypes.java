@@ -56,6 +56,7 @@ public final class ResourceTypes {
         add("prefix-list", ManagedPrefixList.class);
         add("network-insights-path", NetworkInsightsPath.class);
         add("network-insights-analysis", NetworkInsightsAnalysis.class);
+        add("vpc-flow-log", io.localvpc.core.model.FlowLog.class);
         add("iam-user", IamUser.class);
         add("iam-access-key", IamAccessKey.class);
         add("iam-role", IamRole.class);

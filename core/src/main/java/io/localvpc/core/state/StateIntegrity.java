@@ -77,6 +77,7 @@ final class StateIntegrity {
         else if (r instanceof Instance i && i.state() == null) fail(row, "it has no state");
         else if (r instanceof ManagedPrefixList p) prefixList(row, p);
         else if (r instanceof ResourceTags t) tags(row, t);
+        else if (r instanceof io.localvpc.core.model.FlowLog f) flowLog(row, f);
     }
 
     private void references(StateDocument.Row row) {
@@ -145,6 +146,32 @@ final class StateIntegrity {
         t.tags().forEach((k, v) -> {
             if (k == null || v == null) fail(row, "a tag has no key or no value");
         });
+    }
+
+    /**
+     * A flow log must hold what CreateFlowLogs would have accepted; its resource may be gone (a deleted VPC's flow log
+     * stays and logs nothing), so that reference is not checked.
+     */
+    private static void flowLog(StateDocument.Row row, io.localvpc.core.model.FlowLog f) {
+        if (f.resourceId() == null || f.resourceType() == null || !io.localvpc.core.ops.FlowLogOps.RESOURCE_TYPES.contains(f.resourceType())) {
+            fail(row, "its resource type " + f.resourceType() + " is not VPC, Subnet or NetworkInterface");
+        }
+        if (!io.localvpc.core.ops.FlowLogOps.TRAFFIC_TYPES.contains(String.valueOf(f.trafficType()))) {
+            fail(row, "its traffic type " + f.trafficType() + " is not ACCEPT, REJECT or ALL");
+        }
+        if (!"s3".equals(f.destinationType()) || f.destination() == null || !f.destination().startsWith(io.localvpc.core.model.FlowLog.S3_ARN)
+                || f.bucket().isEmpty()) {
+            fail(row, "its destination " + f.destinationType() + " " + f.destination() + " is not an S3 bucket ARN");
+        }
+        if (f.maxAggregationInterval() != 60 && f.maxAggregationInterval() != 600) {
+            fail(row, "its aggregation interval " + f.maxAggregationInterval() + " is not 60 or 600");
+        }
+        if (!"plain-text".equals(f.fileFormat())) fail(row, "its file format " + f.fileFormat() + " is not plain-text");
+        try {
+            io.localvpc.core.flowlogs.FlowLogFormat.parse(f.logFormat());
+        } catch (io.localvpc.core.AwsException e) {
+            fail(row, e.getMessage());
+        }
     }
 
     // ---------------------------------------------------------------- rows together

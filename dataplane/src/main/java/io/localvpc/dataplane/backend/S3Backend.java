@@ -366,6 +366,16 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
     }
 
     /**
+     * Writes an object localvpc itself makes (a flow log), straight into the blob store: no request, no policy, as AWS's
+     * log delivery writes into a bucket. Throws when the bucket is gone.
+     */
+    public void putObject(String bucket, String key, byte[] body, String contentType) {
+        org.jclouds.blobstore.BlobStore blobs = context.getBlobStore();
+        if (!blobs.containerExists(bucket)) throw new IllegalStateException("the bucket " + bucket + " does not exist");
+        blobs.putBlob(bucket, blobs.blobBuilder(key).payload(body).contentLength(body.length).contentType(contentType).build());
+    }
+
+    /**
      * Stops taking requests, stops s3proxy's listener if it was started, and releases the blob store once the requests
      * being served have ended (or after a few seconds); objects in a directory stay there.
      */

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code localvpc} command line. */
 @Command(name = "localvpc", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "AWS VPC endpoints (gateway and interface / PrivateLink) on one machine.",
-        subcommands = {UpCommand.class, ExecCommand.class, PublishCommand.class, UnpublishCommand.class, TraceCommand.class, DnsCommand.class, FaultCommand.class, CostCommand.class,
+        subcommands = {UpCommand.class, ExecCommand.class, PublishCommand.class, UnpublishCommand.class, TraceCommand.class, DnsCommand.class, FaultCommand.class, CostCommand.class, FlowsCommand.class,
                 OperationsCommand.class, WarmupCommand.class})
 public final class Main implements Runnable {
 

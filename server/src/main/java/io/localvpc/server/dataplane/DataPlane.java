@@ -11,6 +11,8 @@ import io.localvpc.dataplane.dns.DnsServerRegistry;
 import io.localvpc.dataplane.classify.RequestClassifier;
 import io.localvpc.dataplane.flows.DecidedFlow;
 import io.localvpc.dataplane.flows.FlowRecorder;
+import io.localvpc.dataplane.flowlogs.FlowLogTap;
+import io.localvpc.dataplane.flowlogs.FlowLogWriter;
 import io.localvpc.dataplane.origin.FlowOrigin;
 import io.localvpc.dataplane.policy.BucketPolicies;
 import io.localvpc.dataplane.classify.PrincipalDirectory;
@@ -66,6 +68,8 @@ public final class DataPlane implements AutoCloseable {
     private final RequestClassifier classifier;
     private final CostMeter costs;
     private final FlowRecorder flows = new FlowRecorder();
+    private final FlowLogTap flowLogTap = new FlowLogTap();
+    private final FlowLogWriter flowLogs;
 
     /**
      * Starts everything. {@code dataDir} null keeps the CA and S3 objects in memory; {@code upstreams}
@@ -94,7 +98,7 @@ public final class DataPlane implements AutoCloseable {
             imds = new MetadataService(store, blockingWork, group);
             dns = new DnsServerRegistry(vpcId -> metrics.countingQueries(new VpcResolverView(store, locator, faults, vpcId)),
                     vpcId -> ResolverLifecycle.vpcExists(store, vpcId));
-            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(ConnectionListener.all(flows, metrics.connections(), costs))
+            this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(ConnectionListener.all(flowLogTap, flows, metrics.connections(), costs))
                     .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront), imds)).start();
         } catch (RuntimeException e) {
             if (dns != null) dns.close();
@@ -112,6 +116,9 @@ public final class DataPlane implements AutoCloseable {
         store.addListener(new ResolverLifecycle(store, dns));
         store.addListener(costs);
         store.addListener(published);
+        this.flowLogs = new FlowLogWriter(store, flowLogTap, (bucket, key, body) -> backends.s3PutObject(bucket, key, body, "application/x-gzip"),
+                java.time.Clock.systemUTC());
+        store.addListener(flowLogs);
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
         faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof DecidedFlow d && d.origin() != null
                 && zone.equals(d.origin().zoneId())));
@@ -166,6 +173,16 @@ public final class DataPlane implements AutoCloseable {
     /** The recent connections through the proxy, per account and region, with their decisions and bytes. */
     public FlowRecorder flows() {
         return flows;
+    }
+
+    /** The VPC flow logs' writer (delivery to the embedded S3, flush). */
+    public FlowLogWriter flowLogs() {
+        return flowLogs;
+    }
+
+    /** Whether the embedded S3 has this bucket (CreateFlowLogs asks). */
+    public boolean s3BucketExists(String bucket) {
+        return backends.s3BucketExists(bucket);
     }
 
     public ZoneFaults faults() {
@@ -233,6 +250,7 @@ public final class DataPlane implements AutoCloseable {
     @Override
     public void close() {
         proxy.close();
+        flowLogs.close();
         resolvers.close();
         front.close();
         metadata.close();

@@ -83,6 +83,11 @@ final class ServiceBackends implements AutoCloseable {
         }
     }
 
+    /** Writes a flow log object into the embedded S3 (on the flow log writer's thread; waits for S3 to start). */
+    void s3PutObject(String bucket, String key, byte[] body, String contentType) {
+        s3.backend().putObject(bucket, key, body, contentType);
+    }
+
     HostBackendRouter router() {
         return router;
     }

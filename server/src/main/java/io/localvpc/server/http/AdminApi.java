@@ -29,6 +29,7 @@ public final class AdminApi {
     private final Store store;
     private final DataPlaneAdmin dataPlane;
     private final ConsoleRoutes console;
+    private final FlowLogAdmin flowLogs;
     private final io.localvpc.dataplane.flows.FlowRecorder flows;
 
     public AdminApi(LocalVpc localVpc, Store store, DataPlane dataPlane) {
@@ -36,6 +37,7 @@ public final class AdminApi {
         this.store = store;
         this.dataPlane = new DataPlaneAdmin(dataPlane);
         this.flows = dataPlane.flows();
+        this.flowLogs = new FlowLogAdmin(store, dataPlane, localVpc.settings().accountId(), localVpc.settings().region());
         this.console = new ConsoleRoutes(store, dataPlane.faults(), dataPlane.flows(), localVpc.settings().accountId(), localVpc.settings().region());
     }
 
@@ -52,9 +54,9 @@ public final class AdminApi {
                 case "GET /_localvpc/state" -> exportState();
                 case "POST /_localvpc/state" -> importState(call.body());
                 case "GET /metrics" -> new ApiReply(200, io.localvpc.server.metrics.LocalVpcMetrics.CONTENT_TYPE, localVpc.metrics().scrape());
-                default -> dataPlane.handle(call).or(() -> console.handle(call)).orElseGet(() -> ApiReply.json(404, error("no admin endpoint " + route
+                default -> dataPlane.handle(call).or(() -> flowLogs.handle(call)).or(() -> console.handle(call)).orElseGet(() -> ApiReply.json(404, error("no admin endpoint " + route
                         + "; try GET /_localvpc/health, POST /_localvpc/reset, GET or POST /_localvpc/state, GET /_localvpc/dns/<vpc-id>, "
-                        + "POST /_localvpc/trace, GET, POST or DELETE /_localvpc/published, POST /_localvpc/faults/az/<zone-id>/down|up, GET /_localvpc/ca.pem, GET /_localvpc/cost, "
+                        + "POST /_localvpc/trace, GET, POST or DELETE /_localvpc/published, POST /_localvpc/faults/az/<zone-id>/down|up, GET /_localvpc/ca.pem, GET /_localvpc/cost, POST /_localvpc/flow-logs/flush, GET /_localvpc/flow-logs/records, "
                         + "GET /_localvpc/console/scopes, GET /_localvpc/console/flows?account=&region=, GET /metrics")));
             };
         } catch (IllegalArgumentException e) {

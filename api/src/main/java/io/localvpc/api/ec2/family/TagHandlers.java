@@ -145,6 +145,7 @@ public final class TagHandlers implements Ec2Family {
             case "vpce" -> "vpc-endpoint";
             case "vpce-svc" -> "vpc-endpoint-service";
             case "pl" -> "prefix-list";
+            case "fl" -> "vpc-flow-log";
             default -> prefix;
         };
     }
