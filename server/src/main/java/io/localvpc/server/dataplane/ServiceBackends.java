@@ -40,8 +40,10 @@ final class ServiceBackends implements AutoCloseable {
             if (everything != null) {
                 // One emulator for every service nothing above plays (the embedded S3 keeps S3); named upstreams below win.
                 ServiceBackend backend = upstream(everything);
-                for (String service : ServiceDomains.services()) {
-                    if (ServiceDomains.of(service).stream().anyMatch(d -> router.route(d).isPresent())) continue;
+                // decided before any is routed: a service sharing a name with another (kms and kms-fips) is not "played"
+                java.util.List<String> others = ServiceDomains.services().stream()
+                        .filter(service -> ServiceDomains.of(service).stream().noneMatch(d -> router.route(d).isPresent())).toList();
+                for (String service : others) {
                     for (String domain : ServiceDomains.of(service)) router.route(domain, backend);
                 }
             }
