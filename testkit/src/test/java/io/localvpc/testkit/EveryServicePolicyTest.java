@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * played by a recording upstream ({@code --upstream '*=…'}): localvpc decides every request by the endpoint policy; an
  * allowed request arrives upstream byte for byte as the client sent it; a refused one never arrives, and neither does
  * a request localvpc cannot classify under a restrictive policy (while under the default full-access policy it passes).
+ * Raw requests, Debian's boto3 and Debian's AWS CLI are decided alike.
  */
 class EveryServicePolicyTest {
     private static final String ACCOUNT = "000000000000";
@@ -167,6 +168,23 @@ class EveryServicePolicyTest {
         assertEquals(2, upstream.requests().size(), "only the two allowed calls arrive: " + upstream.requests());
         assertTrue(upstream.requests().get(0).contains("\"SecretId\": \"app/api\"") && upstream.requests().get(1).contains("/app/url"),
                 upstream.requests().toString());
+
+        // Debian's AWS CLI the same way.
+        RequiredTools.require("/usr/bin/aws", "awscli", "--version");
+        upstream.clear();
+        InstanceExec.Result allowedSecret = InstanceExec.run(lv.endpoint(), vpc.instanceA(), work, "/usr/bin/aws", "secretsmanager",
+                "get-secret-value", "--secret-id", "app/cli");
+        assertEquals(0, allowedSecret.exit(), allowedSecret.both());
+        InstanceExec.Result deniedSecret = InstanceExec.run(lv.endpoint(), vpc.instanceA(), work, "/usr/bin/aws", "secretsmanager",
+                "get-secret-value", "--secret-id", "ops/cli");
+        assertTrue(deniedSecret.exit() != 0 && deniedSecret.stderr().contains("AccessDeniedException"), deniedSecret.both());
+        InstanceExec.Result allowedParameter = InstanceExec.run(lv.endpoint(), vpc.instanceA(), work, "/usr/bin/aws", "ssm",
+                "get-parameter", "--name", "/app/cli");
+        assertEquals(0, allowedParameter.exit(), allowedParameter.both());
+        InstanceExec.Result deniedParameter = InstanceExec.run(lv.endpoint(), vpc.instanceA(), work, "/usr/bin/aws", "ssm",
+                "delete-parameter", "--name", "/app/cli");
+        assertTrue(deniedParameter.exit() != 0 && deniedParameter.stderr().contains("ssm:DeleteParameter"), deniedParameter.both());
+        assertEquals(2, upstream.requests().size(), "only the two allowed CLI calls arrive: " + upstream.requests());
     }
 
     @Test

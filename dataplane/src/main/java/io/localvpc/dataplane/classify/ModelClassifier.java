@@ -131,7 +131,9 @@ final class ModelClassifier {
             if (r.missing() != null) return new Unclassifiable(model.iamPrefix(), r.missing());
             resources = r.arns().isEmpty() ? List.of("*") : r.arns();
         }
-        return c.classified(model.iamPrefix(), operation, model.action(operation), resources, requestTags(members));
+        ConditionKeys keys = requestTags(members);
+        ServiceConditionKeys.add(keys, model, operation, labels, members);
+        return c.classified(model.iamPrefix(), operation, model.action(operation), resources, keys);
     }
 
     /** {@code aws:RequestTag/<key>} and {@code aws:TagKeys} of the tags a request attaches (JSON {@code Tags}/{@code tags}). */

@@ -68,6 +68,23 @@ class ModelClassifierTest {
     }
 
     @Test
+    void conditionKeysFromTheRequest() {
+        ClassifiedRequest kms = classified(classify(json("kms.us-east-1.amazonaws.com", "kms", "TrentService.Encrypt"),
+                "{\"KeyId\":\"k1\",\"Plaintext\":\"AA==\",\"EncryptionAlgorithm\":\"RSAES_OAEP_SHA_256\",\"EncryptionContext\":{\"app\":\"web\"}}"));
+        assertEquals(List.of("RSAES_OAEP_SHA_256"), kms.conditionKeys().get("kms:EncryptionAlgorithm"));
+        assertEquals(List.of("web"), kms.conditionKeys().get("kms:EncryptionContext:app"));
+        assertEquals(List.of("app"), kms.conditionKeys().get("kms:EncryptionContextKeys"));
+        ClassifiedRequest secret = classified(classify(json("secretsmanager.us-east-1.amazonaws.com", "secretsmanager",
+                "secretsmanager.GetSecretValue"), "{\"SecretId\":\"app/db\",\"VersionStage\":\"AWSPREVIOUS\"}"));
+        assertEquals(List.of("app/db"), secret.conditionKeys().get("secretsmanager:SecretId"));
+        assertEquals(List.of("AWSPREVIOUS"), secret.conditionKeys().get("secretsmanager:VersionStage"));
+        ClassifiedRequest events = classified(classify(json("events.us-east-1.amazonaws.com", "events", "AWSEvents.PutEvents"),
+                "{\"Entries\":[{\"Source\":\"app.orders\",\"DetailType\":\"OrderPlaced\"}]}"));
+        assertEquals(List.of("app.orders"), events.conditionKeys().get("events:source"));
+        assertEquals(List.of("OrderPlaced"), events.conditionKeys().get("events:detail-type"));
+    }
+
+    @Test
     void theResourceBeyondTheBodyBytesIsUnclassifiable() {
         Unclassifiable u = unclassifiable(classify(json("kms.us-east-1.amazonaws.com", "kms", "TrentService.Decrypt")));
         assertEquals("kms", u.service());
