@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,18 +76,10 @@ class EveryServicePolicyTest {
             s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             s.getOutputStream().flush();
             InputStream in = s.getInputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int matched = 0;
-            int b;
-            while (matched < 4 && (b = in.read()) >= 0) {
-                head.write(b);
-                matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3)) ? matched + 1 : 0;
-            }
+            ByteArrayOutputStream head = RecordingUpstream.readHead(in);
+            if (head == null) throw new AssertionError("the connection closed without an answer");
             String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
-            int length = 0;
-            for (String line : lines) {
-                if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(line.substring(15).trim());
-            }
+            int length = RecordingUpstream.contentLength(head);
             return lines[0] + "\n" + new String(in.readNBytes(length), StandardCharsets.UTF_8);
         }
     }

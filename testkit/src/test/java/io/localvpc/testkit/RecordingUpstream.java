@@ -81,6 +81,14 @@ final class RecordingUpstream implements AutoCloseable {
 
     /** One request's bytes (head and a Content-Length body), or null at the end of the stream. */
     private static byte[] readRequest(InputStream in) throws IOException {
+        ByteArrayOutputStream message = readHead(in);
+        if (message == null) return null;
+        message.write(in.readNBytes(contentLength(message)));
+        return message.toByteArray();
+    }
+
+    /** An HTTP message's head up to and including the empty line, or null when the stream ends first. */
+    static ByteArrayOutputStream readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         int b;
@@ -88,13 +96,16 @@ final class RecordingUpstream implements AutoCloseable {
             head.write(b);
             matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3)) ? matched + 1 : 0;
         }
-        if (matched < 4) return null;
+        return matched < 4 ? null : head;
+    }
+
+    /** The Content-Length a head declares, 0 without one. */
+    static int contentLength(ByteArrayOutputStream head) {
         int length = 0;
         for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(line.substring(15).trim());
         }
-        head.write(in.readNBytes(length));
-        return head.toByteArray();
+        return length;
     }
 
     @Override

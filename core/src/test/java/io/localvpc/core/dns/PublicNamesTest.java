@@ -65,4 +65,12 @@ class PublicNamesTest {
                 + " covers sqs.us-east-1.amazonaws.com", legacy.source());
         assertTrue(!resolve("sqs-fips.us-east-1.amazonaws.com").insideVpc());
     }
+
+    @Test
+    void anApiGatewayEndpointsPrivateDnsCoversEveryApisName() {
+        assertTrue(!resolve("a1b2c3d4e5.execute-api.us-east-1.amazonaws.com").insideVpc(), "without the endpoint: the public address");
+        w.interfaceEndpoint(vpc, "com.amazonaws.us-east-1.execute-api", List.of(subnet), List.of(), true);
+        w.settle();
+        assertTrue(resolve("a1b2c3d4e5.execute-api.us-east-1.amazonaws.com").insideVpc());
+    }
 }
