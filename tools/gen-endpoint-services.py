@@ -132,6 +132,9 @@ def fips_hostname(partition, key, region):
 
 
 def private_dns(partition, name, key, how, region):
+    if name == 'execute-api':
+        # API Gateway private APIs: every API's own name, <api-id>.execute-api.<region>.amazonaws.com
+        return ['*.execute-api.' + region + '.amazonaws.com']
     if name in DNS_LABELS:
         return [DNS_LABELS[name] + '.' + region + '.amazonaws.com']
     if how == 'exact':

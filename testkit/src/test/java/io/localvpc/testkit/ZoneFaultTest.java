@@ -164,7 +164,10 @@ class ZoneFaultTest {
         Setting s = setting(ec2, lv, endpoint, "10.24");
         Admin.Trace trace = admin.trace(s.vpc().instanceA(), "s3.amazonaws.com", 443);
         assertFalse(trace.delivered(), trace.text());
-        assertTrue(trace.summary().startsWith("no route to ") && trace.summary().endsWith(s.vpc().routeTableId()), trace.text());
+        // the refusal says why: which name it is, and which names the endpoint's private DNS covers
+        assertTrue(trace.summary().startsWith("s3.amazonaws.com is S3's global public name (com.amazonaws.us-east-1.s3); the private DNS of "
+                + s.endpoint().vpcEndpointId() + " covers s3.us-east-1.amazonaws.com, *.s3.us-east-1.amazonaws.com; no route to the public address ")
+                && trace.summary().endsWith(" in " + s.vpc().routeTableId()), trace.text());
         assertFalse(DnsQueries.dnsjava(s.resolver(), "s3.amazonaws.com", false).contains(s.eniA().privateIpAddress()));
         try (S3Client global = s.insideA().s3(true)) {
             S3Exception e = assertThrows(S3Exception.class, global::listBuckets);

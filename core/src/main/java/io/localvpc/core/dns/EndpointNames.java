@@ -49,6 +49,8 @@ final class EndpointNames {
     private final Map<String, List<Entry>> exact = new HashMap<>();
     private final List<Wildcard> wildcards;
     private final Map<String, Vpc> vpcs = new HashMap<>();
+    /** Active interface endpoints by service name and VPC, to say which one's private DNS a public name is not under. */
+    private final Map<String, Map<String, List<VpcEndpoint>>> interfaceEndpoints = new HashMap<>();
 
     private EndpointNames(View view) {
         this.version = view.version();
@@ -56,6 +58,7 @@ final class EndpointNames {
         Map<String, List<Entry>> wildcardSuffix = new HashMap<>();
         for (VpcEndpoint e : view.all(VpcEndpoint.class)) {
             if (!(e.variant() instanceof VpcEndpoint.Interface iface) || !e.isActive()) continue;
+            interfaceEndpoints.computeIfAbsent(e.serviceName(), k -> new HashMap<>()).computeIfAbsent(e.vpcId(), k -> new ArrayList<>()).add(e);
             List<Address> addresses = new ArrayList<>();
             for (String eniId : iface.networkInterfaceIds()) {
                 view.find(NetworkInterface.class, eniId).ifPresent(eni -> addresses.add(new Address(eni.privateIpAddress(),
@@ -91,6 +94,12 @@ final class EndpointNames {
     /** The VPC of this version, or null. */
     Vpc vpc(String id) {
         return vpcs.get(id);
+    }
+
+    /** The active interface endpoints of a service in a VPC. */
+    List<VpcEndpoint> interfaceEndpoints(String vpcId, String serviceName) {
+        Map<String, List<VpcEndpoint>> byVpc = interfaceEndpoints.get(serviceName); // no string built: resolved on every decision
+        return byVpc == null ? List.of() : byVpc.getOrDefault(vpcId, List.of());
     }
 
     /** The entries a (normalised) name matches: exact ones first, then wildcards from the closest suffix out. */

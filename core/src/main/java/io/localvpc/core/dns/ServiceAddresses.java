@@ -1,5 +1,6 @@
 package io.localvpc.core.dns;
 
+import io.localvpc.core.catalog.AwsHostNames;
 import io.localvpc.core.catalog.AwsManagedPrefixList;
 import io.localvpc.core.catalog.EndpointService;
 import io.localvpc.core.catalog.EndpointServiceCatalog;
@@ -22,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code s3.us-east-1.amazonaws.com}, {@code bucket.s3.us-east-1.amazonaws.com}, {@code sqs.…}) resolves
  * to stable addresses; S3 and DynamoDB addresses lie inside their real AWS-managed prefix lists, so a
  * gateway endpoint's prefix-list route matches them exactly as on AWS. Other services get addresses in
- * a synthetic block, 99.77.0.0/16 (each service its own /26, in catalog order), which no VPC route list names.
+ * a synthetic block, 99.77.0.0/16 (each service its own /26, in catalog order, then the services of the SDK data that
+ * are not endpoint services), which no VPC route list names. Every public name of the SDK data is known
+ * ({@link AwsHostNames}): legacy, global, FIPS and dual-stack names resolve to their service's addresses.
  */
 public final class ServiceAddresses {
     /** Where services without published prefixes are placed. Not an AWS fact: a localvpc convention. */
@@ -36,6 +39,14 @@ public final class ServiceAddresses {
         }
     }
 
+    /** A public name with what the SDK data says of it: which service's, and what kind (regional, legacy…). */
+    public record PublicName(String name, ServiceHost host, AwsHostNames.Kind kind, String label) {
+        /** "queue.amazonaws.com is SQS's legacy public name (com.amazonaws.us-east-1.sqs)". */
+        public String describe() {
+            return name + " is " + label + "'s " + kind.words() + " (" + host.serviceName() + ")";
+        }
+    }
+
     private static final Map<String, RegionTable> BY_REGION = new ConcurrentHashMap<>();
 
     private ServiceAddresses() {
@@ -44,6 +55,11 @@ public final class ServiceAddresses {
     /** The service a public host name belongs to, with its addresses; empty for names that are not AWS's. */
     public static Optional<ServiceHost> forName(String region, String host) {
         return table(region).forName(VpcDns.normalise(host));
+    }
+
+    /** What the SDK data says of a (normalised) public name; null for names that are not AWS's. */
+    static PublicName publicName(String region, String normalisedHost) {
+        return table(region).publicName(normalisedHost);
     }
 
     /** What a VPC's resolver answers for a service's (normalised) public name, made once per service; null for other names. */
@@ -70,6 +86,8 @@ public final class ServiceAddresses {
         final List<Map.Entry<String, ServiceHost>> wildcardSuffixes;
         final Map<Long, ServiceHost> byAddress = new HashMap<>();
         final Map<ServiceHost, DnsAnswer.Addresses> answers = new IdentityHashMap<>();
+        /** What the SDK data says of each name (wildcards under their "*." form). */
+        final Map<String, AwsHostNames.HostName> sdkNames = new HashMap<>();
 
         RegionTable(String region) {
             Map<String, ServiceHost> byService = new HashMap<>();
@@ -87,6 +105,19 @@ public final class ServiceAddresses {
                     else exact.put(n, host);
                 }
                 for (String a : host.addresses()) byAddress.put(Ipv4.parse(a), host);
+            }
+            // Every public name of the SDK data: a catalog service's under its entry, any other service under one of its own.
+            for (AwsHostNames.HostName n : AwsHostNames.all(region)) {
+                String serviceName = "com.amazonaws." + region + "." + n.shortName();
+                ServiceHost host = byService.get(serviceName);
+                if (host == null) {
+                    host = new ServiceHost(serviceName, region, addressesFor(region, serviceName, slot++));
+                    byService.put(serviceName, host);
+                    for (String a : host.addresses()) byAddress.put(Ipv4.parse(a), host);
+                }
+                sdkNames.putIfAbsent(n.name(), n);
+                if (n.name().startsWith("*.")) wildcardSuffix.putIfAbsent(n.name().substring(1), host);
+                else exact.putIfAbsent(n.name(), host);
             }
             List<Map.Entry<String, ServiceHost>> suffixes = new ArrayList<>(wildcardSuffix.entrySet());
             suffixes.sort(Comparator.comparingInt((Map.Entry<String, ServiceHost> e) -> e.getKey().length()).reversed());
@@ -108,6 +139,19 @@ public final class ServiceAddresses {
                 }
             }
             return List.copyOf(names);
+        }
+
+        PublicName publicName(String host) {
+            ServiceHost h = find(host);
+            if (h == null) return null;
+            AwsHostNames.HostName n = sdkNames.get(host);
+            if (n == null) {
+                for (int i = 0; i < wildcardSuffixes.size() && n == null; i++) {
+                    if (host.endsWith(wildcardSuffixes.get(i).getKey())) n = sdkNames.get("*" + wildcardSuffixes.get(i).getKey());
+                }
+            }
+            return n == null ? new PublicName(host, h, AwsHostNames.Kind.REGIONAL, h.serviceName())
+                    : new PublicName(host, h, n.kind(), n.label());
         }
 
         Optional<ServiceHost> forName(String host) {

@@ -1,5 +1,7 @@
 package io.localvpc.core.dns;
 
+import io.localvpc.core.catalog.AwsHostNames;
+import io.localvpc.core.catalog.EndpointServiceCatalog;
 import io.localvpc.core.model.Instance;
 import io.localvpc.core.model.NetworkInterface;
 import io.localvpc.core.model.Subnet;
@@ -53,9 +55,30 @@ public final class VpcDns {
             return new DnsAnswer.NoSuchName(name + " names no network interface in " + vpcId);
         }
         DnsAnswer.Addresses service = ServiceAddresses.answerFor(view.scope().region(), name);
-        if (service != null) return service;
+        if (service != null) return explained(names, vpcId, view.scope().region(), name, service);
         return new DnsAnswer.NoSuchName(name + " is neither an AWS service name localvpc knows in " + view.scope().region()
                 + " nor a name in " + vpcId + " (localvpc never resolves names outside the emulated world)");
+    }
+
+    /**
+     * A public name's answer, saying what it is when that matters: a name other than the service's regional one
+     * ("queue.amazonaws.com is SQS's legacy public name"), and an interface endpoint of the service in this VPC whose
+     * private DNS does not cover it ("the private DNS of vpce-… covers sqs.us-east-1.amazonaws.com"), so a refusal on
+     * the way to the public address explains the trap. The plain case is the answer made once per service.
+     */
+    private static DnsAnswer.Addresses explained(EndpointNames names, String vpcId, String region, String name, DnsAnswer.Addresses plain) {
+        ServiceAddresses.PublicName p = ServiceAddresses.publicName(region, name);
+        if (p == null) return plain;
+        List<VpcEndpoint> endpoints = names.interfaceEndpoints(vpcId, p.host().serviceName());
+        if (p.kind() == AwsHostNames.Kind.REGIONAL && endpoints.isEmpty()) return plain;
+        StringBuilder why = new StringBuilder(p.kind() == AwsHostNames.Kind.REGIONAL ? plain.source() : p.describe());
+        for (VpcEndpoint e : endpoints) {
+            List<String> covered = EndpointServiceCatalog.find(region, e.serviceName()).map(s -> s.privateDnsNames("Interface")).orElse(List.of());
+            boolean privateDns = e.variant() instanceof VpcEndpoint.Interface i && i.privateDnsEnabled();
+            if (privateDns && !covered.isEmpty()) why.append("; the private DNS of ").append(e.id()).append(" covers ").append(String.join(", ", covered));
+            else why.append("; ").append(e.id()).append(" has private DNS off, so only its vpce names reach it");
+        }
+        return new DnsAnswer.Addresses(plain.addresses(), why.toString(), false);
     }
 
     /** The endpoint's addresses in healthy zones; none left is SERVFAIL, naming the zones that are down. */

@@ -45,7 +45,7 @@ final class Explanations {
         Hop h = v.trace().decisive();
         Draft d = switch (h.kind()) {
             case SOURCE -> instanceState(h.resourceId());
-            case ROUTE -> h.subject() == null
+            case ROUTE -> !(h.subject() instanceof Route)
                     ? new Draft("NO_ROUTE_TO_DESTINATION").routeTable(h.resourceId())
                     : new Draft("BAD_STATE_ROUTE").routeTable(h.resourceId()).route(PathComponents.route((Route) h.subject(), "blackhole"));
             case SECURITY_GROUP_EGRESS, SECURITY_GROUP_INGRESS -> securityGroups(h);
@@ -69,8 +69,8 @@ final class Explanations {
     /** The engine delivered the flow, but not to the path's destination: the first route took it elsewhere. */
     private AnalysisExplanation deliveredElsewhere(Verdict v) {
         for (Hop h : v.trace().hops()) {
-            if (h.kind() == Hop.Kind.ROUTE) {
-                return new Draft("NO_ROUTE_TO_DESTINATION").routeTable(h.resourceId()).route(PathComponents.route((Route) h.subject())).build();
+            if (h.kind() == Hop.Kind.ROUTE && h.subject() instanceof Route r) {
+                return new Draft("NO_ROUTE_TO_DESTINATION").routeTable(h.resourceId()).route(PathComponents.route(r)).build();
             }
         }
         return new Draft("NO_ROUTE_TO_DESTINATION").build();

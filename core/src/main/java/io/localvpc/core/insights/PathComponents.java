@@ -42,7 +42,7 @@ final class PathComponents {
         List<Hop> returnAcls = new ArrayList<>();
         for (Hop h : verdict.trace().hops()) {
             switch (h.kind()) {
-                case ROUTE -> add(forward, component(h.resourceId()), vpc, null, null, null, route((Route) h.subject()), null, null);
+                case ROUTE -> add(forward, component(h.resourceId()), vpc, null, null, null, route(h.subject() instanceof Route r ? r : null), null, null);
                 case SECURITY_GROUP_EGRESS, SECURITY_GROUP_INGRESS -> add(forward, component(h.resourceId()), vpc, null, null, null, null,
                         rule(h.resourceId(), (SecurityGroupRule) h.subject()), null);
                 case NETWORK_ACL_OUT, NETWORK_ACL_IN -> add(forward, component(h.resourceId()), vpc, null, null, aclRule((NetworkAclEntry) h.subject()),

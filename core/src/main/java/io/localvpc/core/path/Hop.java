@@ -8,7 +8,8 @@ import io.localvpc.core.model.SecurityGroupRule;
  * One step of a path decision: which resource was consulted, whether the flow passed it, and the rule,
  * route or setting that decided ({@code subject}: the {@code Route} of a route hop, the {@code SecurityGroupRule}
  * that allowed a flow, the {@code NetworkAclEntry} that decided a packet, and for security groups that allowed
- * nothing the {@code NetworkInterface} whose groups they are). Its sentence is built only when someone reads it
+ * nothing the {@code NetworkInterface} whose groups they are; for a missing route to a public name, the DNS answer's
+ * sentence about that name, e.g. that it is a legacy name an interface endpoint's private DNS does not cover). Its sentence is built only when someone reads it
  * ({@link #describe()}), so deciding stays cheap; {@code context} may be any object whose {@code toString()} is the phrase.
  */
 public record Hop(Kind kind, String resourceId, boolean passed, Object subject, Object context) {
@@ -24,6 +25,7 @@ public record Hop(Kind kind, String resourceId, boolean passed, Object subject, 
             case ROUTE -> passed
                     ? resourceId + " route " + ((Route) subject).destination() + " → " + target((Route) subject) + " (" + context + ")"
                     : subject == null ? "no route to " + context + " in " + resourceId
+                    : subject instanceof String publicName ? publicName + "; no route to the public address " + context + " in " + resourceId
                     : resourceId + " route " + ((Route) subject).destination() + " → " + target((Route) subject) + " is a blackhole (" + context + ")";
             case SECURITY_GROUP_EGRESS, SECURITY_GROUP_INGRESS -> securityGroup();
             case NETWORK_ACL_OUT, NETWORK_ACL_IN, NETWORK_ACL_RETURN_OUT, NETWORK_ACL_RETURN_IN -> networkAcl();

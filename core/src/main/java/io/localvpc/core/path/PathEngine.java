@@ -81,6 +81,8 @@ public final class PathEngine {
         private final Flow flow;
         private final Trace trace;
         private SourceInterface source;
+        /** What the DNS answer said of a public name when it says more than "public name of …"; null otherwise. */
+        private String publicNameNote;
 
         Decision(View view, CompiledScope c, Flow flow) {
             this.view = view;
@@ -99,7 +101,7 @@ public final class PathEngine {
             RouteLookup.Entry match = routes == null ? null : routes.match(destination());
             String tableId = routes == null ? "subnet " + source.subnet().id() + " (no route table)" : routes.table().id();
             if (match == null) {
-                record(new Hop(Hop.Kind.ROUTE, tableId, false, null, destinationText()));
+                record(new Hop(Hop.Kind.ROUTE, tableId, false, publicNameNote, destinationText()));
                 return refuse(Verdict.Reason.NETWORK_UNREACHABLE);
             }
             Route route = match.route();
@@ -163,6 +165,9 @@ public final class PathEngine {
                 String chosen = a.insideVpc() ? chooseAddress(a.addresses()) : a.addresses().get(0);
                 trace.to(Ipv4.parse(chosen), chosen);
                 trace.resolvedBy(a.source());
+                // a public name's answer that explains itself (a legacy name, an endpoint whose private DNS does not
+                // cover it) is repeated where the flow is refused for want of a route to the public address
+                if (!a.insideVpc() && (a.source().contains("; ") || !a.source().startsWith("public name of "))) publicNameNote = a.source();
                 record(source.resolved());
                 return null;
             }

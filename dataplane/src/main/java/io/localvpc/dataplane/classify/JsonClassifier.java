@@ -24,8 +24,9 @@ final class JsonClassifier {
             default -> null;
         };
         if (service == null) {
-            return new Unclassifiable(c.host().service(), "X-Amz-Target '" + amzTarget + "' is for a service this "
-                    + "classifier does not cover (it covers DynamoDB, DynamoDB Streams and SQS)");
+            Classification byModel = ModelClassifier.json(c, prefix, operation);
+            return byModel != null ? byModel : new Unclassifiable(c.host().service(), "X-Amz-Target '" + amzTarget
+                    + "' names no service of the API models localvpc ships");
         }
         Members members;
         try {

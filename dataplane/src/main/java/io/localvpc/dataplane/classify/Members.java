@@ -78,6 +78,38 @@ final class Members {
         return Signature.first(form, name);
     }
 
+    /**
+     * Every string of a member: a JSON string or array of strings; Query's {@code Name}, {@code Name.member.N} and
+     * {@code Name.N} parameters, in order.
+     */
+    List<String> strings(String name) {
+        List<String> out = new java.util.ArrayList<>();
+        if (json != null) {
+            JsonNode n = json.get(name);
+            if (n != null && n.isValueNode() && !n.isNull()) out.add(n.asText());
+            if (n != null && n.isArray()) n.forEach(v -> { if (v.isValueNode() && !v.isNull()) out.add(v.asText()); });
+            return out;
+        }
+        String single = Signature.first(form, name);
+        if (single != null) out.add(single);
+        for (String prefix : List.of(name + ".member.", name + ".")) {
+            java.util.TreeMap<Integer, String> numbered = new java.util.TreeMap<>();
+            form.forEach((k, v) -> {
+                if (k.startsWith(prefix) && !v.isEmpty() && k.substring(prefix.length()).chars().allMatch(Character::isDigit)
+                        && k.length() > prefix.length() && k.length() - prefix.length() <= 6) {
+                    numbered.put(Integer.parseInt(k.substring(prefix.length())), v.get(0));
+                }
+            });
+            out.addAll(numbered.values());
+        }
+        return out;
+    }
+
+    /** Whether every member the request has lies within the body bytes supplied. */
+    boolean complete() {
+        return complete;
+    }
+
     /** A JSON member (null for Query parameters or when absent). */
     JsonNode node(String name) {
         return json == null ? null : json.get(name);

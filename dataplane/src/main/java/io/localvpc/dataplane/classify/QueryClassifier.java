@@ -37,8 +37,10 @@ final class QueryClassifier {
             case Sqs.SERVICE -> Sqs.classify(c, operation, m, legacyQueueUrl(c));
             case Sns.SERVICE -> Sns.classify(c, operation, m);
             case Sts.SERVICE -> Sts.classify(c, operation, m);
-            default -> new Unclassifiable(service, "the " + service + " Query API is not classified (SQS, SNS and "
-                    + "STS are)");
+            default -> {
+                Classification byModel = ModelClassifier.query(c, service, operation, m);
+                yield byModel != null ? byModel : new Unclassifiable(service, "no Query API model localvpc ships is reached as '" + service + "'");
+            }
         };
     }
 

@@ -14,7 +14,9 @@ import java.util.Objects;
  * <ul>
  *   <li>S3 REST, path-style and virtual-hosted, on public and interface-endpoint names ({@link S3Classifier});</li>
  *   <li>AWS JSON by {@code X-Amz-Target}: DynamoDB, DynamoDB Streams, SQS ({@link JsonClassifier});</li>
- *   <li>AWS Query by {@code Action=} in the query string or a form body: SQS, SNS, STS ({@link QueryClassifier}).</li>
+ *   <li>AWS Query by {@code Action=} in the query string or a form body: SQS, SNS, STS ({@link QueryClassifier});</li>
+ *   <li>every other service from the SDK models localvpc ships, in any of the JSON, Query, EC2, REST-JSON, REST-XML
+ *       and RPC v2 CBOR protocols ({@link ModelClassifier}), and API Gateway calls ({@link ExecuteApi}).</li>
  * </ul>
  * Stateless and thread-safe; does no I/O, so it may run on an event loop.
  *
@@ -82,7 +84,34 @@ public final class RequestClassifier {
             }
             return 0;
         }
-        return isForm(head) ? JSON_BODY_BYTES : 0;
+        return isForm(head) || hasJsonBody(head) ? JSON_BODY_BYTES : 0;
+    }
+
+    /**
+     * Whether a refusal of this request is written in JSON ({@code __type}): the JSON protocols, and REST-JSON
+     * services by their model; XML otherwise.
+     */
+    public static boolean answersInJson(RequestHead head, String service) {
+        if (head.headers().contains("X-Amz-Target")) {
+            return true;
+        }
+        String type = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+            return true;
+        }
+        for (ServiceModels.Model m : ServiceModels.byServiceName(service)) {
+            if (m.protocol().equals("rest-json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A REST-JSON request with a body that may name its resource (e.g. Lambda's CreateFunction). */
+    static boolean hasJsonBody(RequestHead head) {
+        String type = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        return !head.method().equals(HttpMethod.GET) && !head.method().equals(HttpMethod.HEAD) && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).contains("json");
     }
 
     /**
@@ -116,6 +145,22 @@ public final class RequestClassifier {
         if (service == null) {
             return new Unclassifiable(null, "neither the host name '" + head.host()
                     + "' nor a SigV4 credential scope says which service the request is for");
+        }
+        String apiId = ExecuteApi.apiId(c, target.host.service());
+        if (apiId != null) {
+            return ExecuteApi.classify(c, apiId);
+        }
+        if (head.headers().contains("smithy-protocol")) {
+            Classification cbor = ModelClassifier.cbor(c);
+            if (cbor != null) {
+                return cbor;
+            }
+        }
+        if (!isForm(head) && !target.query.containsKey("Action")) {
+            Classification rest = ModelClassifier.rest(c, service);
+            if (rest != null) {
+                return rest;
+            }
         }
         return QueryClassifier.classify(c, service);
     }

@@ -76,12 +76,20 @@ public final class PolicyGuard implements RequestGuard {
                 return ServiceErrors.error(ServiceErrors.S3, HttpResponseStatus.BAD_REQUEST, "InvalidRequest", "localvpc cannot tell"
                         + " which S3 operation this request is (" + u.reason() + "), so no policy can be asked about it.");
             }
-            // Not a request localvpc can name an action for, of a service it does not play itself: forwarded without
-            // policy evaluation (see README).
+            // Not a request localvpc can name an action for, of a service it does not play itself. Under an endpoint policy
+            // that is not full access it is refused, as AWS refuses an action the policy does not allow; else forwarded.
+            listener.unclassified(u.service() == null ? "unknown" : u.service());
+            java.util.Optional<String> restrictive = authorizer.restrictiveEndpointPolicy(origin);
+            if (restrictive.isPresent()) {
+                String message = "localvpc cannot tell which " + (u.service() == null ? "AWS" : u.service()) + " action this request is ("
+                        + u.reason() + "), and the VPC endpoint policy of " + restrictive.get()
+                        + " is not full access, so it is refused as an action no VPC endpoint policy allows";
+                LOG.log(System.Logger.Level.INFO, "denied unclassified " + head.method() + " " + head.host() + head.uri() + via(origin) + ": " + message);
+                return ServiceErrors.accessDenied(protocolOf(head, u.service()), message);
+            }
             if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
                 LOG.log(System.Logger.Level.DEBUG, head.method() + " " + head.host() + head.uri() + " not classified (" + u.reason() + "); forwarded unchecked");
             }
-            listener.unclassified(u.service() == null ? "unknown" : u.service());
             return RequestVerdict.allow();
         }
         ClassifiedRequest r = (ClassifiedRequest) c;
@@ -146,6 +154,6 @@ public final class PolicyGuard implements RequestGuard {
     /** Which error format the client expects: S3's, the JSON protocols' (X-Amz-Target), or the Query protocol's. */
     private static String protocolOf(RequestHead head, String service) {
         if ("s3".equals(service)) return "s3";
-        return head.headers().contains("X-Amz-Target") ? "json" : "query";
+        return RequestClassifier.answersInJson(head, service) ? "json" : "query";
     }
 }

@@ -103,6 +103,26 @@ public final class RequestAuthorizer {
         return t;
     }
 
+    /** The action no policy names: a statement allows it only by allowing every action ({@code "Action": "*"}). */
+    private static final String UNNAMED_ACTION = "localvpc-unclassified:UnnamedAction";
+
+    /**
+     * The endpoint policy a request that localvpc cannot name an action for would cross, when it is not full access:
+     * such a request is refused there, as AWS refuses an action the policy does not allow (and a policy that denies
+     * anything might deny it). Empty when the request came through no endpoint, or through one whose policy allows
+     * every action on every resource to everyone and denies nothing (the default policy).
+     */
+    public Optional<String> restrictiveEndpointPolicy(FlowOrigin origin) {
+        if (origin == null || !origin.throughEndpoint()) return Optional.empty();
+        Optional<PolicyDocument> policy = endpointPolicy(origin);
+        if (policy.isEmpty()) return Optional.empty();
+        for (io.localvpc.core.iam.Statement st : policy.get().statements()) {
+            if (st.effect() == io.localvpc.core.iam.Effect.DENY) return Optional.of(origin.endpointId());
+        }
+        RequestContext anything = RequestContext.builder().action(UNNAMED_ACTION).resource("*").anonymous().build();
+        return policy.get().evaluate(anything).allowed() ? Optional.empty() : Optional.of(origin.endpointId());
+    }
+
     private Optional<PolicyDocument> endpointPolicy(FlowOrigin origin) {
         Scope scope = new Scope(origin.account(), origin.region());
         return store.view(scope).find(VpcEndpoint.class, origin.endpointId())

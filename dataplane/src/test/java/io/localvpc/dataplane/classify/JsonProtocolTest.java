@@ -141,7 +141,7 @@ class JsonProtocolTest {
         "AmazonSQS.SendMessage | {\"MessageBody\":\"hi\"}                                    | SendMessage request has no QueueUrl",
         "DynamoDB_20120810.ExecuteStatement | {\"Statement\":\"SELECT * FROM Music\"}        | PartiQL",
         "DynamoDB_20120810.PutItem | [1,2]                                                  | not a JSON object",
-        "Kinesis_20131202.PutRecord | {\"StreamName\":\"s\"}                               | does not cover",
+        "Nobody_20990101.Do    | {}                                                          | names no service of the API models",
         "NoDot                 | {}                                                          | is not <TargetPrefix>.<Operation>",
     })
     void jsonRequestsThatCannotBeClassified(String target, String body, String reason) {

@@ -96,7 +96,7 @@ class QueryProtocolTest {
 
     @ParameterizedTest(name = "{3}")
     @CsvSource(delimiter = '|', value = {
-        "ec2.us-east-1.amazonaws.com | ec2 | Action=DescribeVpcs              | the ec2 Query API is not classified",
+        "nothing.us-east-1.amazonaws.com | nothing | Action=DescribeVpcs          | no Query API model localvpc ships is reached as 'nothing'",
         "sts.amazonaws.com           | sts | Action=TagSession                | STS operation TagSession is not classified",
         "sns.us-east-1.amazonaws.com | sns | Action=Publish&Message=hi        | Publish request has no TopicArn",
         "sqs.us-east-1.amazonaws.com | sqs | Version=2012-11-05               | needs an Action parameter",

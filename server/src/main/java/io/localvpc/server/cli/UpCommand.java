@@ -47,7 +47,7 @@ final class UpCommand implements Callable<Integer> {
     int proxyPort;
 
     @Option(names = "--upstream", split = ",", paramLabel = "SERVICE=URL",
-            description = "Play an AWS service with a local emulator, e.g. sqs=http://127.0.0.1:4566, or git-codecommit=tcp://127.0.0.1:2222 for one that does not speak HTTP (bytes pass through unchanged) (repeatable; env LOCALVPC_UPSTREAMS, comma-separated). S3 is played by the embedded s3proxy.",
+            description = "Play an AWS service with a local emulator, e.g. sqs=http://127.0.0.1:4566, or git-codecommit=tcp://127.0.0.1:2222 for one that does not speak HTTP (bytes pass through unchanged) (repeatable; env LOCALVPC_UPSTREAMS, comma-separated); '*=http://127.0.0.1:4566' sends every service localvpc does not play itself to one emulator, and a named SERVICE= wins over it. S3 is played by the embedded s3proxy.",
             defaultValue = "${env:LOCALVPC_UPSTREAMS:-}")
     java.util.List<String> upstreams;
 

@@ -1,7 +1,5 @@
 package io.localvpc.server.dataplane;
 
-import io.localvpc.core.catalog.EndpointService;
-import io.localvpc.core.catalog.EndpointServiceCatalog;
 import io.localvpc.core.catalog.Region;
 import io.localvpc.core.catalog.Regions;
 import io.localvpc.dataplane.backend.HostBackendRouter;
@@ -18,10 +16,12 @@ import java.util.Map;
 /**
  * Which backend plays each AWS service, by host name: the embedded S3 (s3proxy, in process) for S3 in every region,
  * and any service the user points at an upstream URL ({@code --upstream sqs=http://127.0.0.1:4566}, or
- * {@code tcp://…} for one that does not speak HTTP).
- * Each service answers on its public names, its private DNS names and its {@code vpce} names.
+ * {@code tcp://…} for one that does not speak HTTP), or every other service at once ({@code --upstream '*=http://…'}).
+ * Each service answers on its public names (legacy and global ones too), its private DNS names and its {@code vpce} names.
  */
 final class ServiceBackends implements AutoCloseable {
+    /** {@code --upstream '*=…'}: the upstream of every service localvpc does not play in process. */
+    static final String EVERY_OTHER_SERVICE = "*";
     private final StartingBackend<S3Backend> s3;
     private final HostBackendRouter router = new HostBackendRouter();
 
@@ -35,21 +35,26 @@ final class ServiceBackends implements AutoCloseable {
                 router.route("s3." + region.name() + ".amazonaws.com", s3);
                 router.route("s3." + region.name() + ".vpce.amazonaws.com", s3);
             }
+            for (String domain : ServiceDomains.of("s3")) router.route(domain, s3); // legacy, FIPS and dual-stack names too
+            URI everything = upstreams.get(EVERY_OTHER_SERVICE);
+            if (everything != null) {
+                // One emulator for every service nothing above plays (the embedded S3 keeps S3); named upstreams below win.
+                ServiceBackend backend = upstream(everything);
+                // decided before any is routed: a service sharing a name with another (kms and kms-fips) is not "played"
+                java.util.List<String> others = ServiceDomains.services().stream()
+                        .filter(service -> ServiceDomains.of(service).stream().noneMatch(d -> router.route(d).isPresent())).toList();
+                for (String service : others) {
+                    for (String domain : ServiceDomains.of(service)) router.route(domain, backend);
+                }
+            }
             for (Map.Entry<String, URI> u : upstreams.entrySet()) {
+                if (u.getKey().equals(EVERY_OTHER_SERVICE)) continue;
                 ServiceBackend backend = upstream(u.getValue());
-                boolean known = false;
-                for (Region region : Regions.all()) {
-                    for (EndpointService service : EndpointServiceCatalog.all(region.name())) {
-                        if (!service.shortName().equals(u.getKey())) continue;
-                        known = true;
-                        for (String name : service.privateDnsNames()) router.route(name.startsWith("*.") ? name.substring(2) : name, backend);
-                        router.route(service.dnsLabel() + "." + region.name() + ".vpce.amazonaws.com", backend);
-                    }
-                }
-                if (!known) {
+                if (ServiceDomains.of(u.getKey()).isEmpty()) {
                     throw new IllegalArgumentException("--upstream " + u.getKey() + "=…: no AWS endpoint service is called '" + u.getKey()
-                            + "' (use the short name, e.g. sqs, dynamodb, ecr.api)");
+                            + "' (use the short name, e.g. sqs, dynamodb, ecr.api, or * for every service localvpc does not play itself)");
                 }
+                for (String domain : ServiceDomains.of(u.getKey())) router.route(domain, backend);
             }
         } catch (RuntimeException e) {
             close();
