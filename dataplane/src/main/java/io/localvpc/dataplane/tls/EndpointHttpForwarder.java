@@ -354,7 +354,8 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
         }
         closeAfterResponse = !HttpUtil.isKeepAlive(request);
-        HttpRequest prepared = backend.prepare(request, s3);
+        ServiceRoute route = ctx.channel().attr(ServiceRoute.KEY).get();
+        HttpRequest prepared = backend.prepare(request, s3, route == null ? null : route.origin());
         awaitingResponses++;
         responseStarted = false;
         if (backend.protocol() == ServiceBackend.Protocol.IN_PROCESS) {

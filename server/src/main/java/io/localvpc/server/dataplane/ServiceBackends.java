@@ -4,6 +4,7 @@ import io.localvpc.core.catalog.EndpointService;
 import io.localvpc.core.catalog.EndpointServiceCatalog;
 import io.localvpc.core.catalog.Region;
 import io.localvpc.core.catalog.Regions;
+import io.localvpc.dataplane.backend.DynamoDbBackend;
 import io.localvpc.dataplane.backend.HostBackendRouter;
 import io.localvpc.dataplane.backend.S3Backend;
 import io.localvpc.dataplane.backend.ServiceBackend;
@@ -17,15 +18,22 @@ import java.util.Map;
 
 /**
  * Which backend plays each AWS service, by host name: the embedded S3 (s3proxy, in process) for S3 in every region,
- * and any service the user points at an upstream URL ({@code --upstream sqs=http://127.0.0.1:4566}, or
+ * localvpc's own DynamoDB (in process) for DynamoDB in every region unless an upstream plays it, and any service the
+ * user points at an upstream URL ({@code --upstream sqs=http://127.0.0.1:4566}, or
  * {@code tcp://…} for one that does not speak HTTP).
  * Each service answers on its public names, its private DNS names and its {@code vpce} names.
  */
 final class ServiceBackends implements AutoCloseable {
     private final StartingBackend<S3Backend> s3;
+    /** The built-in DynamoDB; null when {@code --upstream dynamodb=…} plays DynamoDB. */
+    private final DynamoDbBackend dynamoDb;
     private final HostBackendRouter router = new HostBackendRouter();
 
-    ServiceBackends(Path s3Directory, Map<String, URI> upstreams) {
+    /**
+     * @param s3Directory       where the embedded S3 keeps objects; null keeps them in memory
+     * @param dynamoDbDirectory where the built-in DynamoDB keeps tables; null keeps them in memory
+     */
+    ServiceBackends(Path s3Directory, Path dynamoDbDirectory, Map<String, URI> upstreams, String defaultAccount, String defaultRegion) {
         String servicePath = S3Backend.newServicePath();
         this.s3 = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.IN_PROCESS, "s3",
                 (request, names) -> S3Backend.prepare(request, names, servicePath), () -> S3Backend.start(s3Directory, servicePath));
@@ -35,18 +43,10 @@ final class ServiceBackends implements AutoCloseable {
                 router.route("s3." + region.name() + ".amazonaws.com", s3);
                 router.route("s3." + region.name() + ".vpce.amazonaws.com", s3);
             }
+            this.dynamoDb = upstreams.containsKey("dynamodb") ? null : DynamoDbBackend.start(dynamoDbDirectory, defaultAccount, defaultRegion);
+            if (dynamoDb != null) routeService("dynamodb", dynamoDb);
             for (Map.Entry<String, URI> u : upstreams.entrySet()) {
-                ServiceBackend backend = upstream(u.getValue());
-                boolean known = false;
-                for (Region region : Regions.all()) {
-                    for (EndpointService service : EndpointServiceCatalog.all(region.name())) {
-                        if (!service.shortName().equals(u.getKey())) continue;
-                        known = true;
-                        for (String name : service.privateDnsNames()) router.route(name.startsWith("*.") ? name.substring(2) : name, backend);
-                        router.route(service.dnsLabel() + "." + region.name() + ".vpce.amazonaws.com", backend);
-                    }
-                }
-                if (!known) {
+                if (!routeService(u.getKey(), upstream(u.getValue()))) {
                     throw new IllegalArgumentException("--upstream " + u.getKey() + "=…: no AWS endpoint service is called '" + u.getKey()
                             + "' (use the short name, e.g. sqs, dynamodb, ecr.api)");
                 }
@@ -55,6 +55,20 @@ final class ServiceBackends implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Routes a service's public, private DNS and {@code vpce} names in every region to {@code backend}; false when no endpoint service has that short name. */
+    private boolean routeService(String shortName, ServiceBackend backend) {
+        boolean known = false;
+        for (Region region : Regions.all()) {
+            for (EndpointService service : EndpointServiceCatalog.all(region.name())) {
+                if (!service.shortName().equals(shortName)) continue;
+                known = true;
+                for (String name : service.privateDnsNames()) router.route(name.startsWith("*.") ? name.substring(2) : name, backend);
+                router.route(service.dnsLabel() + "." + region.name() + ".vpce.amazonaws.com", backend);
+            }
+        }
+        return known;
     }
 
     /** {@code tcp://} plays a service that speaks its own protocol (bytes pass through); anything else must be {@code http://}. */
@@ -83,6 +97,11 @@ final class ServiceBackends implements AutoCloseable {
         }
     }
 
+    /** The partition keys of the built-in DynamoDB's tables, for the policies; none when an upstream plays DynamoDB. */
+    io.localvpc.dataplane.classify.PartitionKeyLookup dynamoDbPartitionKeys() {
+        return dynamoDb == null ? io.localvpc.dataplane.classify.PartitionKeyLookup.NONE : dynamoDb.partitionKeys();
+    }
+
     HostBackendRouter router() {
         return router;
     }
@@ -94,5 +113,6 @@ final class ServiceBackends implements AutoCloseable {
         } catch (Exception e) {
             System.getLogger("localvpc.s3").log(System.Logger.Level.WARNING, "stopping the embedded S3 failed: " + e.getMessage());
         }
+        if (dynamoDb != null) dynamoDb.close();
     }
 }
