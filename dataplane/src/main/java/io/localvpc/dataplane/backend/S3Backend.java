@@ -120,7 +120,7 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
         try {
             S3Proxy proxy = S3Proxy.builder()
                     .servicePath(servicePath)
-                    .blobStore(context.getBlobStore())
+                    .blobStore(objectDirectory == null ? context.getBlobStore() : new ObjectsOnlyBlobStore(context.getBlobStore()))
                     .endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.NONE, null, null)
                     // SDKs add headers s3proxy does not implement (checksum algorithms, SDK hints); storing the object
