@@ -11,13 +11,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static io.localvpc.testkit.DynamoDbEndpointTest.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,37 +83,6 @@ class DynamoDbDurabilityAndClientsTest {
         }
     }
 
-    record Result(int exit, String stdout, String stderr) {
-        String both() {
-            return "exit " + exit + "\nstdout: " + stdout + "\nstderr: " + stderr;
-        }
-    }
-
-    /** {@code localvpc exec <instance> -- <command>} in a JVM of its own, with the default account's example key. */
-    private static Result exec(URI endpoint, String instance, Path work, String... command) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.localvpc.server.cli.Main", "exec", "--endpoint", endpoint.toString(),
-                instance, "--"));
-        cmd.addAll(List.of(command));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(name -> name.startsWith("AWS_") || name.equals("JAVA_TOOL_OPTIONS"));
-        env.put("AWS_CONFIG_FILE", "/dev/null");
-        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-        env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-        env.put("AWS_SECRET_ACCESS_KEY", "secret");
-        env.put("AWS_PAGER", "");
-        Path out = Files.createTempFile(work, "stdout", ".txt");
-        Path err = Files.createTempFile(work, "stderr", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish");
-        }
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
     @Test
     void boto3AndTheAwsCliInsideAnInstanceThroughAGatewayEndpointAllowingOneTable(@TempDir Path work) throws Exception {
         RequiredTools.require("python3", "python3-boto3", "-c", "import boto3");
@@ -139,18 +105,18 @@ class DynamoDbDurabilityAndClientsTest {
                     + "    ddb.get_item(TableName='Other', Key={'id': {'S': 'py'}})\n"
                     + "except botocore.exceptions.ClientError as e:\n"
                     + "    print(e.response['Error']['Code'], e.response['Error']['Message'])\n";
-            Result py = exec(lv.endpoint(), instance, work, "python3", "-c", program);
+            ClientProcess.Result py = ClientProcess.exec(lv.endpoint(), instance, work, "python3", "-c", program);
             assertEquals(0, py.exit(), py.both());
             assertEquals("42\n43\nAccessDeniedException User: arn:aws:iam::000000000000:root is not authorized to perform: dynamodb:GetItem"
                     + " on resource: " + DynamoDbEndpointTest.tableArn("Other") + " because no VPC endpoint policy allows the dynamodb:GetItem"
                     + " action\n", py.stdout(), py.both());
 
             RequiredTools.require("aws", "awscli", "--version");
-            Result cli = exec(lv.endpoint(), instance, work, "aws", "dynamodb", "get-item", "--table-name", "Allowed",
+            ClientProcess.Result cli = ClientProcess.exec(lv.endpoint(), instance, work, "aws", "dynamodb", "get-item", "--table-name", "Allowed",
                     "--key", "{\"id\":{\"S\":\"py\"}}", "--query", "Item.n.N", "--output", "text");
             assertEquals(0, cli.exit(), cli.both());
             assertEquals("43", cli.stdout().trim(), cli.both());
-            Result denied = exec(lv.endpoint(), instance, work, "aws", "dynamodb", "scan", "--table-name", "Other");
+            ClientProcess.Result denied = ClientProcess.exec(lv.endpoint(), instance, work, "aws", "dynamodb", "scan", "--table-name", "Other");
             assertTrue(denied.exit() != 0, denied.both()); // 254 for CLI v2, 255 for v1 (Debian's)
             assertTrue(denied.stderr().contains("AccessDeniedException") && denied.stderr().contains("dynamodb:Scan"), denied.both());
         }

@@ -14,12 +14,9 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -155,22 +152,9 @@ class S3ListingTest {
     @Test
     void theAwsCliListsTheObjectsRecursivelyAndNothingElse(@TempDir Path work) throws Exception {
         RequiredTools.require("aws", "awscli", "--version");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.localvpc.server.cli.Main", "exec", "--endpoint", lv.endpoint().toString(),
-                instance, "--", "aws", "s3", "ls", "--recursive", "s3://" + BUCKET));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(name -> name.startsWith("AWS_") || name.equals("JAVA_TOOL_OPTIONS"));
-        env.put("AWS_CONFIG_FILE", "/dev/null");
-        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-        env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-        env.put("AWS_SECRET_ACCESS_KEY", "secret");
-        Path out = Files.createTempFile(work, "stdout", ".txt");
-        Path err = Files.createTempFile(work, "stderr", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "aws s3 ls did not finish");
-        String listed = Files.readString(out);
-        assertEquals(0, p.exitValue(), listed + Files.readString(err));
+        ClientProcess.Result ls = ClientProcess.exec(lv.endpoint(), instance, work, "aws", "s3", "ls", "--recursive", "s3://" + BUCKET);
+        String listed = ls.stdout();
+        assertEquals(0, ls.exit(), ls.both());
         // each line: date, time, size, key
         List<String> keys = listed.lines().map(l -> l.trim().split("\\s+", 4)[3]).toList();
         assertEquals(KEYS, keys, listed);
