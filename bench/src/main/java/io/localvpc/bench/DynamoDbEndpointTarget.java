@@ -8,21 +8,13 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.TrustManagerFactory;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * localvpc in a JVM of its own, with a private VPC whose route table has a DynamoDB gateway endpoint (its policy allows
@@ -32,42 +24,23 @@ import java.util.regex.Pattern;
  */
 final class DynamoDbEndpointTarget implements AutoCloseable {
     static final String HOST = "dynamodb.us-east-1.amazonaws.com";
-    private static final Pattern READY = Pattern.compile("EC2 API at http://127\\.0\\.0\\.1:(\\d+)");
 
-    private final Process process;
+    private final LaunchedServer server;
     private final int proxyPort;
     private final String instance;
     private final SSLContext tls;
 
-    private DynamoDbEndpointTarget(Process process, int proxyPort, String instance, SSLContext tls) {
-        this.process = process;
+    private DynamoDbEndpointTarget(LaunchedServer server, int proxyPort, String instance, SSLContext tls) {
+        this.server = server;
         this.proxyPort = proxyPort;
         this.instance = instance;
         this.tls = tls;
     }
 
     static DynamoDbEndpointTarget start(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        LaunchedServer server = LaunchedServer.start(command);
         try {
-            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            int port = -1;
-            for (String line; port < 0 && (line = r.readLine()) != null; ) {
-                Matcher m = READY.matcher(line);
-                if (m.find()) port = Integer.parseInt(m.group(1));
-            }
-            if (port < 0) throw new IllegalStateException("localvpc exited before it was ready");
-            Thread drain = new Thread(() -> {
-                try {
-                    while (r.readLine() != null) {
-                        // the server's log is not needed; the pipe must not fill up
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
-            drain.setDaemon(true);
-            drain.start();
-            URI api = URI.create("http://127.0.0.1:" + port);
+            URI api = URI.create("http://127.0.0.1:" + server.port);
             String instance;
             try (Ec2Client ec2 = LocalVpcExtension.ec2(api, "test", Region.US_EAST_1)) {
                 String vpc = ec2.createVpc(c -> c.cidrBlock("10.0.0.0/16")).vpc().vpcId();
@@ -82,18 +55,15 @@ final class DynamoDbEndpointTarget implements AutoCloseable {
                     Thread.sleep(100);
                 }
             }
-            String health = get(api.resolve("/_localvpc/health"));
-            Matcher proxy = Pattern.compile("\"proxy\"\\s*:\\s*(\\d+)").matcher(health);
-            if (!proxy.find()) throw new IllegalStateException("the health endpoint names no proxy port");
-            return new DynamoDbEndpointTarget(p, Integer.parseInt(proxy.group(1)), instance, trusting(get(api.resolve("/_localvpc/ca.pem"))));
+            return new DynamoDbEndpointTarget(server, server.proxyPort(), instance, GatewayWorld.trusting(server.get("/_localvpc/ca.pem")));
         } catch (Exception | Error e) {
-            p.destroy();
+            server.close();
             throw e;
         }
     }
 
     long pid() {
-        return process.pid();
+        return server.process.pid();
     }
 
     /** A TLS connection to DynamoDB's name through the proxy, as the instance. */
@@ -126,28 +96,8 @@ final class DynamoDbEndpointTarget implements AutoCloseable {
         }
     }
 
-    private static SSLContext trusting(String caPem) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("localvpc", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
-    }
-
-    private static String get(URI uri) throws IOException {
-        java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri.toURL().openConnection(java.net.Proxy.NO_PROXY);
-        try (InputStream in = c.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        process.waitFor();
+        server.close();
     }
 }

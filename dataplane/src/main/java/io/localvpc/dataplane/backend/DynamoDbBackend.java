@@ -28,10 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,12 +63,7 @@ public final class DynamoDbBackend implements ServiceBackend, AutoCloseable {
         this.defaultAccount = defaultAccount;
         this.defaultRegion = defaultRegion;
         this.description = "dynamodb (in process, " + (directory == null ? "in memory" : directory.toString()) + ")";
-        AtomicInteger count = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "localvpc-dynamodb-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = InProcessWorkers.create("localvpc-dynamodb", MAX_WORKERS);
         // Opening reads every table and item kept on disk: done in the background so that localvpc is ready sooner;
         // a request that comes before waits for it without holding an event loop (the front waits on inProcess()).
         this.started = CompletableFuture.supplyAsync(() -> open(directory), r -> {
@@ -231,13 +223,7 @@ public final class DynamoDbBackend implements ServiceBackend, AutoCloseable {
     /** Stops taking requests, lets the ones being served end (a few seconds at most), then closes the tables. */
     @Override
     public void close() {
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) workers.shutdownNow();
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        InProcessWorkers.stop(workers);
         try {
             started.join().close();
         } catch (RuntimeException e) {
