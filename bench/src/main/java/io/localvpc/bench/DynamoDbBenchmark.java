@@ -13,9 +13,11 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * PutItem, GetItem and Query per second against localvpc's DynamoDB (the standalone server, in memory and with
- * SQLite) and against dynalite (npm) when given its cli.js, all in one run on this machine, each server in its own
- * process on 127.0.0.1, driven by the same raw keep-alive HTTP load generator. Besides requests per second (which
+ * PutItem, GetItem and Query per second against localvpc's DynamoDB through a gateway endpoint (localvpc itself, in its
+ * own JVM: the workload proxy as an HTTP proxy, TLS with localvpc's CA, the path engine, the endpoint policy, then the
+ * DynamoDB served in process), directly (the same engine behind its standalone server, in memory and with SQLite) and
+ * against dynalite (npm) when given its cli.js, all in one run on this machine, each server in its own process on
+ * 127.0.0.1, driven by the same raw keep-alive HTTP load generator. Besides requests per second (which
  * depend on what else the machine runs), it reports each server's own CPU time per request, read from /proc, which
  * says how much work each server does regardless of contention. Prints Markdown rows for BENCHMARKS.md.
  * <p>
@@ -32,6 +34,14 @@ public final class DynamoDbBenchmark {
     private record Target(String name, List<String> command) {
     }
 
+    /** A server being measured: its process (for its CPU time), how to reach it and the Host its requests name. */
+    private record Running(long pid, RawHttpLoad.Connector connector, String host) {
+    }
+
+    /** The command that starts localvpc itself ({@code up}, in memory, on free ports): its DynamoDB is reached through an endpoint. */
+    static final String THROUGH_ENDPOINT = "THROUGH_ENDPOINT";
+    private static final String THROUGH = "localvpc, through the gateway endpoint (TLS, proxy, policy)";
+
     /** One measurement, with the server process's CPU time (user + system) spent on it, in microseconds per request. */
     private record Row(String target, String operation, RawHttpLoad.Result result, double serverCpuMicros) {
     }
@@ -43,6 +53,8 @@ public final class DynamoDbBenchmark {
         String classpath = System.getProperty("java.class.path");
         Path data = Files.createTempDirectory("ddb-bench");
         List<Target> targets = new ArrayList<>();
+        targets.add(new Target(THROUGH, List.of(THROUGH_ENDPOINT, "java", "-XX:+UseSerialGC",
+                "-cp", classpath, "io.localvpc.server.cli.Main", "up", "--in-memory", "--port", "0")));
         targets.add(new Target("localvpc DynamoDB, in memory", List.of("java", "-XX:+UseSerialGC", "-cp", classpath,
                 "io.localvpc.dynamodb.server.StandaloneDynamoDbServer", "--in-memory", "--port", "PORT")));
         targets.add(new Target("localvpc DynamoDB, SQLite", List.of("java", "-XX:+UseSerialGC", "-cp", classpath,
@@ -53,15 +65,20 @@ public final class DynamoDbBenchmark {
                     "--path", data.resolve("dynalite").toString())));
         }
         List<Row> rows = new ArrayList<>();
-        for (Target t : targets) rows.addAll(measure(t));
         System.out.println("| server | operation | requests/s | p50 | p99 | server CPU per request | errors |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
-        for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.0f µs | %.0f µs | %.0f µs | %d |%n", r.target(), r.operation(), r.result().perSecond(),
-                    r.result().micros(50), r.result().micros(99), r.serverCpuMicros(), r.result().errors());
+        for (Target t : targets) {
+            List<Row> measured = measure(t);
+            rows.addAll(measured);
+            for (Row r : measured) { // printed as each server is done, so a server that hangs later loses nothing
+                System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.0f µs | %.0f µs | %.0f µs | %d |%n", r.target(), r.operation(),
+                        r.result().perSecond(), r.result().micros(50), r.result().micros(99), r.serverCpuMicros(), r.result().errors());
+            }
+            System.out.flush();
         }
         System.out.println();
         for (String op : List.of("PutItem", "GetItem", "Query")) {
+            ratio(rows, op, "through the endpoint", THROUGH, "dynalite 4.0.0, in memory");
             ratio(rows, op, "in memory", "localvpc DynamoDB, in memory", "dynalite 4.0.0, in memory");
             ratio(rows, op, "on disk", "localvpc DynamoDB, SQLite", "dynalite 4.0.0, LevelDB");
         }
@@ -71,8 +88,8 @@ public final class DynamoDbBenchmark {
         Row a = find(rows, op, ours);
         Row b = find(rows, op, theirs);
         if (a == null || b == null) return;
-        System.out.printf(Locale.ROOT, "%s %s: localvpc / dynalite = %.1f× requests per second, %.1f× less server CPU per request%n", op, label,
-                a.result().perSecond() / b.result().perSecond(), b.serverCpuMicros() / a.serverCpuMicros());
+        System.out.printf(Locale.ROOT, "%s %s: %s / %s = %.1f× requests per second, %.1f× less server CPU per request%n", op, label,
+                ours, theirs, a.result().perSecond() / b.result().perSecond(), b.serverCpuMicros() / a.serverCpuMicros());
     }
 
     private static Row find(List<Row> rows, String op, String target) {
@@ -87,7 +104,8 @@ public final class DynamoDbBenchmark {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000L;
     }
 
-    private static Row timed(String target, String operation, long pid, int total, java.util.function.IntFunction<byte[]> build, int port)
+    private static Row timed(String target, String operation, long pid, int total, java.util.function.IntFunction<byte[]> build,
+                             RawHttpLoad.Connector port)
             throws Exception {
         long before = cpuMicros(pid);
         RawHttpLoad.Result r = RawHttpLoad.run(port, CONNECTIONS, total, build);
@@ -95,38 +113,55 @@ public final class DynamoDbBenchmark {
     }
 
     private static List<Row> measure(Target t) throws Exception {
+        if (t.command().get(0).equals(THROUGH_ENDPOINT)) {
+            try (DynamoDbEndpointTarget endpoint = DynamoDbEndpointTarget.start(t.command().subList(1, t.command().size()))) {
+                return measure(t, new Running(endpoint.pid(), endpoint::connect, DynamoDbEndpointTarget.HOST));
+            }
+        }
         int port = freePort();
         List<String> command = new ArrayList<>();
         for (String c : t.command()) command.add(c.equals("PORT") ? String.valueOf(port) : c);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File("/dev/null")).start();
         try {
             waitForPort(port);
-            call(port, "CreateTable", "{\"TableName\":\"" + TABLE + "\",\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":["
+            return measure(t, new Running(p.pid(), () -> {
+                Socket s = new Socket("127.0.0.1", port);
+                s.setSoTimeout(30_000); // a server that stops answering fails the run rather than stalling it
+                return s;
+            }, "127.0.0.1:" + port));
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
+    private static List<Row> measure(Target t, Running server) throws Exception {
+        RawHttpLoad.Connector port = server.connector();
+        String host = server.host();
+        {
+            call(port, host, "CreateTable", "{\"TableName\":\"" + TABLE + "\",\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":["
                     + "{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}],"
                     + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}]}");
             for (int i = 0; i < 100; i++) {
-                if (call(port, "DescribeTable", "{\"TableName\":\"" + TABLE + "\"}").body().contains("\"TableStatus\":\"ACTIVE\"")) break;
+                if (call(port, host, "DescribeTable", "{\"TableName\":\"" + TABLE + "\"}").body().contains("\"TableStatus\":\"ACTIVE\"")) break;
                 Thread.sleep(50);
             }
             // fill the table (and warm up the server) with PARTITIONS x ITEMS_PER_PARTITION items
             RawHttpLoad.Result fill = RawHttpLoad.run(port, CONNECTIONS, PARTITIONS * ITEMS_PER_PARTITION,
-                    i -> RawHttpLoad.dynamoDb(port, "PutItem", put(i / ITEMS_PER_PARTITION, i % ITEMS_PER_PARTITION)));
+                    i -> RawHttpLoad.dynamoDb(host, "PutItem", put(i / ITEMS_PER_PARTITION, i % ITEMS_PER_PARTITION)));
             if (fill.errors() > 0) throw new IllegalStateException(t.name() + ": filling failed: " + fill.firstError());
-            RawHttpLoad.run(port, CONNECTIONS, WARMUP, i -> RawHttpLoad.dynamoDb(port, "GetItem", get()));
-            RawHttpLoad.run(port, CONNECTIONS, WARMUP / 4, i -> RawHttpLoad.dynamoDb(port, "Query", query()));
+            RawHttpLoad.run(port, CONNECTIONS, WARMUP, i -> RawHttpLoad.dynamoDb(host, "GetItem", get()));
+            RawHttpLoad.run(port, CONNECTIONS, WARMUP / 4, i -> RawHttpLoad.dynamoDb(host, "Query", query()));
             List<Row> rows = new ArrayList<>();
-            long pid = p.pid();
+            long pid = server.pid();
             rows.add(timed(t.name(), "PutItem", pid, MEASURED,
-                    i -> RawHttpLoad.dynamoDb(port, "PutItem", put(PARTITIONS + i / ITEMS_PER_PARTITION, i % ITEMS_PER_PARTITION)), port));
-            rows.add(timed(t.name(), "GetItem", pid, MEASURED, i -> RawHttpLoad.dynamoDb(port, "GetItem", get()), port));
-            rows.add(timed(t.name(), "Query", pid, MEASURED / 4, i -> RawHttpLoad.dynamoDb(port, "Query", query()), port));
+                    i -> RawHttpLoad.dynamoDb(host, "PutItem", put(PARTITIONS + i / ITEMS_PER_PARTITION, i % ITEMS_PER_PARTITION)), port));
+            rows.add(timed(t.name(), "GetItem", pid, MEASURED, i -> RawHttpLoad.dynamoDb(host, "GetItem", get()), port));
+            rows.add(timed(t.name(), "Query", pid, MEASURED / 4, i -> RawHttpLoad.dynamoDb(host, "Query", query()), port));
             for (Row r : rows) {
                 if (r.result().errors() > 0) System.err.println(t.name() + " " + r.operation() + ": " + r.result().firstError());
             }
             return rows;
-        } finally {
-            p.destroy();
-            p.waitFor();
         }
     }
 
@@ -149,9 +184,9 @@ public final class DynamoDbBenchmark {
                 + ThreadLocalRandom.current().nextInt(PARTITIONS) + "\"}}}";
     }
 
-    private static RawHttpLoad.Response call(int port, String operation, String json) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.getOutputStream().write(RawHttpLoad.dynamoDb(port, operation, json));
+    private static RawHttpLoad.Response call(RawHttpLoad.Connector port, String host, String operation, String json) throws IOException {
+        try (Socket s = port.connect()) {
+            s.getOutputStream().write(RawHttpLoad.dynamoDb(host, operation, json));
             return RawHttpLoad.readResponse(new BufferedInputStream(s.getInputStream()));
         }
     }

@@ -43,6 +43,15 @@ public final class LaunchedServer implements AutoCloseable {
         cmd.addAll(storage);
         cmd.addAll(List.of("--port", "0"));
         cmd.addAll(List.of(upOptions));
+        return start(cmd, jvmOptions);
+    }
+
+    /** Runs {@code command} (one that starts localvpc: the launcher, or {@code java … Main up …}) and waits for its first answer. */
+    public static LaunchedServer start(List<String> command) throws IOException {
+        return start(command, List.of());
+    }
+
+    private static LaunchedServer start(List<String> cmd, List<String> jvmOptions) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         if (!jvmOptions.isEmpty()) pb.environment().put("LOCALVPC_JAVA_OPTS", String.join(" ", jvmOptions));
         long t0 = System.nanoTime();

@@ -55,8 +55,13 @@ final class RawHttpLoad {
 
     /** A DynamoDB JSON 1.0 request (signed with a well-formed but unchecked SigV4 header, as neither server under test verifies it). */
     static byte[] dynamoDb(int port, String operation, String json) {
+        return dynamoDb("127.0.0.1:" + port, operation, json);
+    }
+
+    /** {@link #dynamoDb(int, String, String)} for the given {@code Host} (DynamoDB's own name, through an endpoint). */
+    static byte[] dynamoDb(String host, String operation, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/x-amz-json-1.0\r\n"
+        String head = "POST / HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/x-amz-json-1.0\r\n"
                 + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\nX-Amz-Date: 20261126T000000Z\r\n"
                 + "Authorization: AWS4-HMAC-SHA256 Credential=test/20261126/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
@@ -69,6 +74,17 @@ final class RawHttpLoad {
 
     /** Sends {@code total} requests (request i built by {@code build}) over {@code connections} sockets. */
     static Result run(int port, int connections, int total, IntFunction<byte[]> build) throws InterruptedException {
+        return run(() -> new Socket("127.0.0.1", port), connections, total, build);
+    }
+
+    /** Opens one connection of the load (a plain socket, or a TLS one through a proxy). */
+    @FunctionalInterface
+    interface Connector {
+        Socket connect() throws IOException;
+    }
+
+    /** {@link #run(int, int, int, IntFunction)} over connections {@code connector} opens. */
+    static Result run(Connector connector, int connections, int total, IntFunction<byte[]> build) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
@@ -79,7 +95,7 @@ final class RawHttpLoad {
             Histogram h = new Histogram(3_600_000_000_000L, 3);
             histograms.add(h);
             Thread t = new Thread(() -> {
-                try (Socket s = new Socket("127.0.0.1", port)) {
+                try (Socket s = connector.connect()) {
                     s.setTcpNoDelay(true);
                     OutputStream out = s.getOutputStream();
                     InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);

@@ -60,6 +60,20 @@ public final class DynamoDbService implements AutoCloseable {
         return handler;
     }
 
+    /**
+     * The partition key attribute of a table, or of one of its indexes when {@code index} is not null; empty when
+     * the table (or index) does not exist in the scope. Reads the table list without waiting (what a policy check
+     * on an event loop asks, for {@code dynamodb:LeadingKeys}).
+     */
+    public java.util.Optional<String> partitionKey(DynamoDbScope scope, String table, String index) {
+        io.localvpc.dynamodb.table.Table t = db.table(scope, table);
+        if (t == null) return java.util.Optional.empty();
+        io.localvpc.dynamodb.table.TableDefinition d = t.definition();
+        if (index == null) return java.util.Optional.of(d.keys().hashName());
+        io.localvpc.dynamodb.table.SecondaryIndex i = d.index(index);
+        return i == null ? java.util.Optional.empty() : java.util.Optional.of(i.keys().hashName());
+    }
+
     /** Deletes the items whose TTL has passed, now rather than at the next sweep; answers how many. */
     public int expireItems() {
         return TimeToLive.expire(db);

@@ -34,6 +34,18 @@ final class ClientProcess {
     private ClientProcess() {
     }
 
+    /**
+     * {@code localvpc exec <identity> -- <command>} in a JVM of its own (the CLI on the test class path), with the
+     * environment {@link #run} gives every client: the command runs as a program on that instance or interface.
+     */
+    static Result exec(URI endpoint, String identity, Path workDir, String... command) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.localvpc.server.cli.Main", "exec", "--endpoint", endpoint.toString(),
+                identity, "--"));
+        cmd.addAll(List.of(command));
+        return run(cmd, workDir, endpoint, Map.of("JAVA_TOOL_OPTIONS", ""), 120);
+    }
+
     static Result run(List<String> command, Path workDir, URI endpoint, Map<String, String> extraEnv, long timeoutSeconds) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         Map<String, String> env = pb.environment();

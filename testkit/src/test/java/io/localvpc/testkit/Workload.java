@@ -117,8 +117,20 @@ final class Workload {
 
     /** A DynamoDB client (SDK v2, its default endpoint dynamodb.us-east-1.amazonaws.com) as an application on the instance would build it. */
     DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder().region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "secret")))
+        return dynamoDb(null);
+    }
+
+    /** A DynamoDB client like {@link #dynamoDb()} sent to {@code endpointUrl} (an interface endpoint's own name), when not null. */
+    DynamoDbClient dynamoDb(URI endpointUrl) {
+        return dynamoDb(endpointUrl, "AKIAIOSFODNN7EXAMPLE");
+    }
+
+    /** A DynamoDB client like {@link #dynamoDb(URI)} signing with the given access key (12 digits: that account's root). */
+    DynamoDbClient dynamoDb(URI endpointUrl, String accessKeyId) {
+        software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder b = DynamoDbClient.builder();
+        if (endpointUrl != null) b.endpointOverride(endpointUrl);
+        return b.region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "secret")))
                 .httpClientBuilder(proxiedHttp())
                 .overrideConfiguration(o -> o.defaultProfileFile(config(false)).defaultProfileName("default"))
                 .build();

@@ -19,11 +19,8 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -84,16 +81,7 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
         this.context = context;
         this.servicePath = servicePath;
         this.description = description;
-        this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), new ThreadFactory() {
-            private final AtomicInteger count = new AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable r) {
-                Thread t = new Thread(r, "localvpc-s3-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }
-        });
+        this.workers = InProcessWorkers.create("localvpc-s3", MAX_WORKERS);
         this.inProcess = CompletableFuture.completedFuture(this::serve);
     }
 
@@ -120,7 +108,7 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
         try {
             S3Proxy proxy = S3Proxy.builder()
                     .servicePath(servicePath)
-                    .blobStore(context.getBlobStore())
+                    .blobStore(objectDirectory == null ? context.getBlobStore() : new ObjectsOnlyBlobStore(context.getBlobStore()))
                     .endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.NONE, null, null)
                     // SDKs add headers s3proxy does not implement (checksum algorithms, SDK hints); storing the object
@@ -381,13 +369,7 @@ public final class S3Backend implements ServiceBackend, AutoCloseable {
      */
     @Override
     public void close() {
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) workers.shutdownNow();
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        InProcessWorkers.stop(workers);
         try {
             synchronized (this) {
                 if (direct != null) proxy.stop();

@@ -65,4 +65,13 @@ public interface ServiceBackend {
     default HttpRequest prepare(HttpRequest request, S3Names s3) {
         return request;
     }
+
+    /**
+     * {@link #prepare(HttpRequest, S3Names)} knowing where the connection comes from (what the path engine decided;
+     * null for a connection no path engine delivered): a service whose resources belong to an account (DynamoDB's
+     * tables) serves the account the policies judged. Called on the connection's event loop; must not block.
+     */
+    default HttpRequest prepare(HttpRequest request, S3Names s3, io.localvpc.dataplane.origin.FlowOrigin origin) {
+        return prepare(request, s3);
+    }
 }

@@ -17,9 +17,11 @@ import java.util.Map;
  * @param region          the region the request is for
  * @param resourceAccount the account that owns resources whose ARN the request does not spell out
  * @param principal       who signed the request
+ * @param partitionKeys   DynamoDB tables' partition keys, for {@code dynamodb:LeadingKeys}
  */
 record Context(RequestHead head, RequestBody body, String rawPath, Map<String, List<String>> query,
-               Signature signature, AwsHost host, String region, String resourceAccount, Principal principal) {
+               Signature signature, AwsHost host, String region, String resourceAccount, Principal principal,
+               PartitionKeyLookup partitionKeys) {
 
     /** A classified request for this context. */
     ClassifiedRequest classified(String service, String operation, String action, List<String> resources,

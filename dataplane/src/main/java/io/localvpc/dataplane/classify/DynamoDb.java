@@ -49,9 +49,13 @@ final class DynamoDb {
                 if (items == null || !items.isObject() || items.isEmpty()) {
                     return new Unclassifiable(SERVICE, m.whyMissing(operation, "RequestItems"));
                 }
-                List<String> tables = new ArrayList<>();
-                items.fieldNames().forEachRemaining(t -> tables.add(tableArn(c, t)));
-                return c.classified(SERVICE, operation, action, tables, keys);
+                // Each table is judged with its own keys and items: the request is denied if any table's part is.
+                List<RequiredPermission> checks = new ArrayList<>();
+                items.fields().forEachRemaining(t -> checks.add(new RequiredPermission(action, List.of(tableArn(c, t.getKey())),
+                        new ConditionKeys().putAll(keys).putAll(DynamoDbItemConditions.ofBatchEntry(partitionKey(c, t.getKey(), null),
+                                t.getValue())).toMap())));
+                return c.classified(SERVICE, operation, action, checks.get(0).resourceArns(), conditions(checks.get(0)),
+                        checks.subList(1, checks.size()));
             }
             case "TransactWriteItems", "TransactGetItems" -> {
                 return transaction(c, operation, m, keys);
@@ -71,9 +75,11 @@ final class DynamoDb {
                 if (table != null) {
                     String arn = tableArn(c, table);
                     String index = m.string("IndexName");
-                    if (index != null && (operation.equals("Query") || operation.equals("Scan"))) {
+                    boolean ofIndex = index != null && (operation.equals("Query") || operation.equals("Scan"));
+                    if (ofIndex) {
                         arn = arn + "/index/" + index;
                     }
+                    keys.putAll(DynamoDbItemConditions.of(partitionKey(c, table, ofIndex ? index : null), m.jsonObject(), operation));
                     return c.classified(SERVICE, operation, action, List.of(arn), keys);
                 }
                 for (String member : List.of("TableArn", "ResourceArn", "StreamArn", "BackupArn", "ExportArn",
@@ -113,12 +119,41 @@ final class DynamoDb {
                 return new Unclassifiable(SERVICE, operation + " has a TransactItems entry '" + kind.getKey()
                         + "' without a TableName this classifier understands");
             }
+            ConditionKeys itemKeys = new ConditionKeys().putAll(keys)
+                    .putAll(DynamoDbItemConditions.of(partitionKey(c, table.asText(), null), kind.getValue(), itemAction));
             checks.add(new RequiredPermission("dynamodb:" + itemAction, List.of(tableArn(c, table.asText())),
-                    keys.toMap()));
+                    itemKeys.toMap()));
         }
         RequiredPermission first = checks.get(0);
-        return c.classified(SERVICE, operation, first.action(), first.resourceArns(), keys,
+        return c.classified(SERVICE, operation, first.action(), first.resourceArns(), conditions(first),
                 checks.subList(1, checks.size()));
+    }
+
+    /** A permission's condition keys, as the classified request's own (the first check's). */
+    private static ConditionKeys conditions(RequiredPermission p) {
+        ConditionKeys keys = new ConditionKeys();
+        p.conditionKeys().forEach(keys::put);
+        return keys;
+    }
+
+    /**
+     * The partition key of a table (a name or an ARN) or of its index, as the lookup knows it: in the ARN's account
+     * and region, else the request's resource account and region.
+     */
+    private static java.util.Optional<String> partitionKey(Context c, String table, String index) {
+        String account = c.resourceAccount();
+        String region = c.region();
+        String name = table;
+        if (table.startsWith("arn:")) {
+            String[] parts = table.split(":", 6);
+            if (parts.length < 6 || !parts[5].startsWith("table/")) return java.util.Optional.empty();
+            region = parts[3];
+            account = parts[4];
+            name = parts[5].substring("table/".length());
+            int slash = name.indexOf('/');
+            if (slash >= 0) name = name.substring(0, slash);
+        }
+        return c.partitionKeys().partitionKey(account, region, name, index);
     }
 
     /** A table name or ARN → its ARN (in the resource account and the request's region). */

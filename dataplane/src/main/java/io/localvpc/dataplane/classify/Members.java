@@ -110,6 +110,11 @@ final class Members {
         return complete;
     }
 
+    /** The JSON body's top-level members (an empty object for Query parameters). */
+    JsonNode jsonObject() {
+        return json == null ? JSON.createObjectNode() : json;
+    }
+
     /** A JSON member (null for Query parameters or when absent). */
     JsonNode node(String name) {
         return json == null ? null : json.get(name);

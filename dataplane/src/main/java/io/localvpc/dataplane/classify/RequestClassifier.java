@@ -31,6 +31,8 @@ public final class RequestClassifier {
 
     /** How much of a JSON or Query body is buffered: targets sit near the start of realistic requests. */
     public static final int JSON_BODY_BYTES = 64 * 1024;
+    /** A DynamoDB request whole: its largest (a batch or transaction of 400 KB items) stays under 16 MiB. */
+    public static final int DYNAMODB_BODY_BYTES = 16 * 1024 * 1024;
     /** A {@code DeleteObjects} document: up to 1,000 keys of up to 1,024 bytes, escaped. */
     public static final int DELETE_OBJECTS_BODY_BYTES = 2 * 1024 * 1024;
     /** A {@code CreateBucketConfiguration} (for {@code s3:LocationConstraint}). */
@@ -39,6 +41,7 @@ public final class RequestClassifier {
     private final String defaultAccountId;
     private final String defaultRegion;
     private final PrincipalDirectory directory;
+    private final PartitionKeyLookup partitionKeys;
 
     /**
      * @param defaultAccountId the account of access keys that are neither configured nor 12 digits
@@ -47,6 +50,12 @@ public final class RequestClassifier {
      * @param directory        configured access keys
      */
     public RequestClassifier(String defaultAccountId, String defaultRegion, PrincipalDirectory directory) {
+        this(defaultAccountId, defaultRegion, directory, PartitionKeyLookup.NONE);
+    }
+
+    /** As above, knowing DynamoDB tables' partition keys (localvpc's own DynamoDB's) for {@code dynamodb:LeadingKeys}. */
+    public RequestClassifier(String defaultAccountId, String defaultRegion, PrincipalDirectory directory, PartitionKeyLookup partitionKeys) {
+        this.partitionKeys = Objects.requireNonNull(partitionKeys, "partitionKeys");
         if (!Principal.isAccountId(defaultAccountId)) {
             throw new IllegalArgumentException("the default account id is 12 digits, got " + defaultAccountId);
         }
@@ -68,11 +77,25 @@ public final class RequestClassifier {
     }
 
     /**
+     * Not done while the DynamoDB tables' partition keys are still being read (localvpc starting): a DynamoDB
+     * request is judged once it is. Null when there is nothing to wait for.
+     */
+    public java.util.concurrent.CompletableFuture<?> waitBeforeClassifying(RequestHead head) {
+        String amzTarget = head.headers().get("X-Amz-Target");
+        if (amzTarget == null || !amzTarget.startsWith("DynamoDB_20120810.")) return null;
+        java.util.concurrent.CompletableFuture<?> ready = partitionKeys.ready().toCompletableFuture();
+        return ready.isDone() ? null : ready;
+    }
+
+    /**
      * How many body bytes {@link #classify} needs to classify this request, or 0 when the head is enough.
      */
     public int bodyBytesWanted(RequestHead head) {
-        if (head.headers().contains("X-Amz-Target")) {
-            return JSON_BODY_BYTES;
+        String amzTarget = head.headers().get("X-Amz-Target");
+        if (amzTarget != null) {
+            // DynamoDB's condition keys (dynamodb:LeadingKeys, dynamodb:Attributes) come from every item and key of
+            // the request, which may lie anywhere in it: the whole body is read, up to DynamoDB's own limit.
+            return amzTarget.startsWith("DynamoDB_20120810.") ? DYNAMODB_BODY_BYTES : JSON_BODY_BYTES;
         }
         Target target = Target.of(head);
         if (isS3(head, target)) {
@@ -133,7 +156,7 @@ public final class RequestClassifier {
         String region = signature.scopeRegion() != null ? signature.scopeRegion()
                 : target.host.region() != null ? target.host.region() : defaultRegion;
         Context c = new Context(head, body, target.rawPath, target.query, signature, target.host, region,
-                resourceAccount, principalFor(signature.accessKeyId()));
+                resourceAccount, principalFor(signature.accessKeyId()), partitionKeys);
         String amzTarget = head.headers().get("X-Amz-Target");
         if (amzTarget != null) {
             return JsonClassifier.classify(c, amzTarget);

@@ -48,6 +48,8 @@ public final class PolicyGuard implements RequestGuard {
 
     @Override
     public RequestVerdict inspect(RequestHead head) {
+        java.util.concurrent.CompletableFuture<?> notYet = classifier.waitBeforeClassifying(head);
+        if (notYet != null) return new RequestVerdict.Later(notYet.handle((done, failed) -> inspect(head)));
         int wanted = classifier.bodyBytesWanted(head);
         if (wanted <= 0) return decide(head, RequestBody.absent());
         return new RequestVerdict.Inspect(wanted, body -> decide(head, body.length < wanted ? RequestBody.complete(body) : RequestBody.prefix(body)));

@@ -4,6 +4,7 @@ import io.localvpc.dataplane.backend.BackendRouter;
 import io.localvpc.dataplane.backend.InProcessHttp;
 import io.localvpc.dataplane.backend.ServiceBackend;
 import io.localvpc.dataplane.route.S3Names;
+import io.localvpc.dataplane.route.ServiceRoute;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -291,7 +292,8 @@ final class EndpointHttpForwarder extends ChannelInboundHandlerAdapter {
     private void proceed(HttpRequest request, ServiceBackend backend, S3Names s3) {
         continueIfExpected(request);
         closeAfterAnswer = !HttpUtil.isKeepAlive(request);
-        HttpRequest prepared = backend.prepare(request, s3);
+        ServiceRoute route = ctx.channel().attr(ServiceRoute.KEY).get();
+        HttpRequest prepared = backend.prepare(request, s3, route == null ? null : route.origin());
         answer = ForwardedAnswer.AWAITED;
         backendFormat = backend.errorFormat();
         if (backend.protocol() == ServiceBackend.Protocol.IN_PROCESS) {

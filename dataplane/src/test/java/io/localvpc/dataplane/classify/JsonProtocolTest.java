@@ -54,8 +54,31 @@ class JsonProtocolTest {
         assertEquals("dynamodb", r.service());
         assertEquals(operation, r.operation());
         assertEquals(action, r.action());
-        assertEquals(Arrays.asList(resources.split(",")), r.resourceArns());
+        assertEquals(Arrays.asList(resources.split(",")), r.permissions().stream().flatMap(p -> p.resourceArns().stream()).toList());
         assertEquals("eu-west-1", r.region());
+    }
+
+    @Test
+    void leadingKeysAndAttributesComeFromTheKeysItemsAndExpressions() {
+        ClassifiedRequest get = classified(classify(dynamodb("GetItem"), """
+                {"TableName":"T","Key":{"tenant":{"S":"t-1"}},"ProjectionExpression":"#n, address.city, tags[0]",
+                 "ExpressionAttributeNames":{"#n":"name"}}"""));
+        assertEquals(List.of("t-1"), get.conditionKeys().get("dynamodb:LeadingKeys"), "a key of one attribute is the partition key");
+        assertEquals(List.of("tenant", "name", "address", "tags"), get.conditionKeys().get("dynamodb:Attributes"));
+
+        ClassifiedRequest update = classified(classify(dynamodb("UpdateItem"), """
+                {"TableName":"T","Key":{"tenant":{"S":"t-1"}},"UpdateExpression":"SET a = if_not_exists(b, :zero) + :one REMOVE #c",
+                 "ExpressionAttributeNames":{"#c":"c"},"ExpressionAttributeValues":{":zero":{"N":"0"},":one":{"N":"1"}}}"""));
+        assertEquals(List.of("tenant", "a", "b", "c"), update.conditionKeys().get("dynamodb:Attributes"));
+
+        ClassifiedRequest query = classified(classify(dynamodb("Query"), """
+                {"TableName":"T","KeyConditionExpression":"tenant = :t","ExpressionAttributeValues":{":t":{"S":"t-2"}}}"""));
+        assertEquals(List.of("t-2"), query.conditionKeys().get("dynamodb:LeadingKeys"));
+
+        ClassifiedRequest batch = classified(classify(dynamodb("BatchWriteItem"), """
+                {"RequestItems":{"A":[{"PutRequest":{"Item":{"k":{"S":"a-1"}}}}],"B":[{"DeleteRequest":{"Key":{"k":{"S":"b-1"}}}}]}}"""));
+        assertEquals(List.of(List.of("a-1"), List.of("b-1")), batch.permissions().stream()
+                .map(p -> p.conditionKeys().get("dynamodb:LeadingKeys")).toList(), "each table is judged with its own keys");
     }
 
     @Test
@@ -112,7 +135,8 @@ class JsonProtocolTest {
 
     @Test
     void jsonBodyIsWantedAndItsAbsenceExplained() {
-        assertEquals(RequestClassifier.JSON_BODY_BYTES, CLASSIFIER.bodyBytesWanted(head(dynamodb("GetItem"))));
+        assertEquals(RequestClassifier.DYNAMODB_BODY_BYTES, CLASSIFIER.bodyBytesWanted(head(dynamodb("GetItem"))),
+                "a DynamoDB request is read whole: its condition keys come from every item");
         Unclassifiable u = unclassifiable(Requests.classify(dynamodb("GetItem")));
         assertTrue(u.reason().contains("the body was not supplied"), u.reason());
     }

@@ -72,7 +72,7 @@ public final class DataPlane implements AutoCloseable {
     private final FlowLogWriter flowLogs;
 
     /**
-     * Starts everything. {@code dataDir} null keeps the CA and S3 objects in memory; {@code upstreams}
+     * Starts everything. {@code dataDir} null keeps the CA, S3 objects and DynamoDB tables in memory; {@code upstreams}
      * maps service short names to local URLs that play them.
      */
     public DataPlane(Store store, Path dataDir, int proxyPort, Map<String, URI> upstreams, PrincipalDirectory principals,
@@ -82,14 +82,15 @@ public final class DataPlane implements AutoCloseable {
         this.published = new PublishedPorts(store, locator, publications);
         this.costs = new CostMeter(store);
         this.ca = dataDir == null ? LocalCa.inMemory() : LocalCa.open(dataDir);
-        this.backends = new ServiceBackends(dataDir == null ? null : dataDir.resolve("s3"), upstreams);
+        this.backends = new ServiceBackends(dataDir == null ? null : dataDir.resolve("s3"), dataDir == null ? null : dataDir.resolve("dynamodb"),
+                upstreams, defaultAccount, defaultRegion);
         io.netty.channel.EventLoopGroup group = Transports.eventLoopGroup(0);
         EndpointFront endpointFront = null;
         MetadataService imds = null;
         DnsServerRegistry dns = null;
         try {
             this.authorizer = new RequestAuthorizer(store, locator, identityPolicies);
-            this.classifier = new RequestClassifier(defaultAccount, defaultRegion, principals);
+            this.classifier = new RequestClassifier(defaultAccount, defaultRegion, principals, backends.dynamoDbPartitionKeys());
             PolicyGuard guard = new PolicyGuard(classifier, authorizer,
                     new BucketPolicies(store, locator, backends::s3BucketExists, blockingWork), defaultAccount, metrics.policyDecisions());
             // The proxy and the endpoint front share event loops: the front has no port, the proxy hands it

@@ -2,6 +2,7 @@ package io.localvpc.server.dataplane;
 
 import io.localvpc.core.catalog.Region;
 import io.localvpc.core.catalog.Regions;
+import io.localvpc.dataplane.backend.DynamoDbBackend;
 import io.localvpc.dataplane.backend.HostBackendRouter;
 import io.localvpc.dataplane.backend.S3Backend;
 import io.localvpc.dataplane.backend.ServiceBackend;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Which backend plays each AWS service, by host name: the embedded S3 (s3proxy, in process) for S3 in every region,
- * and any service the user points at an upstream URL ({@code --upstream sqs=http://127.0.0.1:4566}, or
+ * localvpc's own DynamoDB (in process) for DynamoDB in every region unless an upstream plays it, and any service the
+ * user points at an upstream URL ({@code --upstream sqs=http://127.0.0.1:4566}, or
  * {@code tcp://…} for one that does not speak HTTP), or every other service at once ({@code --upstream '*=http://…'}).
  * Each service answers on its public names (legacy and global ones too), its private DNS names and its {@code vpce} names.
  */
@@ -23,9 +25,15 @@ final class ServiceBackends implements AutoCloseable {
     /** {@code --upstream '*=…'}: the upstream of every service localvpc does not play in process. */
     static final String EVERY_OTHER_SERVICE = "*";
     private final StartingBackend<S3Backend> s3;
+    /** The built-in DynamoDB; null when {@code --upstream dynamodb=…} plays DynamoDB. */
+    private final DynamoDbBackend dynamoDb;
     private final HostBackendRouter router = new HostBackendRouter();
 
-    ServiceBackends(Path s3Directory, Map<String, URI> upstreams) {
+    /**
+     * @param s3Directory       where the embedded S3 keeps objects; null keeps them in memory
+     * @param dynamoDbDirectory where the built-in DynamoDB keeps tables; null keeps them in memory
+     */
+    ServiceBackends(Path s3Directory, Path dynamoDbDirectory, Map<String, URI> upstreams, String defaultAccount, String defaultRegion) {
         String servicePath = S3Backend.newServicePath();
         this.s3 = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.IN_PROCESS, "s3",
                 (request, names) -> S3Backend.prepare(request, names, servicePath), () -> S3Backend.start(s3Directory, servicePath));
@@ -36,6 +44,11 @@ final class ServiceBackends implements AutoCloseable {
                 router.route("s3." + region.name() + ".vpce.amazonaws.com", s3);
             }
             for (String domain : ServiceDomains.of("s3")) router.route(domain, s3); // legacy, FIPS and dual-stack names too
+            // the built-in DynamoDB unless a named upstream plays it ('*' does not take it, as it does not take S3)
+            this.dynamoDb = upstreams.containsKey("dynamodb") ? null : DynamoDbBackend.start(dynamoDbDirectory, defaultAccount, defaultRegion);
+            if (dynamoDb != null) {
+                for (String domain : ServiceDomains.of("dynamodb")) router.route(domain, dynamoDb);
+            }
             URI everything = upstreams.get(EVERY_OTHER_SERVICE);
             if (everything != null) {
                 // One emulator for every service nothing above plays (the embedded S3 keeps S3); named upstreams below win.
@@ -93,6 +106,11 @@ final class ServiceBackends implements AutoCloseable {
         s3.backend().putObject(bucket, key, body, contentType);
     }
 
+    /** The partition keys of the built-in DynamoDB's tables, for the policies; none when an upstream plays DynamoDB. */
+    io.localvpc.dataplane.classify.PartitionKeyLookup dynamoDbPartitionKeys() {
+        return dynamoDb == null ? io.localvpc.dataplane.classify.PartitionKeyLookup.NONE : dynamoDb.partitionKeys();
+    }
+
     HostBackendRouter router() {
         return router;
     }
@@ -104,5 +122,6 @@ final class ServiceBackends implements AutoCloseable {
         } catch (Exception e) {
             System.getLogger("localvpc.s3").log(System.Logger.Level.WARNING, "stopping the embedded S3 failed: " + e.getMessage());
         }
+        if (dynamoDb != null) dynamoDb.close();
     }
 }
