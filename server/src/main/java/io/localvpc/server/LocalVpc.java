@@ -19,6 +19,7 @@ import io.localvpc.server.store.SqliteJournal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import io.localvpc.core.sigv4.SigV4Verifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -58,15 +59,16 @@ public final class LocalVpc implements AutoCloseable {
         try {
             created = new Store(journal, clock, DefaultVpc::create);
             IdentityPolicies identities = settings.iamConfig() == null ? IdentityPolicies.none() : IdentityPolicies.load(settings.iamConfig());
-            KnownPrincipals principals = new KnownPrincipals(created, identities);
+            KnownPrincipals principals = new KnownPrincipals(created, identities, settings.rootSecret());
+            SigV4Verifier signatures = settings.verifySignatures() ? new SigV4Verifier(principals.signingSecrets(), clock) : null;
             // The APIs (their models and handlers) and the data plane (its CA, TLS and S3) share nothing while they are
             // built, so they are built side by side: start-up takes the longer of the two, not their sum.
             Store forApis = created;
             CompletableFuture<ApiDispatcher> apis = CompletableFuture.supplyAsync(() -> new ApiDispatcher(
-                    new Ec2Api(forApis, settings.accountId(), settings.region()), principals, settings.accountId(), metrics.apiCalls(),
+                    new Ec2Api(forApis, settings.accountId(), settings.region()), principals, settings.accountId(), metrics.apiCalls(), signatures,
                     StsApi.service(forApis, principals::identityPolicies), IamApi.service(forApis, startedAt)), LocalVpc::startThread);
             plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
-                    principals.forEndpoints(), principals, settings.accountId(), settings.region(), metrics);
+                    principals.forEndpoints(), principals, settings.accountId(), settings.region(), metrics, signatures);
             ApiDispatcher api = joined(apis);
             this.store = created;
             this.dataPlane = plane;
@@ -187,6 +189,12 @@ public final class LocalVpc implements AutoCloseable {
 
         public Builder accountId(String account) {
             settings = settings.withAccountId(account);
+            return this;
+        }
+
+        /** Checks every request's SigV4 signature; keys of localvpc's root convention sign with {@code rootSecret}. */
+        public Builder verifySignatures(String rootSecret) {
+            settings = settings.withVerifiedSignatures(true, rootSecret);
             return this;
         }
 

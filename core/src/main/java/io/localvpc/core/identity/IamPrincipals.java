@@ -4,6 +4,8 @@ import io.localvpc.core.AwsException;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.View;
 
+import io.localvpc.core.sigv4.SigningSecret;
+
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -42,6 +44,29 @@ public final class IamPrincipals {
             IamUser u = view.find(IamUser.class, k.userId()).orElseThrow(
                     () -> new AwsException("InvalidClientTokenId", "The security token included in the request is invalid.", 403));
             return IamPrincipal.user(u);
+        });
+    }
+
+    /**
+     * The secret (and a session's token) of a key localvpc issued, or empty; refused as {@link #find} refuses an expired
+     * session or an inactive key.
+     */
+    public static Optional<SigningSecret> secretOf(Function<Scope, View> views, String accessKeyId, Instant now) {
+        OptionalLong account = AccessKeyIds.accountOf(accessKeyId);
+        if (account.isEmpty()) return Optional.empty();
+        View view = views.apply(IamScope.of(AccessKeyIds.account(account.getAsLong())));
+        if (view == null) return Optional.empty();
+        if (accessKeyId.startsWith("ASIA")) {
+            return view.find(StsSession.class, accessKeyId).map(s -> {
+                if (s.expired(now)) throw new AwsException("ExpiredToken", "The security token included in the request is expired", 400);
+                return new SigningSecret(s.secretAccessKey(), s.sessionToken());
+            });
+        }
+        return view.find(IamAccessKey.class, accessKeyId).map(k -> {
+            if (!IamAccessKey.ACTIVE.equals(k.status())) {
+                throw new AwsException("InvalidClientTokenId", "The security token included in the request is invalid (the access key is inactive).", 403);
+            }
+            return new SigningSecret(k.secretAccessKey(), null);
         });
     }
 }
