@@ -1,12 +1,14 @@
 package io.localvpc.core.identity;
 
 import io.localvpc.core.AwsException;
+import io.localvpc.core.model.ResourceTags;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.View;
 
 import io.localvpc.core.sigv4.SigningSecret;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -34,7 +36,7 @@ public final class IamPrincipals {
             return view.find(StsSession.class, accessKeyId).map(s -> {
                 if (s.expired(now)) throw new AwsException("ExpiredToken", "The security token included in the request is expired", 400);
                 String roleArn = s.roleId() == null ? null : view.find(IamRole.class, s.roleId()).map(IamRole::arn).orElse(null);
-                return IamPrincipal.of(s, roleArn);
+                return IamPrincipal.of(s, roleArn, s.roleId() == null ? Map.of() : tagsOf(view, s.roleId()));
             });
         }
         return view.find(IamAccessKey.class, accessKeyId).map(k -> {
@@ -43,8 +45,12 @@ public final class IamPrincipals {
             }
             IamUser u = view.find(IamUser.class, k.userId()).orElseThrow(
                     () -> new AwsException("InvalidClientTokenId", "The security token included in the request is invalid.", 403));
-            return IamPrincipal.user(u);
+            return IamPrincipal.user(u, tagsOf(view, u.id()));
         });
+    }
+
+    private static Map<String, String> tagsOf(View view, String id) {
+        return view.find(ResourceTags.class, id).map(ResourceTags::tags).orElse(Map.of());
     }
 
     /**

@@ -145,6 +145,7 @@ public final class PolicyGuard implements RequestGuard {
             case ENDPOINT -> "VPC endpoint policy";
             case RESOURCE, TRUST -> "resource-based policy";
             case IDENTITY, INLINE -> "identity-based policy";
+            case SESSION -> "session policy";
         };
         String because = decision.decision() == Decision.EXPLICIT_DENY
                 ? "with an explicit deny in a " + policy
