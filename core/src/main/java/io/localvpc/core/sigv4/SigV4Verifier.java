@@ -163,7 +163,7 @@ public final class SigV4Verifier {
         String canonical = SigV4Canonical.canonicalRequest(r, encoding, signedHeaders, payloadHash);
         String credentialScope = scope[1] + "/" + scope[2] + "/" + scope[3] + "/aws4_request";
         String stringToSign = SigV4Canonical.stringToSign(amzDate, credentialScope, canonical);
-        String expected = SigV4Canonical.signature(SigV4Canonical.signingKey(secret.get().secretAccessKey(), scope[1], scope[2], scope[3]), stringToSign);
+        String expected = SigV4Canonical.signature(signingKey(secret.get().secretAccessKey(), scope[1], scope[2], scope[3]), stringToSign);
         if (!amzDate.startsWith(scope[1]) || !constantTimeEquals(expected, signature.toLowerCase(java.util.Locale.ROOT))) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("AWSAccessKeyId", accessKeyId);
@@ -175,6 +175,26 @@ public final class SigV4Verifier {
             return refused(SigV4Failure.Kind.MISMATCH, null, accessKeyId, details);
         }
         return new SigV4Outcome.Verified(accessKeyId);
+    }
+
+    /** A derived key by what it is derived from; AWS's SDKs keep them for a day too, as four HMACs per request add up. */
+    private record KeyScope(String secret, String date, String region, String service) {
+        @Override
+        public String toString() {
+            return "KeyScope[" + date + "/" + region + "/" + service + "]";
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<KeyScope, byte[]> signingKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private byte[] signingKey(String secret, String date, String region, String service) {
+        KeyScope k = new KeyScope(secret, date, region, service);
+        byte[] key = signingKeys.get(k);
+        if (key != null) return key;
+        if (signingKeys.size() > 4096) signingKeys.clear(); // keys of old dates and retired secrets are not kept forever
+        key = SigV4Canonical.signingKey(secret, date, region, service);
+        signingKeys.put(k, key);
+        return key;
     }
 
     private static SigV4Outcome skew(String amzDate, Instant requestTime, Instant now, String accessKeyId) {
