@@ -211,6 +211,20 @@ class SignatureVerificationTest {
         }
     }
 
+    @Test
+    void aConfiguredPrincipalSignsWithItsConfiguredSecret(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path config = dir.resolve("iam.json");
+        Files.writeString(config, "{\"principals\": [{\"accessKeyId\": \"AKIAEXAMPLEALICE0001\", \"secretAccessKey\": \"alice-secret\","
+                + " \"arn\": \"arn:aws:iam::000000000000:user/alice\", \"policies\": {}}]}");
+        try (LocalVpc lv = LocalVpc.builder().settings(io.localvpc.server.Settings.defaults().withPort(0).withInMemory(true).withIamConfig(config)
+                .withVerifiedSignatures(true, ROOT_SECRET)).start();
+             StsClient alice = sts(lv, key("AKIAEXAMPLEALICE0001", "alice-secret"));
+             StsClient aliceWithRootSecret = sts(lv, key("AKIAEXAMPLEALICE0001", ROOT_SECRET))) {
+            assertEquals("arn:aws:iam::000000000000:user/alice", alice.getCallerIdentity().arn());
+            assertError(refused(aliceWithRootSecret::getCallerIdentity), 403, "SignatureDoesNotMatch");
+        }
+    }
+
     /** A Query-protocol POST to the API port, signed by the SDK's SigV4 signer as of {@code at}, sent as it is. */
     private static RawHttp.Answer rawApi(LocalVpc lv, String service, String form, Instant at) throws Exception {
         byte[] body = form.getBytes(StandardCharsets.UTF_8);
