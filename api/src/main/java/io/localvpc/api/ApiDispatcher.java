@@ -24,12 +24,20 @@ public final class ApiDispatcher {
     private final CallerDirectory callers;
     private final String defaultAccount;
     private final ApiCallListener listener;
+    private final ApiSignatures signatures;
 
     public ApiDispatcher(Ec2Api ec2, CallerDirectory callers, String defaultAccount, QueryProtocolService... queryServices) {
         this(ec2, callers, defaultAccount, ApiCallListener.NONE, queryServices);
     }
 
     public ApiDispatcher(Ec2Api ec2, CallerDirectory callers, String defaultAccount, ApiCallListener listener, QueryProtocolService... queryServices) {
+        this(ec2, callers, defaultAccount, listener, null, queryServices);
+    }
+
+    /** @param verifier checks every call's SigV4 signature ({@code --verify-signatures}), or null to read only the key */
+    public ApiDispatcher(Ec2Api ec2, CallerDirectory callers, String defaultAccount, ApiCallListener listener,
+                         io.localvpc.core.sigv4.SigV4Verifier verifier, QueryProtocolService... queryServices) {
+        this.signatures = verifier == null ? null : new ApiSignatures(verifier);
         this.listener = listener;
         this.ec2 = ec2;
         this.callers = callers;
@@ -74,6 +82,8 @@ public final class ApiDispatcher {
             labels[0] = service;
             if (action != null && query.serves(action)) labels[1] = action;
         }
+        AwsException badSignature = signatures == null ? null : signatures.refusal(call, service);
+        if (badSignature != null) return query != null ? query.error(badSignature, requestId) : Ec2Api.error(badSignature, requestId);
         IamPrincipal principal;
         try {
             principal = scope == null ? null : callers.resolve(scope, defaultAccount);

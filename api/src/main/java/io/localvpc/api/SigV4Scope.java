@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Who is calling, where and for what: the access key, region and service of the SigV4 credential scope
  * ({@code Credential=AKID/20261126/us-east-1/ec2/aws4_request}), from the Authorization header or a
- * presigned {@code X-Amz-Credential}. Unsigned calls have no scope. Signatures themselves are not checked
- * (see the README's Limitations), but a scope that is not of SigV4's form is refused as AWS refuses it.
+ * presigned {@code X-Amz-Credential}. Unsigned calls have no scope. Signatures themselves are checked only with
+ * {@code --verify-signatures} ({@link ApiSignatures}), but a scope that is not of SigV4's form is refused as AWS refuses it.
  */
 public record SigV4Scope(String accessKeyId, String region, String service) {
     private static final String CREDENTIAL = "Credential=";

@@ -6,6 +6,8 @@ import io.localvpc.core.identity.IamIdentityPolicies;
 import io.localvpc.core.identity.IamPrincipal;
 import io.localvpc.core.identity.IamPrincipals;
 import io.localvpc.core.identity.IamScope;
+import io.localvpc.core.sigv4.SigningSecret;
+import io.localvpc.core.sigv4.SigningSecrets;
 import io.localvpc.core.state.Store;
 import io.localvpc.core.state.View;
 import io.localvpc.dataplane.classify.Principal;
@@ -26,10 +28,34 @@ import java.util.Optional;
 final class KnownPrincipals implements CallerDirectory, IdentityPolicySource {
     private final Store store;
     private final IdentityPolicies configured;
+    private final SigningSecret rootSecret;
 
-    KnownPrincipals(Store store, IdentityPolicies configured) {
+    KnownPrincipals(Store store, IdentityPolicies configured, String rootSecret) {
         this.store = store;
         this.configured = configured;
+        this.rootSecret = new SigningSecret(rootSecret, null);
+    }
+
+    /** The secrets of keys, for {@code --verify-signatures}: the API port and the endpoints check with the same ones. */
+    SigningSecrets signingSecrets() {
+        return this::secretOf;
+    }
+
+    /**
+     * The secret a key signs with, or empty for a key no one issued. A configured key signs with its {@code secretAccessKey}, a key IAM or STS issued with its own secret
+     * (and token). Any other key shaped like AWS's ({@code AKIA…}/{@code ASIA…}, 20 characters) is unknown, as AWS
+     * would not know it; every other key ({@code test}, a 12-digit account id) is its account's root by localvpc's
+     * convention and signs with the root secret ({@code --root-secret}), as does a configured key without a secret.
+     */
+    private Optional<SigningSecret> secretOf(String accessKeyId) {
+        if (configured.find(accessKeyId).isPresent()) return Optional.of(configured.secretOf(accessKeyId).map(s -> new SigningSecret(s, null)).orElse(rootSecret));
+        Optional<SigningSecret> issued = IamPrincipals.secretOf(scope -> store.viewIfPresent(scope).orElse(null), accessKeyId, store.clock().instant());
+        if (issued.isPresent()) return issued;
+        return looksIssuedByAws(accessKeyId) ? Optional.empty() : Optional.of(rootSecret);
+    }
+
+    private static boolean looksIssuedByAws(String key) {
+        return key.length() == 20 && (key.startsWith("AKIA") || key.startsWith("ASIA"));
     }
 
     /** {@inheritDoc} An expired session or an inactive key is refused with AWS's error (an {@code AwsException}). */

@@ -6,6 +6,7 @@ import io.localvpc.api.iam.IamApi;
 import io.localvpc.api.sts.StsApi;
 import io.localvpc.core.catalog.Regions;
 import io.localvpc.core.ops.DefaultVpc;
+import io.localvpc.core.sigv4.SigV4Verifier;
 import io.localvpc.core.state.Journal;
 import io.localvpc.core.state.Store;
 import io.localvpc.dataplane.policy.IdentityPolicies;
@@ -58,7 +59,8 @@ public final class LocalVpc implements AutoCloseable {
         try {
             created = new Store(journal, clock, DefaultVpc::create);
             IdentityPolicies identities = settings.iamConfig() == null ? IdentityPolicies.none() : IdentityPolicies.load(settings.iamConfig());
-            KnownPrincipals principals = new KnownPrincipals(created, identities);
+            KnownPrincipals principals = new KnownPrincipals(created, identities, settings.rootSecret());
+            SigV4Verifier signatures = settings.verifySignatures() ? new SigV4Verifier(principals.signingSecrets(), clock) : null;
             // The APIs (their models and handlers) and the data plane (its CA, TLS and S3) share nothing while they are
             // built, so they are built side by side: start-up takes the longer of the two, not their sum.
             Store forApis = created;
@@ -66,10 +68,10 @@ public final class LocalVpc implements AutoCloseable {
             java.util.concurrent.atomic.AtomicReference<DataPlane> planeForApis = new java.util.concurrent.atomic.AtomicReference<>();
             io.localvpc.core.flowlogs.FlowLogDestinations destinations = bucket -> planeForApis.get() != null && planeForApis.get().s3BucketExists(bucket);
             CompletableFuture<ApiDispatcher> apis = CompletableFuture.supplyAsync(() -> new ApiDispatcher(
-                    new Ec2Api(forApis, settings.accountId(), settings.region(), destinations), principals, settings.accountId(), metrics.apiCalls(),
+                    new Ec2Api(forApis, settings.accountId(), settings.region(), destinations), principals, settings.accountId(), metrics.apiCalls(), signatures,
                     StsApi.service(forApis, principals::identityPolicies), IamApi.service(forApis, startedAt)), LocalVpc::startThread);
             plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
-                    principals.forEndpoints(), principals, settings.accountId(), settings.region(), metrics);
+                    principals.forEndpoints(), principals, settings.accountId(), settings.region(), metrics, signatures);
             planeForApis.set(plane);
             ApiDispatcher api = joined(apis);
             this.store = created;
@@ -191,6 +193,12 @@ public final class LocalVpc implements AutoCloseable {
 
         public Builder accountId(String account) {
             settings = settings.withAccountId(account);
+            return this;
+        }
+
+        /** Checks every request's SigV4 signature; keys of localvpc's root convention sign with {@code rootSecret}. */
+        public Builder verifySignatures(String rootSecret) {
+            settings = settings.withVerifiedSignatures(true, rootSecret);
             return this;
         }
 

@@ -20,10 +20,23 @@ public record Settings(
         SqliteJournal.Durability durability,
         int proxyPort,
         Map<String, URI> upstreams,
-        Path iamConfig) {
+        Path iamConfig,
+        boolean verifySignatures,
+        String rootSecret) {
 
     public Settings {
         upstreams = Map.copyOf(upstreams);
+        if (rootSecret == null || rootSecret.isEmpty()) rootSecret = DEFAULT_ROOT_SECRET;
+    }
+
+    /** The secret of the keys localvpc's convention makes account roots, under {@code --verify-signatures}. */
+    public static final String DEFAULT_ROOT_SECRET = "test";
+
+    @Override
+    public String toString() { // the root secret is not printed
+        return "Settings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", inMemory=" + inMemory + ", region=" + region
+                + ", accountId=" + accountId + ", durability=" + durability + ", proxyPort=" + proxyPort + ", upstreams=" + upstreams
+                + ", iamConfig=" + iamConfig + ", verifySignatures=" + verifySignatures + "]";
     }
 
     /** {@code proxyPort} value meaning "the API port + 1" (or a free port when the API port is 0). */
@@ -44,47 +57,55 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return new Settings("127.0.0.1", DEFAULT_PORT, defaultDataDir(), false, DEFAULT_REGION, DEFAULT_ACCOUNT, SqliteJournal.Durability.PROCESS, DERIVED, Map.of(), null);
+        return new Settings("127.0.0.1", DEFAULT_PORT, defaultDataDir(), false, DEFAULT_REGION, DEFAULT_ACCOUNT, SqliteJournal.Durability.PROCESS, DERIVED, Map.of(), null, false, DEFAULT_ROOT_SECRET);
     }
 
     public Settings withPort(int p) {
-        return new Settings(host, p, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams, iamConfig);
+        return new Settings(host, p, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams, iamConfig, verifySignatures, rootSecret);
     }
 
     public Settings withDataDir(Path d) {
-        return new Settings(host, port, d, inMemory, region, accountId, durability, proxyPort, upstreams, iamConfig);
+        return new Settings(host, port, d, inMemory, region, accountId, durability, proxyPort, upstreams, iamConfig, verifySignatures, rootSecret);
     }
 
     public Settings withInMemory(boolean m) {
-        return new Settings(host, port, dataDir, m, region, accountId, durability, proxyPort, upstreams, iamConfig);
+        return new Settings(host, port, dataDir, m, region, accountId, durability, proxyPort, upstreams, iamConfig, verifySignatures, rootSecret);
     }
 
     public Settings withRegion(String r) {
-        return new Settings(host, port, dataDir, inMemory, r, accountId, durability, proxyPort, upstreams, iamConfig);
+        return new Settings(host, port, dataDir, inMemory, r, accountId, durability, proxyPort, upstreams, iamConfig, verifySignatures, rootSecret);
     }
 
     public Settings withAccountId(String a) {
-        return new Settings(host, port, dataDir, inMemory, region, a, durability, proxyPort, upstreams, iamConfig);
+        return new Settings(host, port, dataDir, inMemory, region, a, durability, proxyPort, upstreams, iamConfig, verifySignatures, rootSecret);
     }
 
     public Settings withHost(String h) {
-        return new Settings(h, port, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams, iamConfig);
+        return new Settings(h, port, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams, iamConfig, verifySignatures, rootSecret);
     }
 
     public Settings withProxyPort(int p) {
-        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, p, upstreams, iamConfig);
+        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, p, upstreams, iamConfig, verifySignatures, rootSecret);
     }
 
     public Settings withUpstreams(Map<String, URI> u) {
-        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, proxyPort, u, iamConfig);
+        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, proxyPort, u, iamConfig, verifySignatures, rootSecret);
     }
 
     /** IAM users and roles with identity policies (strict mode); null for none. */
     public Settings withIamConfig(Path file) {
-        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams, file);
+        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams, file, verifySignatures, rootSecret);
     }
 
     public Settings withDurability(SqliteJournal.Durability d) {
-        return new Settings(host, port, dataDir, inMemory, region, accountId, d, proxyPort, upstreams, iamConfig);
+        return new Settings(host, port, dataDir, inMemory, region, accountId, d, proxyPort, upstreams, iamConfig, verifySignatures, rootSecret);
+    }
+
+    /**
+     * Checks every request's SigV4 signature (the API port and the endpoints) when {@code verify}; account-root keys of
+     * localvpc's convention sign with {@code secret} (null for {@link #DEFAULT_ROOT_SECRET}).
+     */
+    public Settings withVerifiedSignatures(boolean verify, String secret) {
+        return new Settings(host, port, dataDir, inMemory, region, accountId, durability, proxyPort, upstreams, iamConfig, verify, secret);
     }
 }

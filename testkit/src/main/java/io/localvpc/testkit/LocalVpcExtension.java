@@ -27,10 +27,32 @@ import java.net.URI;
  */
 public final class LocalVpcExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LocalVpcExtension.class);
+    /** The secret {@link #ec2} signs with, and so the root secret of a server that verifies signatures. */
+    public static final String SECRET = "secret";
+
+    private final boolean verifySignatures;
+
+    public LocalVpcExtension() {
+        this(false);
+    }
+
+    private LocalVpcExtension(boolean verifySignatures) {
+        this.verifySignatures = verifySignatures;
+    }
+
+    /**
+     * A localvpc started with {@code --verify-signatures} (root keys sign with {@link #SECRET}), for
+     * {@code @RegisterExtension static LocalVpcExtension localvpc = LocalVpcExtension.verifyingSignatures();}.
+     */
+    public static LocalVpcExtension verifyingSignatures() {
+        return new LocalVpcExtension(true);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        LocalVpc server = LocalVpc.builder().port(0).inMemory().start();
+        LocalVpc.Builder builder = LocalVpc.builder().port(0).inMemory();
+        if (verifySignatures) builder.verifySignatures(SECRET);
+        LocalVpc server = builder.start();
         context.getStore(NS).put("server", server);
         context.getStore(NS).put("ec2", ec2(server.endpoint(), "test", Region.US_EAST_1));
     }
@@ -66,7 +88,7 @@ public final class LocalVpcExtension implements BeforeAllCallback, AfterAllCallb
         return Ec2Client.builder()
                 .endpointOverride(endpoint)
                 .region(region)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "secret")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, SECRET)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

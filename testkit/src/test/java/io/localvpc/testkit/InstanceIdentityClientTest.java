@@ -57,7 +57,7 @@ class InstanceIdentityClientTest {
     record Setup(Layouts.PrivateVpc vpc, String endpointId) {
     }
 
-    private static Setup setUp(Ec2Client ec2, LocalVpc lv, URI endpoint, String prefix, String bucket) throws Exception {
+    static Setup setUp(Ec2Client ec2, LocalVpc lv, URI endpoint, String prefix, String bucket) throws Exception {
         try (IamClient iam = IamClient.builder().endpointOverride(lv.endpoint()).region(Region.AWS_GLOBAL).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "secret"))).build()) {
             for (String role : List.of("reports-reader", "other-app")) {
@@ -75,7 +75,8 @@ class InstanceIdentityClientTest {
         ec2.associateIamInstanceProfile(r -> r.instanceId(vpc.instanceA()).iamInstanceProfile(p -> p.name("reports-reader-profile")));
         ec2.associateIamInstanceProfile(r -> r.instanceId(vpc.instanceB()).iamInstanceProfile(p -> p.name("other-app-profile")));
         // The account's root (localvpc's convention for an unknown key) makes the bucket and lets only reports-reader read it.
-        try (S3Client root = new Workload(vpc.instanceA(), lv.proxyAddress(), new Admin(endpoint).caPem()).s3(true)) {
+        try (S3Client root = new Workload(vpc.instanceA(), lv.proxyAddress(), new Admin(endpoint).caPem())
+                .s3With(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "secret")))) {
             root.createBucket(r -> r.bucket(bucket));
             root.putObject(r -> r.bucket(bucket).key("r.csv"), RequestBody.fromString(REPORT));
             root.putBucketPolicy(r -> r.bucket(bucket).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\","
@@ -87,7 +88,7 @@ class InstanceIdentityClientTest {
     }
 
     /** {@code localvpc exec <identity> -- <command>} in a JVM of its own, with no AWS credentials in the environment. */
-    private static Result exec(URI endpoint, String identity, Path work, String... command) throws Exception {
+    static Result exec(URI endpoint, String identity, Path work, String... command) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),

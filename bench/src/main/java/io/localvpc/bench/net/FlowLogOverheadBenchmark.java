@@ -50,9 +50,8 @@ public final class FlowLogOverheadBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         try (Sink sink = new Sink()) {
-            Settings settings = Settings.defaults().withPort(0).withInMemory(true);
-            settings = new Settings(settings.host(), 0, settings.dataDir(), true, settings.region(), settings.accountId(), settings.durability(),
-                    0, Map.of("git-codecommit", URI.create("tcp://127.0.0.1:" + sink.port())), settings.iamConfig());
+            Settings settings = Settings.defaults().withPort(0).withInMemory(true).withProxyPort(0)
+                    .withUpstreams(Map.of("git-codecommit", URI.create("tcp://127.0.0.1:" + sink.port())));
             try (LocalVpc lv = LocalVpc.builder().settings(settings).start();
                  Ec2Client ec2 = LocalVpcExtension.ec2(lv.endpoint(), "test", Region.US_EAST_1)) {
                 String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();

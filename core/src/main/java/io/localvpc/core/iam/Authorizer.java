@@ -15,7 +15,10 @@ import java.util.List;
  *       policy of the caller AND the resource-based policy must allow.</li>
  *   <li>Service principals and anonymous callers have no identity-based policies: only the resource-based policy can allow.</li>
  * </ol>
- * Not modelled: SCPs/RCPs, permissions boundaries and session policies. Also simplified: on AWS a
+ * A role session's session policy limits what its identity-based policies allow (the permissions are their
+ * intersection, and an explicit deny in it denies); an Allow in a resource-based policy is not limited by it (as
+ * AWS has it for a policy naming the session itself).
+ * Not modelled: SCPs/RCPs and permissions boundaries. Also simplified: on AWS a
  * resource policy that names only the account (its root) still needs the caller's identity policy to allow
  * within that account; here any resource-policy Allow counts for a same-account caller.
  */
@@ -39,6 +42,7 @@ public final class Authorizer {
     private final List<Verdict> identity = new ArrayList<>();
     private final List<Verdict> resource = new ArrayList<>();
     private Verdict endpoint;
+    private Verdict session;
     private String resourceAccount;
 
     private Authorizer(RequestContext ctx) {
@@ -67,6 +71,12 @@ public final class Authorizer {
         return this;
     }
 
+    /** The session policy of the role session that signed the request; omit when there is none. */
+    public Authorizer sessionPolicy(String name, PolicyDocument policy) {
+        session = new Verdict(PolicyKind.SESSION, name, policy.evaluate(ctx));
+        return this;
+    }
+
     /** The account that owns the resource; when it differs from the principal's, the request is cross-account. */
     public Authorizer resourceAccount(String account) {
         this.resourceAccount = account;
@@ -77,6 +87,7 @@ public final class Authorizer {
         List<Verdict> all = new ArrayList<>();
         if (endpoint != null) all.add(endpoint);
         all.addAll(identity);
+        if (session != null) all.add(session);
         all.addAll(resource);
         for (Verdict v : all) {
             if (v.evaluation().decision() == Decision.EXPLICIT_DENY) {
@@ -89,6 +100,11 @@ public final class Authorizer {
         }
         Verdict byIdentity = firstAllow(identity);
         Verdict byResource = firstAllow(resource);
+        Verdict sessionRefused = null;
+        if (byIdentity != null && session != null && !session.evaluation().allowed()) {
+            sessionRefused = session; // the session's permissions are the intersection of its role's and its session policy's
+            byIdentity = null;
+        }
         boolean hasIdentity = ctx.principalType() == RequestContext.PrincipalType.AWS;
         boolean crossAccount = hasIdentity && resourceAccount != null && !resourceAccount.equals(ctx.principalAccount());
         if (!hasIdentity || crossAccount) {
@@ -97,18 +113,25 @@ public final class Authorizer {
                         + (crossAccount ? " (cross-account requests need the resource-based policy to allow)" : ""));
             }
             if (crossAccount && byIdentity == null) {
+                if (sessionRefused != null) return sessionDenied(all, sessionRefused);
                 return implicit(all, "no identity-based policy allows " + ctx.action()
                         + " (cross-account requests need an identity-based policy to allow too)");
             }
             return new Authorization(Decision.ALLOW, byResource, "allowed by " + byResource, List.copyOf(all));
         }
         Verdict allow = byIdentity != null ? byIdentity : byResource;
+        if (allow == null && sessionRefused != null) return sessionDenied(all, sessionRefused);
         if (allow == null) return implicit(all, "no identity-based or resource-based policy allows " + ctx.action());
         return new Authorization(Decision.ALLOW, allow, "allowed by " + allow, List.copyOf(all));
     }
 
     private String describePrincipal() {
         return ctx.principal() == null ? "anonymous callers" : ctx.principal();
+    }
+
+    private Authorization sessionDenied(List<Verdict> all, Verdict session) {
+        return new Authorization(Decision.IMPLICIT_DENY, session, "the role's policies allow " + ctx.action() + " but no statement in the "
+                + session + " does", List.copyOf(all));
     }
 
     private static Authorization implicit(List<Verdict> all, String reason) {

@@ -18,7 +18,9 @@ public enum PolicyKind {
     /** Attached to a resource, e.g. an S3 bucket policy (limit 20 KB, counted here in UTF-8 bytes). */
     RESOURCE("MalformedPolicyDocument", 20_480, false),
     /** A VPC endpoint policy (limit 20,480 characters); EC2 answers a bad one with InvalidPolicyDocument. */
-    ENDPOINT("InvalidPolicyDocument", 20_480, false);
+    ENDPOINT("InvalidPolicyDocument", 20_480, false),
+    /** A session policy AssumeRole was given: limits the role's identity-based permissions for the session. */
+    SESSION("MalformedPolicyDocument", 2_048, true);
 
     private final String errorCode;
     private final int maxSize;
@@ -32,7 +34,7 @@ public enum PolicyKind {
 
     /** Attached to an identity: names no principal, and every statement names resources. */
     public boolean isIdentityBased() {
-        return this == IDENTITY || this == INLINE;
+        return this == IDENTITY || this == INLINE || this == SESSION;
     }
 
     /** Checked by IAM, which answers a document over its size with LimitExceeded rather than a malformed-document code. */

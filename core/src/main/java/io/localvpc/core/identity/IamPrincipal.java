@@ -14,8 +14,17 @@ import java.util.Map;
  * @param userId       AWS's unique id: the account for root, {@code AIDA…} for a user, {@code AROA…:<session>} for a session
  * @param principalArn what {@code aws:PrincipalArn} holds: the role's ARN for a role session, else {@code arn}
  * @param session      the temporary credentials the request was signed with, or null
+ * @param identityTags the tags of the IAM user, or of the role behind a session, when the request was signed
  */
-public record IamPrincipal(String account, String arn, String userId, String principalArn, StsSession session) {
+public record IamPrincipal(String account, String arn, String userId, String principalArn, StsSession session, Map<String, String> identityTags) {
+    public IamPrincipal {
+        identityTags = identityTags == null ? Map.of() : Map.copyOf(identityTags);
+    }
+
+    public IamPrincipal(String account, String arn, String userId, String principalArn, StsSession session) {
+        this(account, arn, userId, principalArn, session, Map.of());
+    }
+
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     /** The account's root: what localvpc's convention makes of a key nothing else names. */
@@ -24,7 +33,12 @@ public record IamPrincipal(String account, String arn, String userId, String pri
     }
 
     public static IamPrincipal user(IamUser u) {
-        return new IamPrincipal(u.account(), u.arn(), u.id(), u.arn(), null);
+        return user(u, Map.of());
+    }
+
+    /** The user with its tags ({@code aws:PrincipalTag/…}). */
+    public static IamPrincipal user(IamUser u, Map<String, String> tags) {
+        return new IamPrincipal(u.account(), u.arn(), u.id(), u.arn(), null, tags);
     }
 
     /** A user or role named by {@code --iam-config} (not an IAM resource): its id is derived from its ARN, the same on every run. */
@@ -35,7 +49,12 @@ public record IamPrincipal(String account, String arn, String userId, String pri
 
     /** The principal temporary credentials act as. */
     public static IamPrincipal of(StsSession s, String roleArn) {
-        return new IamPrincipal(s.account(), s.principalArn(), s.userId(), s.isRoleSession() ? roleArn : s.principalArn(), s);
+        return of(s, roleArn, Map.of());
+    }
+
+    /** The principal temporary credentials act as, with the tags of the role (or user) behind them. */
+    public static IamPrincipal of(StsSession s, String roleArn, Map<String, String> identityTags) {
+        return new IamPrincipal(s.account(), s.principalArn(), s.userId(), s.isRoleSession() ? roleArn : s.principalArn(), s, identityTags);
     }
 
     public boolean isRoot() {
@@ -54,6 +73,18 @@ public record IamPrincipal(String account, String arn, String userId, String pri
 
     public Map<String, String> sessionTags() {
         return session == null ? Map.of() : session.tags();
+    }
+
+    /**
+     * What {@code aws:PrincipalTag/…} holds: the user's or role's tags, and a session's tags, which win over a role tag
+     * of the same key, as AWS has it.
+     */
+    public Map<String, String> principalTags() {
+        if (sessionTags().isEmpty()) return identityTags;
+        if (identityTags.isEmpty()) return sessionTags();
+        Map<String, String> all = new java.util.LinkedHashMap<>(identityTags);
+        all.putAll(sessionTags());
+        return all;
     }
 
     /** 17 base-32 characters derived from {@code text}, the length of the id part AWS uses. */

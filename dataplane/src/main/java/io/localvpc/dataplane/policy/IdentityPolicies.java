@@ -21,15 +21,17 @@ import java.util.Optional;
 /**
  * IAM users and roles configured for strict mode ({@code --iam-config}): each has an access key, an ARN
  * and identity policies. A request signed with such a key is that principal, and its identity policies
- * take part in every decision. Keys not listed keep localvpc's convention (the account's root user).
+ * take part in every decision. Keys not listed keep localvpc's convention (the account's root user). A principal may
+ * carry its {@code secretAccessKey}, which {@code --verify-signatures} checks its requests' signatures with.
  * <pre>
- * {"principals": [{"accessKeyId": "AKIAEXAMPLEALICE", "arn": "arn:aws:iam::111122223333:user/alice",
+ * {"principals": [{"accessKeyId": "AKIAEXAMPLEALICE", "secretAccessKey": "alice-secret", "arn": "arn:aws:iam::111122223333:user/alice",
  *                  "policies": {"s3-read": {"Version": "2012-10-17", "Statement": [...]}}}]}
  * </pre>
  */
 public final class IdentityPolicies implements PrincipalDirectory, IdentityPolicySource {
     private final Map<String, Principal> byKey = new HashMap<>();
     private final Map<String, Map<String, PolicyDocument>> byArn = new HashMap<>();
+    private final Map<String, String> secretByKey = new HashMap<>();
 
     private IdentityPolicies() {
     }
@@ -55,6 +57,11 @@ public final class IdentityPolicies implements PrincipalDirectory, IdentityPolic
                 throw new IllegalArgumentException(where + " needs an accessKeyId and an IAM user or role arn (arn:aws:iam::<account>:user/<name>)");
             }
             out.byKey.put(key, principalFor(arn, where));
+            JsonNode secret = p.path("secretAccessKey");
+            if (!secret.isMissingNode() && !secret.isNull()) {
+                if (!secret.isTextual() || secret.asText().isEmpty()) throw new IllegalArgumentException(where + ": secretAccessKey must be a non-empty string");
+                out.secretByKey.put(key, secret.asText());
+            }
             Map<String, PolicyDocument> policies = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = p.path("policies").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -81,6 +88,11 @@ public final class IdentityPolicies implements PrincipalDirectory, IdentityPolic
     @Override
     public Optional<Principal> find(String accessKeyId) {
         return Optional.ofNullable(byKey.get(accessKeyId));
+    }
+
+    /** The secret a configured key was given, or empty when the configuration gives it none. */
+    public Optional<String> secretOf(String accessKeyId) {
+        return Optional.ofNullable(secretByKey.get(accessKeyId));
     }
 
     /** The identity policies of a configured principal; empty when it has none or is not configured. */

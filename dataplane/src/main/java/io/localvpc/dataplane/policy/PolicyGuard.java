@@ -32,6 +32,7 @@ public final class PolicyGuard implements RequestGuard {
     private final BucketPolicies bucketPolicies;
     private final String defaultAccount;
     private final PolicyDecisionListener listener;
+    private final EndpointSignatures signatures;
 
     public PolicyGuard(RequestClassifier classifier, RequestAuthorizer authorizer, BucketPolicies bucketPolicies, String defaultAccount) {
         this(classifier, authorizer, bucketPolicies, defaultAccount, PolicyDecisionListener.NONE);
@@ -39,6 +40,13 @@ public final class PolicyGuard implements RequestGuard {
 
     public PolicyGuard(RequestClassifier classifier, RequestAuthorizer authorizer, BucketPolicies bucketPolicies, String defaultAccount,
                        PolicyDecisionListener listener) {
+        this(classifier, authorizer, bucketPolicies, defaultAccount, listener, null);
+    }
+
+    /** @param signatures checks signatures before anything else ({@code --verify-signatures}), or null */
+    public PolicyGuard(RequestClassifier classifier, RequestAuthorizer authorizer, BucketPolicies bucketPolicies, String defaultAccount,
+                       PolicyDecisionListener listener, EndpointSignatures signatures) {
+        this.signatures = signatures;
         this.listener = listener;
         this.classifier = classifier;
         this.authorizer = authorizer;
@@ -51,11 +59,20 @@ public final class PolicyGuard implements RequestGuard {
         java.util.concurrent.CompletableFuture<?> notYet = classifier.waitBeforeClassifying(head);
         if (notYet != null) return new RequestVerdict.Later(notYet.handle((done, failed) -> inspect(head)));
         int wanted = classifier.bodyBytesWanted(head);
-        if (wanted <= 0) return decide(head, RequestBody.absent());
-        return new RequestVerdict.Inspect(wanted, body -> decide(head, body.length < wanted ? RequestBody.complete(body) : RequestBody.prefix(body)));
+        if (wanted <= 0) return decide(head, RequestBody.absent(), hasNoBody(head) ? new byte[0] : null);
+        return new RequestVerdict.Inspect(wanted, body -> body.length < wanted ? decide(head, RequestBody.complete(body), body)
+                : decide(head, RequestBody.prefix(body), null));
     }
 
-    private RequestVerdict decide(RequestHead head, RequestBody body) {
+    private static boolean hasNoBody(RequestHead head) {
+        String length = head.headers().get(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH);
+        return (length == null || length.equals("0")) && !head.headers().contains(io.netty.handler.codec.http.HttpHeaderNames.TRANSFER_ENCODING);
+    }
+
+    /** @param wholeBody the whole body when it is known (for the signature's payload hash), else null */
+    private RequestVerdict decide(RequestHead head, RequestBody body, byte[] wholeBody) {
+        RequestVerdict.Refuse badSignature = signatures == null ? null : signatures.refusal(head, wholeBody);
+        if (badSignature != null) return badSignature;
         FlowOrigin origin = head.origin();
         String resourceAccount = origin != null ? origin.account() : defaultAccount;
         Classification c;
@@ -138,6 +155,7 @@ public final class PolicyGuard implements RequestGuard {
             case ENDPOINT -> "VPC endpoint policy";
             case RESOURCE, TRUST -> "resource-based policy";
             case IDENTITY, INLINE -> "identity-based policy";
+            case SESSION -> "session policy";
         };
         String because = decision.decision() == Decision.EXPLICIT_DENY
                 ? "with an explicit deny in a " + policy

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The global condition keys AWS sets from who signed a request: {@code aws:PrincipalArn} (a role session's role),
- * {@code aws:PrincipalAccount}, {@code aws:userid}, {@code aws:PrincipalType}, {@code aws:PrincipalTag/…} (session
- * tags), and the keys the credentials themselves carry (an instance profile's {@code aws:Ec2InstanceSourceVpc} and
+ * {@code aws:PrincipalAccount}, {@code aws:userid}, {@code aws:PrincipalType}, {@code aws:PrincipalTag/…} (the user's
+ * or role's tags, and session tags, which win), and the keys the credentials themselves carry (an instance profile's {@code aws:Ec2InstanceSourceVpc} and
  * {@code aws:Ec2InstanceSourcePrivateIPv4}). An anonymous request has none.
  */
 final class PrincipalKeys {
@@ -26,7 +26,7 @@ final class PrincipalKeys {
         String userId = identity != null ? identity.userId() : principal.type() == Principal.Type.ROOT ? principal.accountId() : null;
         if (userId != null) keys.put("aws:userid", List.of(userId));
         if (identity == null) return;
-        identity.sessionTags().forEach((k, v) -> keys.put("aws:PrincipalTag/" + k, List.of(v)));
+        identity.principalTags().forEach((k, v) -> keys.put("aws:PrincipalTag/" + k, List.of(v)));
         if (identity.session() != null) identity.session().contextKeys().forEach((k, v) -> keys.put(k, List.of(v)));
     }
 

@@ -78,6 +78,9 @@ public final class RequestAuthorizer {
             Map<String, PolicyDocument> policies = identities.policiesOf(principal);
             if (policies != null) {
                 policies.forEach(a::identityPolicy);
+                String sessionPolicy = principal.identity() == null || principal.identity().session() == null ? null
+                        : principal.identity().session().sessionPolicy();
+                if (sessionPolicy != null) a.sessionPolicy("of session " + principal.arn(), cache.get(sessionPolicy, PolicyKind.INLINE));
             } else if (principal.type() == Principal.Type.ROOT) {
                 a.identityPolicy("account root", ROOT);
             }

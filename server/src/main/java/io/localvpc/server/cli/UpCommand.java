@@ -55,13 +55,21 @@ final class UpCommand implements Callable<Integer> {
             defaultValue = "${env:LOCALVPC_IAM_CONFIG:-}")
     String iamConfig;
 
+    @Option(names = "--verify-signatures", description = "Check the SigV4 signature of every request, at the API port and the endpoints (env LOCALVPC_VERIFY_SIGNATURES, default ${DEFAULT-VALUE}).",
+            defaultValue = "${env:LOCALVPC_VERIFY_SIGNATURES:-false}")
+    boolean verifySignatures;
+
+    @Option(names = "--root-secret", description = "With --verify-signatures: the secret access key of account-root keys (test, a 12-digit account id; env LOCALVPC_ROOT_SECRET, default test).",
+            defaultValue = "${env:LOCALVPC_ROOT_SECRET:-test}")
+    String rootSecret;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         Settings settings = new Settings(host, port,
                 dataDir == null || dataDir.isBlank() ? Settings.defaultDataDir() : Path.of(dataDir),
                 inMemory, region, accountId, durability, proxyPort, parseUpstreams(upstreams),
-                iamConfig == null || iamConfig.isBlank() ? null : Path.of(iamConfig));
+                iamConfig == null || iamConfig.isBlank() ? null : Path.of(iamConfig), verifySignatures, rootSecret);
         LocalVpc server;
         try {
             server = LocalVpc.builder().settings(settings).start();
@@ -78,7 +86,7 @@ final class UpCommand implements Callable<Integer> {
         System.out.printf("localvpc %s ready in %d ms: EC2 API at %s and workload proxy at %s:%d (region %s, %s)%n", LocalVpc.version(),
                 (System.nanoTime() - started) / 1_000_000, server.endpoint(), server.proxyAddress().getHostString(),
                 server.proxyAddress().getPort(), settings.region(),
-                settings.inMemory() ? "in memory" : "state in " + settings.dataDir());
+                (settings.inMemory() ? "in memory" : "state in " + settings.dataDir()) + (settings.verifySignatures() ? ", signatures verified" : ""));
         System.out.flush();
         stopped.await();
         return 0;

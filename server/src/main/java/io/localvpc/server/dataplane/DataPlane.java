@@ -76,7 +76,8 @@ public final class DataPlane implements AutoCloseable {
      * maps service short names to local URLs that play them.
      */
     public DataPlane(Store store, Path dataDir, int proxyPort, Map<String, URI> upstreams, PrincipalDirectory principals,
-                     IdentityPolicySource identityPolicies, String defaultAccount, String defaultRegion, LocalVpcMetrics metrics) {
+                     IdentityPolicySource identityPolicies, String defaultAccount, String defaultRegion, LocalVpcMetrics metrics,
+                     io.localvpc.core.sigv4.SigV4Verifier signatures) {
         this.store = store;
         this.locator = new ScopeLocator(store);
         this.published = new PublishedPorts(store, locator, publications);
@@ -92,7 +93,8 @@ public final class DataPlane implements AutoCloseable {
             this.authorizer = new RequestAuthorizer(store, locator, identityPolicies);
             this.classifier = new RequestClassifier(defaultAccount, defaultRegion, principals, backends.dynamoDbPartitionKeys());
             PolicyGuard guard = new PolicyGuard(classifier, authorizer,
-                    new BucketPolicies(store, locator, backends::s3BucketExists, blockingWork), defaultAccount, metrics.policyDecisions());
+                    new BucketPolicies(store, locator, backends::s3BucketExists, blockingWork), defaultAccount, metrics.policyDecisions(),
+                    signatures == null ? null : new io.localvpc.dataplane.policy.EndpointSignatures(signatures));
             // The proxy and the endpoint front share event loops: the front has no port, the proxy hands it
             // connections in process.
             endpointFront = EndpointFront.start(ca, backends.router(), guard, group);

@@ -36,6 +36,7 @@ final class PolicyDecisionMetrics implements PolicyDecisionListener {
             case RESOURCE -> "resource";
             case TRUST -> "trust";
             case IDENTITY, INLINE -> "identity";
+            case SESSION -> "session";
         };
     }
 }
