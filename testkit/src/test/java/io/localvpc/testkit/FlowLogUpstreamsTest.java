@@ -233,6 +233,60 @@ class FlowLogUpstreamsTest {
         assertEquals(1, callsTo("Logs_20140328.PutLogEvents").stream().filter(c -> c.body().get("logGroupName").asText().equals("flows")).count());
     }
 
+    @Test
+    void aConnectionToAProgramPublishedOnAnInstanceIsLoggedOnTheDestinationsInterfaceToo() throws Exception {
+        Layouts l = new Layouts(ec2);
+        String vpc = l.vpc("10.92.0.0/16");
+        String subnetA = l.subnet(vpc, "10.92.1.0/24", Layouts.ZONE_A);
+        String subnetB = l.subnet(vpc, "10.92.2.0/24", Layouts.ZONE_B);
+        l.routeTable(vpc, subnetA, subnetB);
+        String client = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("client").description("client")).groupId();
+        String web = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("web").description("web")).groupId();
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(p -> p.ipProtocol("tcp").fromPort(8080).toPort(8080)
+                .userIdGroupPairs(g -> g.groupId(client))));
+        String a = l.instance(subnetA, client);
+        String b = l.instance(subnetB, web);
+        var eniA = l.describeInstance(a).networkInterfaces().get(0);
+        var eniB = l.describeInstance(b).networkInterfaces().get(0);
+        String format = "${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${bytes} ${flow-direction} ${traffic-path} ${action}";
+        created(ec2.createFlowLogs(r -> r.resourceIds(subnetB).resourceType(FlowLogsResourceType.SUBNET).trafficType(TrafficType.ALL)
+                .logGroupName("served").deliverLogsPermissionArn(ROLE).logFormat(format)));
+
+        int port;
+        try (LineServer program = LineServer.start("B")) {
+            InstancesServeTest.publish(lv.endpoint(), b, 8080, program.hostPort());
+            Workload w = new Workload(a, lv.proxyAddress(), new Admin(lv.endpoint()).caPem());
+            Workload.SocksReply reply = w.socks5(eniB.privateIpAddress(), 8080);
+            assertEquals(0, reply.code());
+            try (Socket s = reply.socket()) {
+                port = s.getLocalPort();
+                assertEquals("B heard: hello", LineServer.ask(s, "hello"));
+            }
+        }
+        Admin admin = new Admin(lv.endpoint());
+        JsonNode flow = null;
+        for (int i = 0; flow == null; i++) {
+            assertTrue(i < 400, "the flow did not close");
+            Thread.sleep(25);
+            for (JsonNode f : admin.flows(ACCOUNT, "vpc=" + vpc).get("flows")) if (f.get("state").asText().equals("closed")) flow = f;
+        }
+        admin.flushFlowLogs();
+        List<String> messages = new ArrayList<>();
+        for (Call c : callsTo("Logs_20140328.PutLogEvents")) {
+            if (!c.body().get("logGroupName").asText().equals("served")) continue;
+            assertEquals(eniB.networkInterfaceId(), c.body().get("logStreamName").asText(), "only the destination's interface is in subnet B");
+            for (JsonNode e : c.body().get("logEvents")) messages.add(e.get("message").asText());
+        }
+        messages.sort(null);
+        String ipA = eniA.privateIpAddress();
+        String ipB = eniB.privateIpAddress();
+        List<String> expected = new ArrayList<>(List.of(
+                String.join(" ", eniB.networkInterfaceId(), ipA, ipB, String.valueOf(port), "8080", flow.get("bytesOut").asText(), "ingress", "-", "ACCEPT"),
+                String.join(" ", eniB.networkInterfaceId(), ipB, ipA, "8080", String.valueOf(port), flow.get("bytesIn").asText(), "egress", "1", "ACCEPT")));
+        expected.sort(null);
+        assertEquals(expected, messages);
+    }
+
     private static boolean allClosed(Admin admin, String vpcId) {
         for (JsonNode f : admin.flows(ACCOUNT, "vpc=" + vpcId).get("flows")) if (!f.get("state").asText().equals("closed")) return false;
         return true;
