@@ -287,6 +287,29 @@ class FlowLogUpstreamsTest {
         assertEquals(expected, messages);
     }
 
+    @Test
+    void anUpstreamNobodyAnswersOnIsAFailedDeliveryNotAHang() throws Exception {
+        int nobody;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nobody = s.getLocalPort(); // closed again: nothing listens there
+        }
+        try (LocalVpc other = LocalVpc.builder().settings(Settings.defaults().withPort(0).withInMemory(true)
+                .withUpstreams(Map.of("kinesis-firehose", URI.create("http://127.0.0.1:" + nobody)))).start();
+             Ec2Client client = LocalVpcExtension.ec2(other.endpoint(), "test", Region.US_EAST_1)) {
+            Layouts l = new Layouts(client);
+            String vpc = l.vpc("10.94.0.0/16");
+            String id = created(client.createFlowLogs(r -> r.resourceIds(vpc).resourceType(FlowLogsResourceType.VPC).trafficType(TrafficType.ALL)
+                    .logDestinationType(LogDestinationType.KINESIS_DATA_FIREHOSE)
+                    .logDestination("arn:aws:firehose:us-east-1:" + ACCOUNT + ":deliverystream/nowhere")));
+            String subnet = l.subnet(vpc, "10.94.2.0/24", Layouts.ZONE_A);
+            l.instance(subnet, client.describeSecurityGroups(r -> r.filters(f -> f.name("vpc-id").values(vpc))).securityGroups().get(0).groupId());
+            new Admin(other.endpoint()).flushFlowLogs(); // the instance's interface: a NODATA record, which cannot be delivered
+            FlowLog d = client.describeFlowLogs(r -> r.flowLogIds(id)).flowLogs().get(0);
+            assertEquals("FAILED", d.deliverLogsStatus());
+            assertTrue(d.deliverLogsErrorMessage().startsWith("Access error: cannot connect to"), d.deliverLogsErrorMessage());
+        }
+    }
+
     private static boolean allClosed(Admin admin, String vpcId) {
         for (JsonNode f : admin.flows(ACCOUNT, "vpc=" + vpcId).get("flows")) if (!f.get("state").asText().equals("closed")) return false;
         return true;

@@ -5,7 +5,7 @@ import io.localvpc.core.model.FlowLog;
 import java.util.List;
 
 /** Where cloud-watch-logs and kinesis-data-firehose flow logs go (upstreams). Called on the writer's thread only. */
-public interface FlowLogStreams {
+public interface FlowLogStreams extends AutoCloseable {
     /** No upstream: every delivery fails (CreateFlowLogs refuses these destinations then, so only a restart gets here). */
     FlowLogStreams NONE = new FlowLogStreams() {
         @Override
@@ -24,4 +24,9 @@ public interface FlowLogStreams {
 
     /** Delivers a window's records to the delivery stream, one Firehose record per line; throws when it cannot. */
     void putRecords(FlowLog log, String account, List<FlowLogLine> lines) throws Exception;
+
+    /** Closes what delivery opened (after the writer's thread has stopped). */
+    @Override
+    default void close() {
+    }
 }

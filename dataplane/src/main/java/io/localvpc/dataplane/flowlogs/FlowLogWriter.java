@@ -336,5 +336,6 @@ public final class FlowLogWriter implements StoreListener, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        streams.close();
     }
 }

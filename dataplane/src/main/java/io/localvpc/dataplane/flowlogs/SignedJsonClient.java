@@ -13,22 +13,15 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Calls an AWS JSON 1.1 API (CloudWatch Logs, Firehose) on a local upstream, signed with SigV4 by the AWS SDK's
  * signer. Blocking: for the flow log writer's thread only.
  */
-final class SignedJsonClient {
+final class SignedJsonClient implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
-    /** Headers java.net.http sets itself and refuses from callers. */
-    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
     /** An error answer: the service's exception name (after any {@code namespace#}) and message. */
     static final class ServiceError extends IOException {
@@ -42,7 +35,7 @@ final class SignedJsonClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final OneShotHttpClient http = new OneShotHttpClient();
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     /** POSTs {@code body} as {@code target} (e.g. {@code Logs_20140328.PutLogEvents}); the answer, or a ServiceError. */
@@ -54,24 +47,24 @@ final class SignedJsonClient {
                 .putHeader("Content-Type", "application/x-amz-json-1.1").putHeader("X-Amz-Target", target).build();
         SignedRequest signed = signer.sign(r -> r.identity(credentials).request(request).payload(ContentStreamProvider.fromByteArray(payload))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service).putProperty(AwsV4HttpSigner.REGION_NAME, region));
-        HttpRequest.Builder out = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(payload));
-        for (Map.Entry<String, List<String>> h : signed.request().headers().entrySet()) {
-            if (RESTRICTED.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) continue;
-            for (String v : h.getValue()) out.header(h.getKey(), v);
-        }
-        HttpResponse<byte[]> response = http.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
+        OneShotHttpClient.Answer response = http.post(upstream, "/", signed.request().headers(), payload);
         JsonNode answer;
         try {
             answer = response.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
             answer = JSON.createObjectNode();
         }
-        if (response.statusCode() / 100 != 2) {
-            String type = answer.path("__type").asText(answer.path("code").asText("HTTP " + response.statusCode()));
+        if (response.status() / 100 != 2) {
+            String type = answer.path("__type").asText(answer.path("code").asText("HTTP " + response.status()));
             type = type.substring(type.lastIndexOf('#') + 1);
             String message = answer.path("message").asText(answer.path("Message").asText(null));
-            throw new ServiceError(response.statusCode(), type, message);
+            throw new ServiceError(response.status(), type, message);
         }
         return answer;
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 }

@@ -115,6 +115,11 @@ public final class UpstreamFlowLogStreams implements FlowLogStreams {
         }
     }
 
+    @Override
+    public void close() {
+        client.close();
+    }
+
     private InetSocketAddress upstream(String service, String region, String what) {
         return upstreams.apply(service, region).orElseThrow(() -> new IllegalStateException(
                 "no upstream plays " + what + " in " + region + " (start localvpc with --upstream " + service + "=http://127.0.0.1:<port>)"));
