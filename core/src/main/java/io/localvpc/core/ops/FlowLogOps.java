@@ -160,15 +160,7 @@ public final class FlowLogOps {
             }
             destination = "arn:aws:logs:" + region + ":" + account + ":log-group:" + r.logGroupName();
         } else {
-            java.util.regex.Matcher m = LOG_GROUP_ARN.matcher(r.destination());
-            if (!m.matches()) {
-                throw AwsException.invalidParameter("LogDestination (" + r.destination() + ") is not a valid log group ARN: expected "
-                        + "arn:aws:logs:<region>:<account>:log-group:<name>.");
-            }
-            if (!m.group(1).equals(region)) {
-                throw AwsException.invalidParameter("LogDestination (" + r.destination() + ") is in " + m.group(1) + "; flow logs publish to a log "
-                        + "group in their own region, " + region + ".");
-            }
+            requireArn(LOG_GROUP_ARN, r.destination(), region, "log group", "arn:aws:logs:<region>:<account>:log-group:<name>");
             destination = r.destination();
         }
         requireUpstream(destinations, "logs", "logs", region, FlowLog.CLOUD_WATCH_LOGS, "CloudWatch Logs");
@@ -184,21 +176,25 @@ public final class FlowLogOps {
             throw AwsException.missingParameter("LogDestination (the delivery stream's ARN, "
                     + "arn:aws:firehose:<region>:<account>:deliverystream/<name>)");
         }
-        java.util.regex.Matcher m = DELIVERY_STREAM_ARN.matcher(r.destination());
-        if (!m.matches()) {
-            throw AwsException.invalidParameter("LogDestination (" + r.destination() + ") is not a valid delivery stream ARN: expected "
-                    + "arn:aws:firehose:<region>:<account>:deliverystream/<name>.");
-        }
-        if (!m.group(1).equals(region)) {
-            throw AwsException.invalidParameter("LogDestination (" + r.destination() + ") is in " + m.group(1) + "; flow logs publish to a delivery "
-                    + "stream in their own region, " + region + ".");
-        }
+        requireArn(DELIVERY_STREAM_ARN, r.destination(), region, "delivery stream", "arn:aws:firehose:<region>:<account>:deliverystream/<name>");
         if (r.deliverLogsPermissionArn() != null && !IAM_ROLE_ARN.matcher(r.deliverLogsPermissionArn()).matches()) {
             throw AwsException.invalidParameter("DeliverLogsPermissionArn (" + r.deliverLogsPermissionArn() + ") is not a valid IAM role ARN: "
                     + "expected arn:aws:iam::<account>:role/<name>.");
         }
         requireUpstream(destinations, "firehose", "kinesis-firehose", region, FlowLog.FIREHOSE, "Amazon Data Firehose");
         return r.destination();
+    }
+
+    /** The destination is an ARN of this kind (its region the pattern's first group) in the flow log's own region. */
+    private static void requireArn(java.util.regex.Pattern pattern, String destination, String region, String kind, String form) {
+        java.util.regex.Matcher m = pattern.matcher(destination);
+        if (!m.matches()) {
+            throw AwsException.invalidParameter("LogDestination (" + destination + ") is not a valid " + kind + " ARN: expected " + form + ".");
+        }
+        if (!m.group(1).equals(region)) {
+            throw AwsException.invalidParameter("LogDestination (" + destination + ") is in " + m.group(1) + "; flow logs publish to a " + kind
+                    + " in their own region, " + region + ".");
+        }
     }
 
     /** {@code service} is the host name's first label ({@code firehose}), {@code upstream} the name --upstream takes. */
