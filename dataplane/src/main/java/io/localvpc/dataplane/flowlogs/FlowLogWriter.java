@@ -33,8 +33,8 @@ import java.util.zip.GZIPOutputStream;
  * counted, packets estimated by {@link PacketEstimate}), and when a flow log's aggregation window has run its
  * {@code MaxAggregationInterval} (or a flush asks) adds what open connections moved in it and delivers the window: as
  * one gzip object to the embedded S3 under AWS's key layout, or to the upstream that plays CloudWatch Logs or Firehose
- * ({@link FlowLogStreams}). A failed delivery is kept as the flow log's DeliverLogsErrorMessage until one succeeds. Interfaces the flow log watches that had no records in
- * the window get a NODATA record, those whose records were dropped a SKIPDATA record. Nothing here runs on an event
+ * ({@link FlowLogStreams}). A failed delivery is kept as the flow log's DeliverLogsErrorMessage until one succeeds.
+ * Interfaces the flow log watches that had no records in the window get a NODATA record, those whose records were dropped a SKIPDATA record. Nothing here runs on an event
  * loop; the data plane only pays for the tap's counters.
  */
 public final class FlowLogWriter implements StoreListener, AutoCloseable {

@@ -13,8 +13,6 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Calls an AWS JSON 1.1 API (CloudWatch Logs, Firehose) on a local upstream, signed with SigV4 by the AWS SDK's
