@@ -66,7 +66,7 @@ public final class LocalVpc implements AutoCloseable {
             Store forApis = created;
             // CreateFlowLogs asks the embedded S3 whether a bucket exists; the API serves nothing before the data plane is up
             java.util.concurrent.atomic.AtomicReference<DataPlane> planeForApis = new java.util.concurrent.atomic.AtomicReference<>();
-            io.localvpc.core.flowlogs.FlowLogDestinations destinations = bucket -> planeForApis.get() != null && planeForApis.get().s3BucketExists(bucket);
+            io.localvpc.core.flowlogs.FlowLogDestinations destinations = new io.localvpc.server.dataplane.FlowLogPlaces(planeForApis::get);
             CompletableFuture<ApiDispatcher> apis = CompletableFuture.supplyAsync(() -> new ApiDispatcher(
                     new Ec2Api(forApis, settings.accountId(), settings.region(), destinations), principals, settings.accountId(), metrics.apiCalls(), signatures,
                     StsApi.service(forApis, principals::identityPolicies), IamApi.service(forApis, startedAt)), LocalVpc::startThread);

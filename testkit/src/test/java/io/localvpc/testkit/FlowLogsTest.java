@@ -333,8 +333,30 @@ class FlowLogsTest {
         assertCode(ec2, "InvalidParameter", r -> r.logFormat("${version} ${srcaddr} "));
         assertCode(ec2, "InvalidParameter", r -> r.logDestination("arn:aws:sqs:us-east-1:000000000000:q"));
         assertCode(ec2, "UnsupportedOperation", r -> r.destinationOptions(o -> o.fileFormat(DestinationFileFormat.PARQUET)));
-        assertCode(ec2, "UnsupportedOperation", r -> r.logDestinationType(LogDestinationType.CLOUD_WATCH_LOGS).logDestination(null).logGroupName("g"));
-        assertCode(ec2, "UnsupportedOperation", r -> r.logDestinationType(LogDestinationType.KINESIS_DATA_FIREHOSE));
+        // cloud-watch-logs and kinesis-data-firehose: AWS's checks first, then refused clearly here, where no upstream plays them
+        String role = "arn:aws:iam::" + ACCOUNT + ":role/flow-logs";
+        String group = "arn:aws:logs:us-east-1:" + ACCOUNT + ":log-group:g";
+        String stream = "arn:aws:firehose:us-east-1:" + ACCOUNT + ":deliverystream/s";
+        assertCode(ec2, "InvalidParameter", r -> r.logDestinationType(LogDestinationType.CLOUD_WATCH_LOGS).logDestination(null).logGroupName("g"));
+        assertCode(ec2, "InvalidParameter", r -> r.logDestinationType(LogDestinationType.CLOUD_WATCH_LOGS).logDestination(group).logGroupName("g")
+                .deliverLogsPermissionArn(role));
+        assertCode(ec2, "MissingParameter", r -> r.logDestinationType(LogDestinationType.CLOUD_WATCH_LOGS).logDestination(null)
+                .deliverLogsPermissionArn(role));
+        assertCode(ec2, "InvalidParameter", r -> r.logDestinationType(LogDestinationType.CLOUD_WATCH_LOGS).deliverLogsPermissionArn(role));
+        assertCode(ec2, "InvalidParameter", r -> r.logDestinationType(LogDestinationType.CLOUD_WATCH_LOGS).logDestination(group)
+                .deliverLogsPermissionArn("arn:aws:iam::" + ACCOUNT + ":user/u"));
+        assertCode(ec2, "InvalidParameter", r -> r.logDestinationType(LogDestinationType.CLOUD_WATCH_LOGS).logDestination(null).logGroupName("g")
+                .deliverLogsPermissionArn(role).destinationOptions(o -> o.perHourPartition(true)));
+        assertCode(ec2, "InvalidParameter", r -> r.logDestinationType(LogDestinationType.KINESIS_DATA_FIREHOSE));
+        assertCode(ec2, "InvalidParameter", r -> r.logDestinationType(LogDestinationType.KINESIS_DATA_FIREHOSE).logDestination(stream).logGroupName("g"));
+        assertCode(ec2, "InvalidParameter", r -> r.logDestinationType(LogDestinationType.KINESIS_DATA_FIREHOSE)
+                .logDestination("arn:aws:firehose:eu-west-1:" + ACCOUNT + ":deliverystream/s"));
+        Ec2Exception noLogs = assertCode(ec2, "UnsupportedOperation", r -> r.logDestinationType(LogDestinationType.CLOUD_WATCH_LOGS).logDestination(null)
+                .logGroupName("g").deliverLogsPermissionArn(role));
+        assertTrue(noLogs.awsErrorDetails().errorMessage().contains("--upstream logs=http://127.0.0.1:"), noLogs.getMessage());
+        Ec2Exception noFirehose = assertCode(ec2, "UnsupportedOperation", r -> r.logDestinationType(LogDestinationType.KINESIS_DATA_FIREHOSE)
+                .logDestination(stream));
+        assertTrue(noFirehose.awsErrorDetails().errorMessage().contains("--upstream kinesis-firehose=http://127.0.0.1:"), noFirehose.getMessage());
         assertCode(ec2, "MissingParameter", r -> r.trafficType((String) null));
 
         // the flush changes state, so a page of another site cannot send it (a form post has no JSON content type)
@@ -350,7 +372,7 @@ class FlowLogsTest {
         assertEquals(List.of(), ec2.describeFlowLogs(r -> r.flowLogIds(id)).flowLogs());
     }
 
-    private static void assertCode(Ec2Client ec2, String code, Consumer<software.amazon.awssdk.services.ec2.model.CreateFlowLogsRequest.Builder> change) {
+    private static Ec2Exception assertCode(Ec2Client ec2, String code, Consumer<software.amazon.awssdk.services.ec2.model.CreateFlowLogsRequest.Builder> change) {
         Ec2Exception e = assertThrows(Ec2Exception.class, () -> ec2.createFlowLogs(r -> {
             r.resourceIds("vpc-0123456789abcdef0").resourceType(FlowLogsResourceType.VPC).trafficType(TrafficType.ALL)
                     .logDestinationType(LogDestinationType.S3).logDestination("arn:aws:s3:::flow-logs-api");
@@ -358,5 +380,6 @@ class FlowLogsTest {
         }));
         assertEquals(code, e.awsErrorDetails().errorCode(), e.getMessage());
         assertTrue(e.awsErrorDetails().errorMessage().length() > 20, e.getMessage());
+        return e;
     }
 }

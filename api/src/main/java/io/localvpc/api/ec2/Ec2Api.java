@@ -116,7 +116,7 @@ public final class Ec2Api {
             if (dryRun) throw dryRunSucceeded();
             return encode.apply(out);
         }
-        Operation.WriteHandler handler = ((Operation.Write) op).handler();
+        Operation.WriteHandler handler = ((Operation.Write) op).handler().prepared(in);
         if (dryRun) {
             store.rehearse(in.scope(), tx -> handler.handle(in, tx));
             throw dryRunSucceeded();

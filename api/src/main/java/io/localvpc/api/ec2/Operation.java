@@ -26,5 +26,13 @@ public sealed interface Operation {
     @FunctionalInterface
     interface WriteHandler {
         ObjectNode handle(Ec2Request in, Tx tx);
+
+        /**
+         * Called before the transaction: a handler that must ask something slow (the embedded S3, which may still be
+         * starting) asks it here, outside the store's write lock, and returns a handler holding the answer.
+         */
+        default WriteHandler prepared(Ec2Request in) {
+            return this;
+        }
     }
 }

@@ -68,16 +68,52 @@ public final class FlowLogOps {
             throw AwsException.invalidParameterValue("Value (" + interval + ") for parameter MaxAggregationInterval is invalid. Valid values: 60, 600 (seconds).");
         }
         String format = FlowLogFormat.parse(r.logFormat()).text();
-        String destinationType = r.destinationType() == null ? "cloud-watch-logs" : r.destinationType();
-        switch (destinationType) {
-            case "s3" -> {
-            }
-            case "cloud-watch-logs", "kinesis-data-firehose" -> throw new AwsException("UnsupportedOperation", "localvpc delivers flow logs to S3 "
-                    + "only (its embedded S3): give --log-destination-type s3 --log-destination arn:aws:s3:::<bucket>. Delivery to "
-                    + destinationType + " is not built (see the README's Limitations).");
+        String destinationType = r.destinationType() == null ? FlowLog.CLOUD_WATCH_LOGS : r.destinationType();
+        boolean toS3 = destinationType.equals("s3");
+        boolean toUpstream = destinationType.equals(FlowLog.CLOUD_WATCH_LOGS) || destinationType.equals(FlowLog.FIREHOSE);
+        if (toUpstream && (r.fileFormat() != null || r.hiveCompatiblePartitions() != null || r.perHourPartition() != null)) {
+            throw AwsException.invalidParameter("DestinationOptions apply to s3 delivery only, not to " + destinationType + ".");
+        }
+        String destination = switch (destinationType) {
+            case "s3" -> s3Destination(r);
+            case FlowLog.CLOUD_WATCH_LOGS -> logGroupDestination(r, tx.scope().account(), tx.scope().region(), destinations);
+            case FlowLog.FIREHOSE -> deliveryStreamDestination(r, tx.scope().region(), destinations);
             default -> throw AwsException.invalidParameterValue("Value (" + destinationType + ") for parameter LogDestinationType is invalid. "
                     + "Valid values: cloud-watch-logs, s3, kinesis-data-firehose.");
+        };
+        String fileFormat = r.fileFormat() == null ? "plain-text" : r.fileFormat();
+        if (fileFormat.equals("parquet")) {
+            throw new AwsException("UnsupportedOperation", "DestinationOptions.FileFormat parquet is not built in localvpc: its flow logs are "
+                    + "written as plain-text (gzip) objects only (see the README's Limitations).");
         }
+        if (!fileFormat.equals("plain-text")) {
+            throw AwsException.invalidParameterValue("Value (" + fileFormat + ") for parameter DestinationOptions.FileFormat is invalid. "
+                    + "Valid values: plain-text, parquet.");
+        }
+        FlowLog probe = new FlowLog("", tx.scope().account(), tx.now(), "", resourceType, r.trafficType(), destinationType, destination, format,
+                interval, fileFormat, Boolean.TRUE.equals(r.hiveCompatiblePartitions()), Boolean.TRUE.equals(r.perHourPartition()),
+                r.deliverLogsPermissionArn());
+        boolean bucketExists = !toS3 || destinations.s3BucketExists(probe.bucket());
+        List<FlowLog> created = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (String resourceId : new LinkedHashSet<>(r.resourceIds())) {
+            Failure f = resourceFailure(tx, resourceType, resourceId);
+            if (f == null && !bucketExists) f = new Failure(resourceId, "400", "LogDestination: " + probe.bucket() + " does not exist");
+            if (f == null && tx.all(FlowLog.class).stream().anyMatch(existing -> sameConfiguration(existing, resourceId, probe))) {
+                f = new Failure(resourceId, "FlowLogAlreadyExists", "Error. There is an existing Flow Log with the same configuration and log destination.");
+            }
+            if (f != null) {
+                failures.add(f);
+                continue;
+            }
+            created.add(tx.put(new FlowLog(tx.newId("fl"), probe.ownerId(), probe.createdAt(), resourceId, resourceType, probe.trafficType(),
+                    destinationType, destination, format, interval, fileFormat, probe.hiveCompatiblePartitions(), probe.perHourPartition(),
+                    probe.deliverLogsPermissionArn())));
+        }
+        return new Created(created, failures);
+    }
+
+    private static String s3Destination(CreateRequest r) {
         if (r.logGroupName() != null) throw AwsException.invalidParameter("LogGroupName is not applicable for s3 delivery; give LogDestination.");
         if (r.deliverLogsPermissionArn() != null) {
             throw AwsException.invalidParameter("DeliverLogsPermissionArn is not applicable for s3 delivery.");
@@ -93,35 +129,88 @@ public final class FlowLogOps {
         if (destination.contains("/AWSLogs")) {
             throw AwsException.invalidParameter("LogDestination (" + destination + ") cannot use AWSLogs as a subfolder: AWS adds it to every key.");
         }
-        String fileFormat = r.fileFormat() == null ? "plain-text" : r.fileFormat();
-        if (fileFormat.equals("parquet")) {
-            throw new AwsException("UnsupportedOperation", "DestinationOptions.FileFormat parquet is not built in localvpc: its flow logs are "
-                    + "written as plain-text (gzip) objects only (see the README's Limitations).");
-        }
-        if (!fileFormat.equals("plain-text")) {
-            throw AwsException.invalidParameterValue("Value (" + fileFormat + ") for parameter DestinationOptions.FileFormat is invalid. "
-                    + "Valid values: plain-text, parquet.");
-        }
-        FlowLog probe = new FlowLog("", tx.scope().account(), tx.now(), "", resourceType, r.trafficType(), destinationType, destination, format,
-                interval, fileFormat, Boolean.TRUE.equals(r.hiveCompatiblePartitions()), Boolean.TRUE.equals(r.perHourPartition()));
-        boolean bucketExists = destinations.s3BucketExists(probe.bucket());
-        List<FlowLog> created = new ArrayList<>();
-        List<Failure> failures = new ArrayList<>();
-        for (String resourceId : new LinkedHashSet<>(r.resourceIds())) {
-            Failure f = resourceFailure(tx, resourceType, resourceId);
-            if (f == null && !bucketExists) f = new Failure(resourceId, "400", "LogDestination: " + probe.bucket() + " does not exist");
-            if (f == null && tx.all(FlowLog.class).stream().anyMatch(existing -> sameConfiguration(existing, resourceId, probe))) {
-                f = new Failure(resourceId, "FlowLogAlreadyExists", "Error. There is an existing Flow Log with the same configuration and log destination.");
-            }
-            if (f != null) {
-                failures.add(f);
-                continue;
-            }
-            created.add(tx.put(new FlowLog(tx.newId("fl"), probe.ownerId(), probe.createdAt(), resourceId, resourceType, probe.trafficType(),
-                    destinationType, destination, format, interval, fileFormat, probe.hiveCompatiblePartitions(), probe.perHourPartition())));
-        }
-        return new Created(created, failures);
+        return destination;
     }
+
+    /**
+     * A CloudWatch Logs log group, by name or ARN, as its ARN; AWS requires the role EC2 delivers with. Delivered to the
+     * upstream that plays CloudWatch Logs, so refused when there is none.
+     */
+    private static String logGroupDestination(CreateRequest r, String account, String region, FlowLogDestinations destinations) {
+        if (r.logGroupName() != null && r.destination() != null) {
+            throw AwsException.invalidParameter("Please only provide LogGroupName or only provide LogDestination.");
+        }
+        if (r.logGroupName() == null && r.destination() == null) {
+            throw AwsException.missingParameter("LogGroupName or LogDestination (the log group's name, or its ARN "
+                    + "arn:aws:logs:<region>:<account>:log-group:<name>)");
+        }
+        if (r.deliverLogsPermissionArn() == null) {
+            throw AwsException.invalidParameter("DeliverLogsPermissionArn is required for cloud-watch-logs delivery: give the ARN of the IAM role "
+                    + "that may publish to the log group (arn:aws:iam::<account>:role/<name>).");
+        }
+        if (!IAM_ROLE_ARN.matcher(r.deliverLogsPermissionArn()).matches()) {
+            throw AwsException.invalidParameter("DeliverLogsPermissionArn (" + r.deliverLogsPermissionArn() + ") is not a valid IAM role ARN: "
+                    + "expected arn:aws:iam::<account>:role/<name>.");
+        }
+        String destination;
+        if (r.logGroupName() != null) {
+            if (!LOG_GROUP_NAME.matcher(r.logGroupName()).matches()) {
+                throw AwsException.invalidParameter("LogGroupName (" + r.logGroupName() + ") is not a valid log group name: 1 to 512 of "
+                        + "a-z, A-Z, 0-9, '_', '-', '/', '.', '#'.");
+            }
+            destination = "arn:aws:logs:" + region + ":" + account + ":log-group:" + r.logGroupName();
+        } else {
+            requireArn(LOG_GROUP_ARN, r.destination(), region, "log group", "arn:aws:logs:<region>:<account>:log-group:<name>");
+            destination = r.destination();
+        }
+        requireUpstream(destinations, "logs", "logs", region, FlowLog.CLOUD_WATCH_LOGS, "CloudWatch Logs");
+        return destination;
+    }
+
+    /** A Kinesis Data Firehose delivery stream's ARN, delivered to the upstream that plays Firehose. */
+    private static String deliveryStreamDestination(CreateRequest r, String region, FlowLogDestinations destinations) {
+        if (r.logGroupName() != null) {
+            throw AwsException.invalidParameter("LogGroupName is not applicable for kinesis-data-firehose delivery; give LogDestination.");
+        }
+        if (r.destination() == null || r.destination().isEmpty()) {
+            throw AwsException.missingParameter("LogDestination (the delivery stream's ARN, "
+                    + "arn:aws:firehose:<region>:<account>:deliverystream/<name>)");
+        }
+        requireArn(DELIVERY_STREAM_ARN, r.destination(), region, "delivery stream", "arn:aws:firehose:<region>:<account>:deliverystream/<name>");
+        if (r.deliverLogsPermissionArn() != null && !IAM_ROLE_ARN.matcher(r.deliverLogsPermissionArn()).matches()) {
+            throw AwsException.invalidParameter("DeliverLogsPermissionArn (" + r.deliverLogsPermissionArn() + ") is not a valid IAM role ARN: "
+                    + "expected arn:aws:iam::<account>:role/<name>.");
+        }
+        requireUpstream(destinations, "firehose", "kinesis-firehose", region, FlowLog.FIREHOSE, "Amazon Data Firehose");
+        return r.destination();
+    }
+
+    /** The destination is an ARN of this kind (its region the pattern's first group) in the flow log's own region. */
+    private static void requireArn(java.util.regex.Pattern pattern, String destination, String region, String kind, String form) {
+        java.util.regex.Matcher m = pattern.matcher(destination);
+        if (!m.matches()) {
+            throw AwsException.invalidParameter("LogDestination (" + destination + ") is not a valid " + kind + " ARN: expected " + form + ".");
+        }
+        if (!m.group(1).equals(region)) {
+            throw AwsException.invalidParameter("LogDestination (" + destination + ") is in " + m.group(1) + "; flow logs publish to a " + kind
+                    + " in their own region, " + region + ".");
+        }
+    }
+
+    /** {@code service} is the host name's first label ({@code firehose}), {@code upstream} the name --upstream takes. */
+    private static void requireUpstream(FlowLogDestinations destinations, String service, String upstream, String region, String type, String what) {
+        if (destinations.upstreamPlays(service, region)) return;
+        throw new AwsException("UnsupportedOperation", "localvpc delivers " + type + " flow logs to an upstream that plays " + what
+                + ", and none is configured: start it with --upstream " + upstream + "=http://127.0.0.1:<port> (or --upstream '*=…'), "
+                + "or give --log-destination-type s3 --log-destination arn:aws:s3:::<bucket> (the embedded S3).");
+    }
+
+    private static final java.util.regex.Pattern LOG_GROUP_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_./#-]{1,512}");
+    private static final java.util.regex.Pattern LOG_GROUP_ARN =
+            java.util.regex.Pattern.compile("arn:aws[a-z-]*:logs:([a-z0-9-]+):\\d{12}:log-group:[A-Za-z0-9_./#-]{1,512}(:\\*)?");
+    private static final java.util.regex.Pattern DELIVERY_STREAM_ARN =
+            java.util.regex.Pattern.compile("arn:aws[a-z-]*:firehose:([a-z0-9-]+):\\d{12}:deliverystream/[A-Za-z0-9_.-]{1,64}");
+    private static final java.util.regex.Pattern IAM_ROLE_ARN = java.util.regex.Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
 
     public static Deleted delete(Tx tx, List<String> ids) {
         if (ids.isEmpty()) throw AwsException.missingParameter("FlowLogId");

@@ -24,7 +24,7 @@ final class FlowLogWindow {
     FlowLog log;
     FlowLogFormat format;
     long startMillis;
-    final List<String> lines = new ArrayList<>();
+    final List<FlowLogLine> lines = new ArrayList<>();
     final Set<String> interfacesWithRecords = new HashSet<>();
     final Set<String> interfacesSkipped = new HashSet<>();
     /** Bytes out and in of each open connection already written in an earlier window, by connection id. */
@@ -58,12 +58,12 @@ final class FlowLogWindow {
         };
     }
 
-    void add(String interfaceId, String line) {
+    void add(String interfaceId, long startMillis, String line) {
         if (lines.size() >= MAX_RECORDS) {
             interfacesSkipped.add(interfaceId);
             return;
         }
-        lines.add(line);
+        lines.add(new FlowLogLine(interfaceId, startMillis, line));
         interfacesWithRecords.add(interfaceId);
     }
 

@@ -31,9 +31,10 @@ import java.util.zip.GZIPOutputStream;
  * Writes VPC flow logs: one thread that, about once a second, takes the connections that ended from the
  * {@link FlowLogTap}, turns each into records on every interface a flow log watches (both directions, the bytes as
  * counted, packets estimated by {@link PacketEstimate}), and when a flow log's aggregation window has run its
- * {@code MaxAggregationInterval} (or a flush asks) adds what open connections moved in it and delivers the window as
- * one gzip object to the embedded S3 under AWS's key layout. Interfaces the flow log watches that had no records in
- * the window get a NODATA record, those whose records were dropped a SKIPDATA record. Nothing here runs on an event
+ * {@code MaxAggregationInterval} (or a flush asks) adds what open connections moved in it and delivers the window: as
+ * one gzip object to the embedded S3 under AWS's key layout, or to the upstream that plays CloudWatch Logs or Firehose
+ * ({@link FlowLogStreams}). A failed delivery is kept as the flow log's DeliverLogsErrorMessage until one succeeds.
+ * Interfaces the flow log watches that had no records in the window get a NODATA record, those whose records were dropped a SKIPDATA record. Nothing here runs on an event
  * loop; the data plane only pays for the tap's counters.
  */
 public final class FlowLogWriter implements StoreListener, AutoCloseable {
@@ -44,6 +45,9 @@ public final class FlowLogWriter implements StoreListener, AutoCloseable {
     private final Store store;
     private final FlowLogTap tap;
     private final FlowLogSink sink;
+    private final FlowLogStreams streams;
+    /** Why each flow log's last delivery failed, by flow log id; absent when it succeeded. */
+    private final Map<String, String> deliveryErrors = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
     private final Thread thread;
     private final Map<String, FlowLogWindow> windows = new HashMap<>();
@@ -56,15 +60,20 @@ public final class FlowLogWriter implements StoreListener, AutoCloseable {
     private final AtomicLong busyNanos = new AtomicLong();
     private volatile boolean running = true;
 
-    public FlowLogWriter(Store store, FlowLogTap tap, FlowLogSink sink, Clock clock) {
-        this(store, tap, sink, clock, true);
+    public FlowLogWriter(Store store, FlowLogTap tap, FlowLogSink sink, FlowLogStreams streams, Clock clock) {
+        this(store, tap, sink, streams, clock, true);
     }
 
     /** Without its thread ({@code run} false), rounds happen only when a test calls {@link #tick}. */
     FlowLogWriter(Store store, FlowLogTap tap, FlowLogSink sink, Clock clock, boolean run) {
+        this(store, tap, sink, FlowLogStreams.NONE, clock, run);
+    }
+
+    FlowLogWriter(Store store, FlowLogTap tap, FlowLogSink sink, FlowLogStreams streams, Clock clock, boolean run) {
         this.store = store;
         this.tap = tap;
         this.sink = sink;
+        this.streams = streams;
         this.clock = clock;
         this.thread = new Thread(this::run, "localvpc-flow-log-writer");
         thread.setDaemon(true);
@@ -111,6 +120,11 @@ public final class FlowLogWriter implements StoreListener, AutoCloseable {
 
     public long objectsWritten() {
         return objects.get();
+    }
+
+    /** Why the flow log's last delivery failed (DescribeFlowLogs' DeliverLogsErrorMessage), or null when it did not. */
+    public String deliveryError(String flowLogId) {
+        return deliveryErrors.get(flowLogId);
     }
 
     public long deliveryFailures() {
@@ -187,6 +201,7 @@ public final class FlowLogWriter implements StoreListener, AutoCloseable {
         }
         windows.clear();
         windows.putAll(seen);
+        deliveryErrors.keySet().retainAll(seen.keySet());
         if (seen.isEmpty() && flowLogCommits.get() == commits) tap.enable(false);
     }
 
@@ -226,7 +241,7 @@ public final class FlowLogWriter implements StoreListener, AutoCloseable {
                         leg.dstPort(), 6, packets, bytes, start / 1000, end / 1000, f.accepted ? "ACCEPT" : "REJECT", FlowLogRecord.OK,
                         side.vpcId(), side.subnetId(), side.instanceId(), flags, leg.pktSrcAddr(), leg.pktDstAddr(), w.scope.region(),
                         side.azId(), leg.pktSrcService(), leg.pktDstService(), leg.direction(), leg.trafficPath());
-                w.add(side.interfaceId(), r.format(w.format));
+                w.add(side.interfaceId(), start, r.format(w.format));
             }
         }
     }
@@ -242,45 +257,69 @@ public final class FlowLogWriter implements StoreListener, AutoCloseable {
 
     /** Writes the window's object: the header, its records, NODATA and SKIPDATA where due. False when nothing was written. */
     private boolean deliver(FlowLogWindow w, Optional<View> view, long now) {
-        List<String> status = new ArrayList<>();
+        List<FlowLogLine> status = new ArrayList<>();
         long start = w.startMillis / 1000;
         long end = now / 1000;
         if (view.isPresent()) {
             for (NetworkInterface n : view.get().all(NetworkInterface.class)) {
                 if (!w.covers(n.id(), n.subnetId(), n.vpcId())) continue;
                 if (w.interfacesSkipped.contains(n.id())) {
-                    status.add(FlowLogRecord.status(w.scope.account(), n.id(), start, end, FlowLogRecord.SKIPDATA).format(w.format));
+                    status.add(new FlowLogLine(n.id(), w.startMillis,
+                            FlowLogRecord.status(w.scope.account(), n.id(), start, end, FlowLogRecord.SKIPDATA).format(w.format)));
                 } else if (!w.interfacesWithRecords.contains(n.id())) {
-                    status.add(FlowLogRecord.status(w.scope.account(), n.id(), start, end, FlowLogRecord.NODATA).format(w.format));
+                    status.add(new FlowLogLine(n.id(), w.startMillis,
+                            FlowLogRecord.status(w.scope.account(), n.id(), start, end, FlowLogRecord.NODATA).format(w.format)));
                 }
             }
         }
         if (w.lines.isEmpty() && status.isEmpty()) return false;
-        String key = FlowLogObjectKey.of(w.log, w.scope.account(), w.scope.region(), Instant.ofEpochMilli(now),
-                String.format("%08x", ThreadLocalRandom.current().nextInt()));
+        List<FlowLogLine> all = new ArrayList<>(w.lines);
+        all.addAll(status);
+        String where = switch (w.log.destinationType()) {
+            case FlowLog.CLOUD_WATCH_LOGS -> "log group " + w.log.logGroupName();
+            case FlowLog.FIREHOSE -> "delivery stream " + w.log.deliveryStreamName();
+            default -> "s3://" + w.log.bucket() + "/";
+        };
         try {
-            sink.put(w.log.bucket(), key, gzip(w.format.header(), w.lines, status));
+            switch (w.log.destinationType()) {
+                case FlowLog.CLOUD_WATCH_LOGS -> streams.putLogEvents(w.log, w.scope.account(), all);
+                case FlowLog.FIREHOSE -> streams.putRecords(w.log, w.scope.account(), all);
+                default -> {
+                    String key = FlowLogObjectKey.of(w.log, w.scope.account(), w.scope.region(), Instant.ofEpochMilli(now),
+                            String.format("%08x", ThreadLocalRandom.current().nextInt()));
+                    where += key;
+                    sink.put(w.log.bucket(), key, gzip(w.format.header(), all));
+                }
+            }
         } catch (Exception e) {
             failures.incrementAndGet();
-            LOG.log(System.Logger.Level.WARNING, "flow log " + w.log.id() + " could not be delivered to s3://" + w.log.bucket() + "/" + key
-                    + " (" + (w.lines.size() + status.size()) + " records dropped): " + e.getMessage());
+            deliveryErrors.put(w.log.id(), accessError(e));
+            LOG.log(System.Logger.Level.WARNING, "flow log " + w.log.id() + " could not be delivered to " + where
+                    + " (" + all.size() + " records dropped): " + e.getMessage());
             return false;
         }
+        deliveryErrors.remove(w.log.id());
         objects.incrementAndGet();
-        records.addAndGet(w.lines.size() + status.size());
+        records.addAndGet(all.size());
         return true;
     }
 
-    static byte[] gzip(String header, List<String> lines, List<String> more) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 120 * (lines.size() + more.size()) / 4);
+    /** AWS's DeliverLogsErrorMessage words ("Access error", "Rate limited", "Unknown error") with what went wrong. */
+    private static String accessError(Exception e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (why.startsWith("Access error")) return why;
+        String kind = why.startsWith("Throttling") || why.startsWith("LimitExceeded") ? "Rate limited" : "Access error";
+        return kind + ": " + why;
+    }
+
+    static byte[] gzip(String header, List<FlowLogLine> lines) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 120 * lines.size() / 4);
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 8192)) {
             gz.write(header.getBytes(StandardCharsets.US_ASCII));
             gz.write('\n');
-            for (List<String> part : List.of(lines, more)) {
-                for (String line : part) {
-                    gz.write(line.getBytes(StandardCharsets.US_ASCII));
-                    gz.write('\n');
-                }
+            for (FlowLogLine line : lines) {
+                gz.write(line.text().getBytes(StandardCharsets.US_ASCII));
+                gz.write('\n');
             }
         } catch (IOException e) {
             throw new IllegalStateException("gzip in memory failed", e);
@@ -297,5 +336,6 @@ public final class FlowLogWriter implements StoreListener, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        streams.close();
     }
 }

@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * The interfaces AWS would log a connection on, and the legs each sees, from the path engine's decision: the
  * workload's own interface always; an interface endpoint's interface in the zone used; a NAT gateway's interface
- * (both of its legs: workload to gateway, gateway to destination, and their answers, as AWS logs a NAT gateway). A
- * gateway endpoint and an internet gateway have no interface of their own. A refused flow is logged on the
+ * (both of its legs: workload to gateway, gateway to destination, and their answers, as AWS logs a NAT gateway); the
+ * destination instance's interface when the flow went to a program published on an instance (the request in, the
+ * answer out, as AWS logs the receiving interface). A gateway endpoint and an internet gateway have no interface of their own. A refused flow is logged on the
  * workload's interface only, in the request direction.
  */
 final class FlowSides {
@@ -53,6 +54,12 @@ final class FlowSides {
         own.add(new FlowLeg(true, "egress", src, sport, dst, dstPort, src, dst, outPath, null, dstService));
         if (accepted) own.add(new FlowLeg(false, "ingress", dst, dstPort, src, sport, dst, src, null, dstService, null));
         sides.add(side(view, source.get(), own));
+        String to = accepted ? decided.destinationEniId() : null;
+        if (to != null && !to.equals(source.get().id()) && dst != null) {
+            view.find(NetworkInterface.class, to).ifPresent(eni -> sides.add(side(view, eni, List.of(
+                    new FlowLeg(true, "ingress", src, sport, dst, dstPort, src, dst, null, null, null),
+                    new FlowLeg(false, "egress", dst, dstPort, src, sport, dst, src, 1, null, null)))));
+        }
         if (o == null) return sides;
         if ("interface-endpoint".equals(via) && dst != null) {
             endpointInterface(view, o.vpcId(), dst).ifPresent(eni -> sides.add(side(view, eni, List.of(

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FlowLogObjectKeyTest {
     private static FlowLog log(String destination, boolean hive, boolean perHour) {
         return new FlowLog("fl-0123456789abcdef0", "111122223333", Instant.EPOCH, "vpc-1", "VPC", "ALL", "s3", destination,
-                "${version}", 600, "plain-text", hive, perHour);
+                "${version}", 600, "plain-text", hive, perHour, null);
     }
 
     private static final Instant AT = Instant.parse("2026-03-04T05:06:59Z");

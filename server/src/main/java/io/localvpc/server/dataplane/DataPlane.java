@@ -120,7 +120,7 @@ public final class DataPlane implements AutoCloseable {
         store.addListener(costs);
         store.addListener(published);
         this.flowLogs = new FlowLogWriter(store, flowLogTap, (bucket, key, body) -> backends.s3PutObject(bucket, key, body, "application/x-gzip"),
-                java.time.Clock.systemUTC());
+                new io.localvpc.dataplane.flowlogs.UpstreamFlowLogStreams(this::httpUpstream), java.time.Clock.systemUTC());
         store.addListener(flowLogs);
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
         faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof DecidedFlow d && d.origin() != null
@@ -181,6 +181,16 @@ public final class DataPlane implements AutoCloseable {
     /** The VPC flow logs' writer (delivery to the embedded S3, flush). */
     public FlowLogWriter flowLogs() {
         return flowLogs;
+    }
+
+    /**
+     * The HTTP upstream that plays a service ({@code logs}, {@code firehose}) in a region, found as the data plane
+     * finds it: by the service's host name ({@code --upstream logs=…}, or {@code '*=…'}).
+     */
+    public Optional<InetSocketAddress> httpUpstream(String service, String region) {
+        return backends.router().route(service + "." + region + ".amazonaws.com")
+                .filter(b -> b.protocol() == io.localvpc.dataplane.backend.ServiceBackend.Protocol.HTTP)
+                .map(io.localvpc.dataplane.backend.ServiceBackend::address);
     }
 
     /** Whether the embedded S3 has this bucket (CreateFlowLogs asks). */

@@ -23,10 +23,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** VPC flow logs: create (to the embedded S3), describe, delete. Records are written by the data plane's flow log writer. */
+/**
+ * VPC flow logs: create (to the embedded S3, or to the upstreams that play CloudWatch Logs and Firehose), describe,
+ * delete. Records are written by the data plane's flow log writer.
+ */
 public final class FlowLogHandlers implements Ec2Family {
-    /** The status of delivery AWS shows; localvpc writes into its own S3 and so always succeeds or counts a skip. */
+    /** The status of delivery AWS shows: FAILED while the last delivery failed (the writer keeps why). */
     private static final String DELIVER_SUCCESS = "SUCCESS";
+    private static final String DELIVER_FAILED = "FAILED";
     private static final String ACTIVE = "ACTIVE";
 
     private final FlowLogDestinations destinations;
@@ -38,12 +42,44 @@ public final class FlowLogHandlers implements Ec2Family {
     @Override
     public void register(OperationRegistry r) {
         r.family("Flow logs")
-                .write("CreateFlowLogs", this::create)
+                .write("CreateFlowLogs", new CreateHandler())
                 .read("DescribeFlowLogs", this::describe)
                 .write("DeleteFlowLogs", this::delete);
     }
 
-    private ObjectNode create(Ec2Request in, Tx tx) {
+    /**
+     * CreateFlowLogs asks the embedded S3 whether the bucket exists before its transaction: S3 may still be starting,
+     * and the store's write lock is not held while it waits.
+     */
+    private final class CreateHandler implements io.localvpc.api.ec2.Operation.WriteHandler {
+        @Override
+        public ObjectNode handle(Ec2Request in, Tx tx) {
+            return create(in, tx, destinations);
+        }
+
+        @Override
+        public io.localvpc.api.ec2.Operation.WriteHandler prepared(Ec2Request in) {
+            String destination = in.string("LogDestination");
+            if (!"s3".equals(in.string("LogDestinationType")) || destination == null || !destination.startsWith(FlowLog.S3_ARN)) return this;
+            String rest = destination.substring(FlowLog.S3_ARN.length());
+            String bucket = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+            boolean exists = destinations.s3BucketExists(bucket);
+            FlowLogDestinations answered = new FlowLogDestinations() {
+                @Override
+                public boolean s3BucketExists(String asked) {
+                    return asked.equals(bucket) ? exists : destinations.s3BucketExists(asked);
+                }
+
+                @Override
+                public boolean upstreamPlays(String service, String region) {
+                    return destinations.upstreamPlays(service, region);
+                }
+            };
+            return (req, tx) -> create(req, tx, answered);
+        }
+    }
+
+    private ObjectNode create(Ec2Request in, Tx tx, FlowLogDestinations destinations) {
         JsonNode options = in.node("DestinationOptions");
         FlowLogOps.Created created = FlowLogOps.create(tx, new FlowLogOps.CreateRequest(in.strings("ResourceIds"), in.requireString("ResourceType"),
                 in.string("TrafficType"), in.string("LogDestinationType"), in.string("LogDestination"), in.string("LogGroupName"),
@@ -65,12 +101,16 @@ public final class FlowLogHandlers implements Ec2Family {
         return out;
     }
 
+    private String deliverStatus(FlowLog f) {
+        return destinations.deliveryError(f.id()) == null ? DELIVER_SUCCESS : DELIVER_FAILED;
+    }
+
     private ObjectNode describe(Ec2Request in, View view) {
         FilterSpec<FlowLog> spec = FilterSpec.<FlowLog>builder()
-                .field("deliver-log-status", f -> DELIVER_SUCCESS)
+                .field("deliver-log-status", this::deliverStatus)
                 .field("log-destination-type", FlowLog::destinationType)
                 .field("flow-log-id", FlowLog::id)
-                .field("log-group-name", f -> null)
+                .field("log-group-name", f -> f.destinationType().equals(FlowLog.CLOUD_WATCH_LOGS) ? f.logGroupName() : null)
                 .field("resource-id", FlowLog::resourceId)
                 .field("traffic-type", FlowLog::trafficType)
                 .build();
@@ -89,10 +129,14 @@ public final class FlowLogHandlers implements Ec2Family {
         return out;
     }
 
-    private static ObjectNode render(View view, FlowLog f) {
+    private ObjectNode render(View view, FlowLog f) {
         ObjectNode o = Json.object();
         o.put("CreationTime", Json.timestamp(f.createdAt()));
-        o.put("DeliverLogsStatus", DELIVER_SUCCESS);
+        String error = destinations.deliveryError(f.id());
+        o.put("DeliverLogsStatus", error == null ? DELIVER_SUCCESS : DELIVER_FAILED);
+        if (error != null) o.put("DeliverLogsErrorMessage", error);
+        if (f.deliverLogsPermissionArn() != null) o.put("DeliverLogsPermissionArn", f.deliverLogsPermissionArn());
+        if (f.destinationType().equals(FlowLog.CLOUD_WATCH_LOGS)) o.put("LogGroupName", f.logGroupName());
         o.put("FlowLogId", f.id());
         o.put("FlowLogStatus", ACTIVE);
         o.put("ResourceId", f.resourceId());
@@ -102,6 +146,7 @@ public final class FlowLogHandlers implements Ec2Family {
         o.put("LogFormat", f.logFormat());
         o.set("Tags", Tagging.tagSet(view, f.id()));
         o.put("MaxAggregationInterval", f.maxAggregationInterval());
+        if (!f.destinationType().equals("s3")) return o;
         ObjectNode options = o.putObject("DestinationOptions");
         options.put("FileFormat", f.fileFormat());
         options.put("HiveCompatiblePartitions", f.hiveCompatiblePartitions());
