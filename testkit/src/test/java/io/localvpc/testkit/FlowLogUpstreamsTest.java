@@ -287,6 +287,7 @@ class FlowLogUpstreamsTest {
         assertEquals(expected, messages);
     }
 
+    /** Also: '*' is the upstream of a flow log destination's service, as it is the data plane's. */
     @Test
     void anUpstreamNobodyAnswersOnIsAFailedDeliveryNotAHang() throws Exception {
         int nobody;
@@ -294,7 +295,7 @@ class FlowLogUpstreamsTest {
             nobody = s.getLocalPort(); // closed again: nothing listens there
         }
         try (LocalVpc other = LocalVpc.builder().settings(Settings.defaults().withPort(0).withInMemory(true)
-                .withUpstreams(Map.of("kinesis-firehose", URI.create("http://127.0.0.1:" + nobody)))).start();
+                .withUpstreams(Map.of("*", URI.create("http://127.0.0.1:" + nobody)))).start();
              Ec2Client client = LocalVpcExtension.ec2(other.endpoint(), "test", Region.US_EAST_1)) {
             Layouts l = new Layouts(client);
             String vpc = l.vpc("10.94.0.0/16");
