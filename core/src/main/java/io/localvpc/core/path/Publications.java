@@ -65,6 +65,11 @@ public final class Publications {
                 .toList();
     }
 
+    /** Whether nothing is published (the usual case: no state change needs a sweep then). */
+    public boolean isEmpty() {
+        return byKey.isEmpty();
+    }
+
     /** Withdraws every publication the test selects (their instances are gone); returns how many. */
     public int removeWhere(Predicate<Publication> test) {
         int[] n = {0};

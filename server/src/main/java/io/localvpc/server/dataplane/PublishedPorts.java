@@ -104,6 +104,8 @@ public final class PublishedPorts implements StoreListener {
 
     @Override
     public void committed(Scope scope, List<Change> changes) {
+        // nothing to sweep: no task per commit (a task per interface commit halved CreateVpcEndpoint for interfaces)
+        if (publications.isEmpty()) return;
         for (Change c : changes) {
             if (c.type().equals(INSTANCE) || c.type().equals(INTERFACE)) {
                 // judged on another thread by the state as it is then: the store's writer is holding its lock now
