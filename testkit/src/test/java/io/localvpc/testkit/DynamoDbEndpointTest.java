@@ -205,6 +205,8 @@ class DynamoDbEndpointTest {
         Layouts.PrivateVpc vpc = net.privateVpc("10.125");
         VpcEndpoint e = ec2.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(vpc.vpcId()).serviceName(DYNAMODB)
                 .subnetIds(vpc.subnetA(), vpc.subnetB()).privateDnsEnabled(false)).vpcEndpoint();
+        // its names resolve once it is available (pending first, as on AWS): wait, as a user's script would
+        Layouts.awaitValue("endpoint " + e.vpcEndpointId() + " state", "available", () -> net.describeEndpoint(e.vpcEndpointId()).stateAsString());
         Workload w = new Workload(vpc.instanceA(), lv.proxyAddress(), new Admin(endpoint).caPem());
         String regional = e.dnsEntries().get(0).dnsName();
         String zonal = e.dnsEntries().get(1).dnsName();
