@@ -53,6 +53,7 @@ public final class ResourceTypes {
         add("network-interface", NetworkInterface.class);
         add("instance", Instance.class);
         add("vpc-endpoint", VpcEndpoint.class);
+        add("load-balancer", io.localvpc.core.model.LoadBalancer.class);
         add("prefix-list", ManagedPrefixList.class);
         add("network-insights-path", NetworkInsightsPath.class);
         add("network-insights-analysis", NetworkInsightsAnalysis.class);
