@@ -36,7 +36,8 @@ class ResourceTypesTest {
         ResourceTypes.names().forEach(all::add);
         // types added after schema 0 need no entry there; every other stored type needs one
         all.removeAll(Set.of("network-insights-path", "network-insights-analysis", "iam-user", "iam-access-key", "iam-role", "iam-policy",
-                "iam-instance-profile", "sts-session", "iam-instance-profile-association", "instance-settings", "instance-metadata-options", "vpc-flow-log"));
+                "iam-instance-profile", "sts-session", "iam-instance-profile-association", "instance-settings", "instance-metadata-options", "vpc-flow-log",
+                "load-balancer"));
         assertEquals(all, targets, "every stored type but those added later existed in schema 0");
     }
 
