@@ -54,6 +54,8 @@ public final class ResourceTypes {
         add("instance", Instance.class);
         add("vpc-endpoint", VpcEndpoint.class);
         add("load-balancer", io.localvpc.core.model.LoadBalancer.class);
+        add("target-group", io.localvpc.core.model.TargetGroup.class);
+        add("listener", io.localvpc.core.model.Listener.class);
         add("prefix-list", ManagedPrefixList.class);
         add("network-insights-path", NetworkInsightsPath.class);
         add("network-insights-analysis", NetworkInsightsAnalysis.class);
