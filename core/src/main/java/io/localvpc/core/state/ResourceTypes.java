@@ -56,6 +56,7 @@ public final class ResourceTypes {
         add("load-balancer", io.localvpc.core.model.LoadBalancer.class);
         add("target-group", io.localvpc.core.model.TargetGroup.class);
         add("listener", io.localvpc.core.model.Listener.class);
+        add("vpc-endpoint-service", io.localvpc.core.model.VpcEndpointServiceConfiguration.class);
         add("prefix-list", ManagedPrefixList.class);
         add("network-insights-path", NetworkInsightsPath.class);
         add("network-insights-analysis", NetworkInsightsAnalysis.class);
