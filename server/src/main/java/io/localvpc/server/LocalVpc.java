@@ -78,6 +78,7 @@ public final class LocalVpc implements AutoCloseable {
             this.dataPlane = plane;
             AdminApi admin = new AdminApi(this, created, plane);
             this.http = HttpServer.start(settings.host(), settings.port(), api, admin);
+            plane.startBackgroundWork();
         } catch (RuntimeException e) {
             if (plane != null) plane.close();
             journal.close();

@@ -260,6 +260,14 @@ public final class DataPlane implements AutoCloseable {
         return scope.map(s -> engine.decide(store.view(s), flow));
     }
 
+    /**
+     * Starts, in the background, what localvpc does not need to be ready (the embedded S3, the routes by host name):
+     * called once it is ready, so that start-up does not share the CPU with them. Whatever needs them first starts them.
+     */
+    public void startBackgroundWork() {
+        backends.startInBackground();
+    }
+
     @Override
     public void close() {
         proxy.close();
