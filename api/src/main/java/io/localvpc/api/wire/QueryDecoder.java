@@ -79,6 +79,27 @@ public final class QueryDecoder {
                 }
                 return arr;
             }
+            case MAP -> {
+                String p = key + ".entry.";
+                NavigableMap<String, String> sub = params.subMap(p, true, key + ".entry/", false);
+                if (sub.isEmpty()) return null;
+                TreeSet<Integer> indexes = new TreeSet<>();
+                for (String k : sub.keySet()) {
+                    String rest = k.substring(p.length());
+                    int dot = rest.indexOf('.');
+                    String idx = dot < 0 ? rest : rest.substring(0, dot);
+                    if (!idx.isEmpty() && idx.length() < 6 && idx.chars().allMatch(Character::isDigit)) indexes.add(Integer.parseInt(idx));
+                }
+                ObjectNode map = NODES.objectNode();
+                for (int i : indexes) {
+                    String k = params.get(p + i + ".key");
+                    if (k == null) throw AwsException.missingParameter(p + i + ".key");
+                    used.add(p + i + ".key");
+                    JsonNode v = decodeValue(shape.mapValue(), p + i + ".value", params, used);
+                    map.set(k, v == null ? NODES.textNode("") : v);
+                }
+                return map;
+            }
             default -> {
                 String raw = params.get(key);
                 if (raw == null) return null;
