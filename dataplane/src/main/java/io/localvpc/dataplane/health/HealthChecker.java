@@ -56,6 +56,7 @@ public final class HealthChecker implements StoreListener, AutoCloseable {
     private final Map<TargetKey, Tracked> tracked = new HashMap<>();
     private final AtomicLong rounds = new AtomicLong();
     private final AtomicLong checks = new AtomicLong();
+    private final java.time.Duration tick;
     private ScheduledFuture<?> ticker; // only on the scheduling thread
     private int inFlight;
 
@@ -67,6 +68,12 @@ public final class HealthChecker implements StoreListener, AutoCloseable {
     }
 
     public HealthChecker(Store store, PathEngine engine, TargetHealthBook book, EventLoopGroup loops, Clock clock) {
+        this(store, engine, book, loops, clock, java.time.Duration.ofSeconds(1));
+    }
+
+    /** @param tick how often rounds run while there are targets (tests pass a long one and run rounds themselves) */
+    HealthChecker(Store store, PathEngine engine, TargetHealthBook book, EventLoopGroup loops, Clock clock, java.time.Duration tick) {
+        this.tick = tick;
         this.store = store;
         this.engine = engine;
         this.book = book;
@@ -102,6 +109,16 @@ public final class HealthChecker implements StoreListener, AutoCloseable {
     /** Health checks started so far. */
     public long checks() {
         return checks.get();
+    }
+
+    /** Runs one round on the scheduling thread and waits for it (tests drive the checker round by round). */
+    void roundNow() throws Exception {
+        scheduler.submit(this::round).get();
+    }
+
+    /** Whether rounds are scheduled (there are targets behind listeners). */
+    boolean ticking() throws Exception {
+        return scheduler.submit(() -> ticker != null).get();
     }
 
     /** One round: who is checked now, who is due, and start their checks. Runs on the scheduling thread. */
@@ -167,7 +184,7 @@ public final class HealthChecker implements StoreListener, AutoCloseable {
     }
 
     private void startTicking() {
-        if (ticker == null) ticker = scheduler.scheduleWithFixedDelay(this::round, 1, 1, TimeUnit.SECONDS);
+        if (ticker == null) ticker = scheduler.scheduleWithFixedDelay(this::round, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void stopTicking() {
