@@ -92,6 +92,48 @@ class NetworkLoadBalancerHealthTest {
     }
 
     @Test
+    void httpChecksMatchTheStatusCodes(LocalVpc lv, Ec2Client ec2) throws Exception {
+        ElasticLoadBalancingV2Client elb = Elbv2Clients.elb(lv);
+        Layouts l = new Layouts(ec2);
+        String vpc = l.vpc("10.73.0.0/16");
+        String subnet = l.subnet(vpc, "10.73.1.0/24", Layouts.ZONE_A);
+        String web = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("web").description("web")).groupId();
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(p -> p.ipProtocol("tcp").fromPort(PORT).toPort(PORT)
+                .ipRanges(ip -> ip.cidrIp("10.73.0.0/16"))));
+        String instance = l.instance(subnet, web);
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(503);
+        java.util.concurrent.atomic.AtomicReference<String> path = new java.util.concurrent.atomic.AtomicReference<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", x -> {
+            path.set(x.getRequestURI().getPath());
+            x.sendResponseHeaders(status.get(), -1);
+            x.close();
+        });
+        server.start();
+        try {
+            InstancesServeTest.publish(lv.endpoint(), instance, PORT, "127.0.0.1:" + server.getAddress().getPort());
+            LoadBalancer lb = elb.createLoadBalancer(r -> r.name("http-nlb").type(LoadBalancerTypeEnum.NETWORK).scheme(LoadBalancerSchemeEnum.INTERNAL)
+                    .subnets(subnet)).loadBalancers().get(0);
+            TargetGroup tg = elb.createTargetGroup(r -> r.name("http-web").protocol(ProtocolEnum.TCP).port(PORT).vpcId(vpc)
+                    .healthCheckProtocol(ProtocolEnum.HTTP).healthCheckPath("/healthz").matcher(m -> m.httpCode("200"))
+                    .healthCheckIntervalSeconds(5).healthCheckTimeoutSeconds(2).healthyThresholdCount(2).unhealthyThresholdCount(2)).targetGroups().get(0);
+            elb.registerTargets(r -> r.targetGroupArn(tg.targetGroupArn()).targets(t -> t.id(instance)));
+            elb.createListener(r -> r.loadBalancerArn(lb.loadBalancerArn()).protocol(ProtocolEnum.TCP).port(80)
+                    .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg.targetGroupArn())));
+            Supplier<TargetHealth> health = () -> elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn()))
+                    .targetHealthDescriptions().get(0).targetHealth();
+            TargetHealth mismatch = Elbv2Clients.awaitHealth("a target answering 503", "unhealthy", 40, health);
+            assertEquals("Target.ResponseCodeMismatch", mismatch.reasonAsString());
+            assertTrue(mismatch.description().contains("503"), mismatch.description());
+            assertEquals("/healthz", path.get());
+            status.set(200);
+            Elbv2Clients.awaitHealth("a target answering 200", "healthy", 40, health);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void vpcResolverAnswersTheNlbNameWithItsNodes(LocalVpc lv, Ec2Client ec2) throws IOException {
         ElasticLoadBalancingV2Client elb = Elbv2Clients.elb(lv);
         Layouts l = new Layouts(ec2);
