@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Rounds and results run on one scheduling thread, so the counters need no locks. With no listener forwarding to a
  * target there is no timer at all: a committed change to load balancers, listeners or target groups wakes it.
- * At most {@value #MAX_IN_FLIGHT} checks are open at once; the rest wait for the next round.
+ * At most {@value #MAX_IN_FLIGHT} checks are open at once; the rest start as open ones end.
  */
 public final class HealthChecker implements StoreListener, AutoCloseable {
     private static final System.Logger LOG = System.getLogger("localvpc.health");
@@ -54,11 +54,16 @@ public final class HealthChecker implements StoreListener, AutoCloseable {
         return t;
     });
     private final Map<TargetKey, Tracked> tracked = new HashMap<>();
+    /** The checks found due by the last round and not started yet (the open-check limit held them back). */
+    private final java.util.ArrayDeque<Due> due = new java.util.ArrayDeque<>();
     private final AtomicLong rounds = new AtomicLong();
     private final AtomicLong checks = new AtomicLong();
     private final java.time.Duration tick;
     private ScheduledFuture<?> ticker; // only on the scheduling thread
     private int inFlight;
+
+    private record Due(CheckedTarget target, Tracked state, View view) {
+    }
 
     /** A target being checked: its counter, when it is next due, and whether a check is open. */
     private static final class Tracked {
@@ -145,28 +150,46 @@ public final class HealthChecker implements StoreListener, AutoCloseable {
                 book.forgetWhere(gone::contains); // a target checked again later starts at initial, as after re-registering
             }
             if (!anyTargets) {
+                due.clear();
                 stopTicking();
                 return;
             }
             startTicking();
+            due.clear();
             for (CheckedTarget t : plan.values()) {
                 Tracked state = tracked.computeIfAbsent(t.key(), k -> new Tracked());
-                if (state.open || now.isBefore(state.nextDue) || inFlight >= MAX_IN_FLIGHT) continue;
-                state.open = true;
-                state.nextDue = now.plusSeconds(t.settings().intervalSeconds());
-                inFlight++;
-                checks.incrementAndGet();
-                check(views.get(t.key().scope()), t).whenComplete((outcome, failure) -> scheduler.execute(() -> {
-                    inFlight--;
-                    state.open = false;
-                    ProbeOutcome o = failure != null ? ProbeOutcome.failed("Elb.InternalError", "Health check could not run: " + failure) : outcome;
-                    if (tracked.get(t.key()) != state) return; // no longer checked meanwhile
-                    book.record(t.key(), o.passed() ? state.counter.passed(t.settings().healthyThreshold())
-                            : state.counter.failed(t.settings().unhealthyThreshold(), o.reason(), o.description()));
-                }));
+                if (!state.open && !now.isBefore(state.nextDue)) due.add(new Due(t, state, views.get(t.key().scope())));
             }
+            startDue();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "health-check round failed; the next round tries again", e);
+        }
+    }
+
+    /**
+     * Starts due checks while fewer than {@value #MAX_IN_FLIGHT} are open; the rest wait for a check to end (not for the
+     * next round), so the limit bounds concurrency without capping the rate.
+     */
+    private void startDue() {
+        while (inFlight < MAX_IN_FLIGHT && !due.isEmpty()) {
+            Due d = due.poll();
+            CheckedTarget t = d.target();
+            Tracked state = d.state();
+            if (state.open || tracked.get(t.key()) != state) continue;
+            state.open = true;
+            state.nextDue = clock.instant().plusSeconds(t.settings().intervalSeconds());
+            inFlight++;
+            checks.incrementAndGet();
+            check(d.view(), t).whenComplete((outcome, failure) -> scheduler.execute(() -> {
+                inFlight--;
+                state.open = false;
+                if (tracked.get(t.key()) == state) { // still checked
+                    ProbeOutcome o = failure != null ? ProbeOutcome.failed("Elb.InternalError", "Health check could not run: " + failure) : outcome;
+                    book.record(t.key(), o.passed() ? state.counter.passed(t.settings().healthyThreshold())
+                            : state.counter.failed(t.settings().unhealthyThreshold(), o.reason(), o.description()));
+                }
+                startDue();
+            }));
         }
     }
 

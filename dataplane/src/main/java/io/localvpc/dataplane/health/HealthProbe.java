@@ -32,6 +32,25 @@ final class HealthProbe {
     private static final int MAX_STATUS_LINE = 1024;
     private static final SslContext TLS = insecureClient();
 
+    /**
+     * The end of a TCP check's pipeline: the check is decided when the connection opens, so whatever the target sends or
+     * does after (data, a reset as the check closes) is dropped quietly.
+     */
+    private static final ChannelInboundHandlerAdapter DISCARD = new Discard();
+
+    @io.netty.channel.ChannelHandler.Sharable
+    private static final class Discard extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
     private HealthProbe() {
     }
 
@@ -58,6 +77,7 @@ final class HealthProbe {
                     protected void initChannel(Channel ch) {
                         if (settings.protocol().equals("HTTPS")) ch.pipeline().addLast(TLS.newHandler(ch.alloc(), host, port));
                         if (http) ch.pipeline().addLast(new StatusLineReader(settings, hostHeader, result));
+                        else ch.pipeline().addLast(DISCARD);
                     }
                 });
         ChannelFuture connect = b.connect(host, port);
