@@ -120,6 +120,31 @@ class HealthCheckerTest {
         return null;
     }
 
+    /** Regression: the open-check limit held the rest of a round's due targets until the next round (64 checks a second at most). */
+    @Test
+    void moreTargetsThanTheOpenCheckLimitAreAllCheckedInOneRound() throws Exception {
+        int targets = HealthChecker.MAX_IN_FLIGHT * 2 + 10;
+        World w = world();
+        store.write(SCOPE, tx -> {
+            String subnet = tx.find(NetworkInterface.class, tx.all(NetworkInterface.class).stream()
+                    .filter(e -> "10.9.1.50".equals(e.privateIpAddress())).findFirst().orElseThrow().id()).orElseThrow().subnetId();
+            String group = tx.all(NetworkInterface.class).stream().filter(e -> "10.9.1.50".equals(e.privateIpAddress())).findFirst().orElseThrow().groupIds().get(0);
+            List<TargetRegistration.Given> more = new java.util.ArrayList<>();
+            for (int i = 1; i < targets; i++) {
+                NetworkInterface eni = NetworkInterfaceOps.create(tx, new NetworkInterfaceOps.Spec(subnet, null, List.of(group), null, 0));
+                publications.publish(new Publications.Publication(SCOPE, eni.id(), eni.id(), 8080, "127.0.0.1:" + program.getLocalPort()));
+                more.add(new TargetRegistration.Given(eni.privateIpAddress(), null, null));
+            }
+            return TargetRegistration.register(tx, w.groupArn(), more);
+        });
+        listen(w);
+        clock.advance(Duration.ofSeconds(3));
+        checker.roundNow(); // one round only: every due target must be checked without waiting for another
+        for (int i = 0; i < 400 && accepted.get() < targets; i++) Thread.sleep(25);
+        assertEquals(targets, checker.checks());
+        assertEquals(targets, accepted.get());
+    }
+
     @Test
     void nothingIsCheckedWhileNoListenerUsesTheGroup() throws Exception {
         World w = world();
