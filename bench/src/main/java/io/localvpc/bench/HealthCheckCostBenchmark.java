@@ -100,13 +100,20 @@ public final class HealthCheckCostBenchmark {
                 long checksAtStart = lv.dataPlane().healthChecks().checks();
                 double checking = cpuPerSecond(os, threads, acceptor.getId(), window);
                 long checks = lv.dataPlane().healthChecks().checks() - checksAtStart;
-                long healthy = elb.describeTargetHealth(r -> r.targetGroupArn(tg)).targetHealthDescriptions().stream()
-                        .filter(d -> d.targetHealth().stateAsString().equals("healthy")).count();
+                var states = elb.describeTargetHealth(r -> r.targetGroupArn(tg)).targetHealthDescriptions().stream()
+                        .collect(java.util.stream.Collectors.groupingBy(d -> d.targetHealth().stateAsString()
+                                + (d.targetHealth().reason() == null ? "" : " " + d.targetHealth().reasonAsString()), java.util.TreeMap::new,
+                                java.util.stream.Collectors.counting()));
+                long healthy = states.getOrDefault("healthy", 0L);
                 System.out.printf("targets %d, interval %d s, windows of %d s%n", targets, interval, window);
                 System.out.printf("idle (no listener; checks started before the listener: %d): %.1f ms CPU per s%n", checksBefore, idle);
                 System.out.printf("checking: %.1f ms CPU per s, %.1f checks/s, %.3f ms CPU per check (idle subtracted), %d of %d healthy%n",
                         checking, checks / (double) window, (checking - idle) * window / Math.max(1, checks), healthy, targets);
                 System.out.printf("ratio checking / idle: %.1f%n", checking / Math.max(0.01, idle));
+                System.out.println("target health at the end: " + states);
+                elb.describeTargetHealth(r -> r.targetGroupArn(tg)).targetHealthDescriptions().stream()
+                        .filter(d -> !d.targetHealth().stateAsString().equals("healthy")).map(d -> d.targetHealth().description()).distinct().limit(3)
+                        .forEach(d -> System.out.println("  not healthy: " + d));
             }
         }
     }

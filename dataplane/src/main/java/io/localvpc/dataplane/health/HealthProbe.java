@@ -87,8 +87,9 @@ final class HealthProbe {
             if (!f.isSuccess()) {
                 Throwable cause = f.cause();
                 if (cause instanceof io.netty.channel.ConnectTimeoutException) result.complete(ProbeOutcome.timedOut(null));
+                else if (!http && resetAfterHandshake(cause)) result.complete(ProbeOutcome.PASSED);
                 else result.complete(ProbeOutcome.failed("Target.FailedHealthChecks", "Health checks failed: the program at " + hostPort
-                        + " refused the connection"));
+                        + " could not be connected to (" + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ")"));
             } else if (!http) {
                 result.complete(ProbeOutcome.PASSED);
             }
@@ -98,6 +99,16 @@ final class HealthProbe {
             ch.close();
         });
         return result;
+    }
+
+    /**
+     * A reset reported while the connect completes ({@code finishConnect(..) failed: Connection reset by peer}): the
+     * program accepted (the handshake was done) and reset at once, before the event loop saw the connection open. A TCP
+     * check passes on the handshake, as ELB's does; a port nobody listens on answers the SYN with a reset, which is
+     * "Connection refused" instead.
+     */
+    static boolean resetAfterHandshake(Throwable cause) {
+        return cause instanceof java.io.IOException && cause.getMessage() != null && cause.getMessage().contains("Connection reset");
     }
 
     /** Sends the GET once connected and judges the status line of the answer. */
