@@ -180,7 +180,13 @@ public final class HealthChecker implements StoreListener, AutoCloseable {
             state.nextDue = clock.instant().plusSeconds(t.settings().intervalSeconds());
             inFlight++;
             checks.incrementAndGet();
-            check(d.view(), t).whenComplete((outcome, failure) -> scheduler.execute(() -> {
+            CompletableFuture<ProbeOutcome> checked;
+            try {
+                checked = check(d.view(), t);
+            } catch (RuntimeException e) { // counted as a failed check, so the target is not left open for ever
+                checked = CompletableFuture.failedFuture(e);
+            }
+            checked.whenComplete((outcome, failure) -> scheduler.execute(() -> {
                 inFlight--;
                 state.open = false;
                 if (tracked.get(t.key()) == state) { // still checked
