@@ -1,5 +1,7 @@
 package io.localvpc.server;
 
+import io.localvpc.dataplane.notify.ConnectionEventPublisher;
+
 import io.localvpc.api.ApiDispatcher;
 import io.localvpc.api.ec2.Ec2Api;
 import io.localvpc.api.iam.IamApi;
@@ -41,6 +43,7 @@ public final class LocalVpc implements AutoCloseable {
     private final HttpServer http;
     private final Instant startedAt;
     private final LocalVpcMetrics metrics = new LocalVpcMetrics();
+    private final ConnectionEventPublisher connectionEvents;
 
     private LocalVpc(Settings settings, Clock clock) {
         Regions.require(settings.region());
@@ -56,6 +59,7 @@ public final class LocalVpc implements AutoCloseable {
         }
         Store created = null;
         DataPlane plane = null;
+        ConnectionEventPublisher events = null;
         try {
             created = new Store(journal, clock, DefaultVpc::create);
             IdentityPolicies identities = settings.iamConfig() == null ? IdentityPolicies.none() : IdentityPolicies.load(settings.iamConfig());
@@ -67,8 +71,12 @@ public final class LocalVpc implements AutoCloseable {
             // CreateFlowLogs asks the embedded S3 whether a bucket exists; the API serves nothing before the data plane is up
             java.util.concurrent.atomic.AtomicReference<DataPlane> planeForApis = new java.util.concurrent.atomic.AtomicReference<>();
             io.localvpc.core.flowlogs.FlowLogDestinations destinations = new io.localvpc.server.dataplane.FlowLogPlaces(planeForApis::get);
+            // Endpoint connection events go to the upstream that plays sns, once the data plane (which knows the upstreams) is up.
+            events = new ConnectionEventPublisher((service, region) -> planeForApis.get() == null
+                    ? java.util.Optional.empty() : planeForApis.get().httpUpstream(service, region));
+            ConnectionEventPublisher publisher = events;
             CompletableFuture<ApiDispatcher> apis = CompletableFuture.supplyAsync(() -> new ApiDispatcher(
-                    new Ec2Api(forApis, settings.accountId(), settings.region(), destinations), principals, settings.accountId(), metrics.apiCalls(), signatures,
+                    new Ec2Api(forApis, settings.accountId(), settings.region(), destinations).connectionEvents(publisher), principals, settings.accountId(), metrics.apiCalls(), signatures,
                     StsApi.service(forApis, principals::identityPolicies), IamApi.service(forApis, startedAt)), LocalVpc::startThread);
             plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
                     principals.forEndpoints(), principals, settings.accountId(), settings.region(), metrics, signatures);
@@ -76,10 +84,12 @@ public final class LocalVpc implements AutoCloseable {
             ApiDispatcher api = joined(apis);
             this.store = created;
             this.dataPlane = plane;
+            this.connectionEvents = events;
             AdminApi admin = new AdminApi(this, created, plane);
             this.http = HttpServer.start(settings.host(), settings.port(), api, admin);
         } catch (RuntimeException e) {
             if (plane != null) plane.close();
+            if (events != null) events.close();
             journal.close();
             if (lock != null) lock.close();
             throw e;
@@ -137,6 +147,11 @@ public final class LocalVpc implements AutoCloseable {
         return metrics;
     }
 
+    /** The endpoint connection events recorded (and published to an sns upstream) since start. */
+    public ConnectionEventPublisher connectionEvents() {
+        return connectionEvents;
+    }
+
     public Store store() {
         return store;
     }
@@ -157,6 +172,7 @@ public final class LocalVpc implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        connectionEvents.close();
         dataPlane.close();
         store.close();
         if (lock != null) lock.close();
