@@ -250,6 +250,10 @@ class EndpointServiceProviderTest {
         assertEquals("us-east-1", waiting.vpcEndpointRegion());
         assertEquals(3, waiting.dnsEntries().size(), "regional and one zonal name per zone");
 
+        refused("DryRunOperation", () -> provider.acceptVpcEndpointConnections(r -> r.serviceId(svc.serviceId())
+                .vpcEndpointIds(accepted.vpcEndpointId()).dryRun(true)));
+        assertEquals("pendingAcceptance", state(accepted.vpcEndpointId()), "a DryRun accepts nothing, not even in the consumer's account");
+
         List<UnsuccessfulItem> none = provider.acceptVpcEndpointConnections(r -> r.serviceId(svc.serviceId()).vpcEndpointIds(accepted.vpcEndpointId()))
                 .unsuccessful();
         assertTrue(none.isEmpty(), none.toString());
@@ -271,6 +275,19 @@ class EndpointServiceProviderTest {
                 () -> connection(svc.serviceId(), accepted.vpcEndpointId()).vpcEndpointStateAsString());
         assertTrue(provider.deleteVpcEndpointServiceConfigurations(r -> r.serviceIds(svc.serviceId())).unsuccessful().isEmpty(),
                 "only deleted and rejected connections are left");
+    }
+
+    @Test
+    void theOwnerAcceptsAnEndpointInItsOwnAccount() {
+        ServiceConfiguration svc = service(nlb("10.55"), true);
+        String vpc = providerNet.vpc("10.56.0.0/16");
+        String subnet = providerNet.subnet(vpc, "10.56.1.0/24", Layouts.ZONE_A);
+        String id = provider.createVpcEndpoint(r -> r.vpcId(vpc).vpcEndpointType(VpcEndpointType.INTERFACE).serviceName(svc.serviceName())
+                .subnetIds(subnet)).vpcEndpoint().vpcEndpointId();
+        assertEquals("pendingAcceptance", connection(svc.serviceId(), id).vpcEndpointStateAsString(), "the owner needs no permission, but accepts too");
+        assertTrue(provider.acceptVpcEndpointConnections(r -> r.serviceId(svc.serviceId()).vpcEndpointIds(id)).unsuccessful().isEmpty());
+        // One account: the decision is written in the request's own transaction, not lost under it.
+        Layouts.awaitValue("own endpoint", "available", () -> provider.describeVpcEndpoints(r -> r.vpcEndpointIds(id)).vpcEndpoints().get(0).stateAsString());
     }
 
     @Test

@@ -128,6 +128,7 @@ public final class Ec2Api {
         }
         Operation.WriteHandler handler = ((Operation.Write) op).handler().prepared(in);
         if (dryRun) {
+            in.rehearsing();
             store.rehearse(in.scope(), tx -> handler.handle(in, tx));
             throw dryRunSucceeded();
         }

@@ -30,6 +30,7 @@ public final class Ec2Request {
     private final Function<Scope, View> otherScopes;
     private Store store;
     private String callerArn;
+    private boolean rehearsal;
     private final List<EndpointConnectionEvent> connectionEvents = new ArrayList<>();
 
     public Ec2Request(String action, Scope scope, String requestId, Shape shape, ObjectNode params) {
@@ -55,6 +56,11 @@ public final class Ec2Request {
         return this;
     }
 
+    /** Marks a DryRun: writes in other scopes are rehearsed too, and thrown away. */
+    void rehearsing() {
+        this.rehearsal = true;
+    }
+
     /** The caller's own ARN (a user's, a role session's, an account's root), or null when unsigned. */
     public String callerArn() {
         return callerArn;
@@ -73,7 +79,7 @@ public final class Ec2Request {
     public <T> T writeIn(Scope other, Tx tx, Function<Tx, T> work) {
         if (other.equals(tx.scope())) return work.apply(tx);
         if (store == null) throw new IllegalStateException("no other scopes are writable here");
-        return store.write(other, work);
+        return rehearsal ? store.rehearse(other, work) : store.write(other, work);
     }
 
     /** Connection events this request caused; told once its transaction committed. */
