@@ -18,10 +18,6 @@ public final class ConnectionNotificationOps {
     private ConnectionNotificationOps() {
     }
 
-    /** One notification DeleteVpcEndpointConnectionNotifications could not delete. */
-    public record Failure(String resourceId, String code, String message) {
-    }
-
     public static VpcEndpointConnectionNotification require(View view, String id) {
         if (id == null || id.isEmpty()) throw AwsException.missingParameter("ConnectionNotificationId");
         return view.find(VpcEndpointConnectionNotification.class, id).orElseThrow(() -> IdKind.CONNECTION_NOTIFICATION.notFound(id));
@@ -48,12 +44,12 @@ public final class ConnectionNotificationOps {
         return tx.put(n.with(topicArn == null ? n.topicArn() : checkTopic(topicArn), events.isEmpty() ? n.events() : checkEvents(events)));
     }
 
-    public static List<Failure> delete(Tx tx, List<String> ids) {
-        List<Failure> failures = new ArrayList<>();
+    public static List<UnsuccessfulItem> delete(Tx tx, List<String> ids) {
+        List<UnsuccessfulItem> failures = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
             if (tx.find(VpcEndpointConnectionNotification.class, id).isEmpty()) {
                 AwsException e = IdKind.CONNECTION_NOTIFICATION.notFound(id);
-                failures.add(new Failure(id, e.code(), e.getMessage()));
+                failures.add(new UnsuccessfulItem(id, e.code(), e.getMessage()));
                 continue;
             }
             tx.remove(VpcEndpointConnectionNotification.class, id);

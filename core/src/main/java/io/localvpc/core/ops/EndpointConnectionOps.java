@@ -26,10 +26,6 @@ public final class EndpointConnectionOps {
     private EndpointConnectionOps() {
     }
 
-    /** One endpoint Accept or Reject could not decide on. */
-    public record Failure(String resourceId, String code, String message) {
-    }
-
     /**
      * A provider's service as an interface endpoint uses it (its zones, its DNS label, its private DNS name once
      * verified), so that consumer endpoints are made by the same code as endpoints of AWS services. Endpoint policies
@@ -51,18 +47,18 @@ public final class EndpointConnectionOps {
      * {@code writeIn} runs a change in the endpoint's scope (the caller's own transaction when it is the same scope).
      * Everything is checked before anything is written. Returns the failures and, through {@code events}, what happened.
      */
-    public static List<Failure> decide(Tx tx, String serviceId, List<String> endpointIds, boolean accept, EndpointServiceDirectory directory,
+    public static List<UnsuccessfulItem> decide(Tx tx, String serviceId, List<String> endpointIds, boolean accept, EndpointServiceDirectory directory,
                                        BiFunction<Scope, Function<Tx, VpcEndpoint>, VpcEndpoint> writeIn, List<EndpointConnectionEvent> events) {
         VpcEndpointServiceConfiguration c = EndpointServiceConfigOps.require(tx, serviceId);
         if (endpointIds.isEmpty()) throw AwsException.missingParameter("VpcEndpointId.1");
         EndpointServiceDirectory seen = directory.seenFrom(tx);
         List<EndpointServiceDirectory.Connection> connections = seen.connectionsTo(tx.scope().region(), c.serviceName());
-        List<Failure> failures = new ArrayList<>();
+        List<UnsuccessfulItem> failures = new ArrayList<>();
         List<EndpointServiceDirectory.Connection> toChange = new ArrayList<>();
         for (String id : new LinkedHashSet<>(endpointIds)) {
             EndpointServiceDirectory.Connection conn = connections.stream().filter(x -> x.endpoint().id().equals(id)).findFirst().orElse(null);
             if (conn == null) {
-                failures.add(new Failure(id, "InvalidVpcEndpoint.NotFound", "The Vpc Endpoint Id '" + id + "' does not exist or is not connected to " + c.id()));
+                failures.add(new UnsuccessfulItem(id, "InvalidVpcEndpoint.NotFound", "The Vpc Endpoint Id '" + id + "' does not exist or is not connected to " + c.id()));
                 continue;
             }
             VpcEndpoint.State state = conn.endpoint().state(tx.now());
@@ -70,7 +66,7 @@ public final class EndpointConnectionOps {
                     : state == VpcEndpoint.State.PENDING_ACCEPTANCE || state == VpcEndpoint.State.PENDING || state == VpcEndpoint.State.AVAILABLE
                     || state == VpcEndpoint.State.REJECTED;
             if (!allowed) {
-                failures.add(new Failure(id, "IncorrectState", "The VPC endpoint " + id + " is " + state + "; "
+                failures.add(new UnsuccessfulItem(id, "IncorrectState", "The VPC endpoint " + id + " is " + state + "; "
                         + (accept ? "only an endpoint in pendingAcceptance can be accepted." : "a " + state + " endpoint cannot be rejected.")));
                 continue;
             }

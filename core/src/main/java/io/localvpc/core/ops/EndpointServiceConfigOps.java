@@ -46,10 +46,6 @@ public final class EndpointServiceConfigOps {
                          List<String> addSupportedRegions, List<String> removeSupportedRegions) {
     }
 
-    /** One service DeleteVpcEndpointServiceConfigurations could not delete. */
-    public record Failure(String resourceId, String code, String message) {
-    }
-
     /** The caller's own service with this id. */
     public static VpcEndpointServiceConfiguration require(View view, String serviceId) {
         if (serviceId == null || serviceId.isEmpty()) throw AwsException.missingParameter("ServiceId");
@@ -137,12 +133,12 @@ public final class EndpointServiceConfigOps {
      * Deletes each service with its permissions and notifications. A service with a connection that is not rejected or
      * deleted stays, reported as AWS reports it; so do unknown ids.
      */
-    public static List<Failure> delete(Tx tx, List<String> ids, EndpointServiceDirectory directory) {
-        List<Failure> failures = new ArrayList<>();
+    public static List<UnsuccessfulItem> delete(Tx tx, List<String> ids, EndpointServiceDirectory directory) {
+        List<UnsuccessfulItem> failures = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
             VpcEndpointServiceConfiguration c = tx.find(VpcEndpointServiceConfiguration.class, id).orElse(null);
             if (c == null) {
-                failures.add(new Failure(id, "InvalidVpcEndpointService.NotFound", IdKind.VPC_ENDPOINT_SERVICE.notFound(id).getMessage()));
+                failures.add(new UnsuccessfulItem(id, "InvalidVpcEndpointService.NotFound", IdKind.VPC_ENDPOINT_SERVICE.notFound(id).getMessage()));
                 continue;
             }
             List<String> live = new ArrayList<>();
@@ -151,7 +147,7 @@ public final class EndpointServiceConfigOps {
                 if (s != VpcEndpoint.State.REJECTED && s != VpcEndpoint.State.DELETED && s != VpcEndpoint.State.DELETING) live.add(conn.endpoint().id());
             }
             if (!live.isEmpty()) {
-                failures.add(new Failure(id, "ExistingVpcEndpointConnections", "Service " + id + " has existing active VPC Endpoint connections ("
+                failures.add(new UnsuccessfulItem(id, "ExistingVpcEndpointConnections", "Service " + id + " has existing active VPC Endpoint connections ("
                         + String.join(", ", live) + "). Reject them or have their owners delete them first."));
                 continue;
             }

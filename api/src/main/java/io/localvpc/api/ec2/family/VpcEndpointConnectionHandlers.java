@@ -14,6 +14,7 @@ import io.localvpc.core.model.VpcEndpointServiceConfiguration;
 import io.localvpc.core.ops.EndpointConnectionEvent;
 import io.localvpc.core.ops.EndpointConnectionOps;
 import io.localvpc.core.ops.EndpointServiceDirectory;
+import io.localvpc.core.ops.UnsuccessfulItem;
 import io.localvpc.core.state.Resource;
 import io.localvpc.core.state.Tx;
 import io.localvpc.core.state.View;
@@ -40,16 +41,12 @@ public final class VpcEndpointConnectionHandlers implements Ec2Family {
 
     private ObjectNode decide(Ec2Request in, Tx tx, boolean accept) {
         List<EndpointConnectionEvent> events = new ArrayList<>();
-        List<EndpointConnectionOps.Failure> failures = EndpointConnectionOps.decide(tx, in.requireString("ServiceId"), in.strings("VpcEndpointIds"),
+        List<UnsuccessfulItem> failures = EndpointConnectionOps.decide(tx, in.requireString("ServiceId"), in.strings("VpcEndpointIds"),
                 accept, in.endpointServices(), (scope, work) -> in.writeIn(scope, tx, work), events);
         events.forEach(in::connectionEvent);
         ObjectNode out = Json.object();
         ArrayNode failed = out.putArray("Unsuccessful");
-        for (EndpointConnectionOps.Failure f : failures) {
-            ObjectNode item = failed.addObject();
-            item.putObject("Error").put("Code", f.code()).put("Message", f.message());
-            item.put("ResourceId", f.resourceId());
-        }
+        for (UnsuccessfulItem f : failures) UnsuccessfulItems.add(failed, f.resourceId(), f.code(), f.message());
         return out;
     }
 

@@ -11,6 +11,7 @@ import io.localvpc.api.query.Page;
 import io.localvpc.core.AwsException;
 import io.localvpc.core.model.VpcEndpointConnectionNotification;
 import io.localvpc.core.ops.ConnectionNotificationOps;
+import io.localvpc.core.ops.UnsuccessfulItem;
 import io.localvpc.core.state.Tx;
 import io.localvpc.core.state.View;
 
@@ -50,11 +51,7 @@ public final class VpcEndpointConnectionNotificationHandlers implements Ec2Famil
         if (ids.isEmpty()) throw AwsException.missingParameter(in.wireName("ConnectionNotificationIds") + ".1");
         ObjectNode out = Json.object();
         ArrayNode failed = out.putArray("Unsuccessful");
-        for (ConnectionNotificationOps.Failure f : ConnectionNotificationOps.delete(tx, ids)) {
-            ObjectNode item = failed.addObject();
-            item.putObject("Error").put("Code", f.code()).put("Message", f.message());
-            item.put("ResourceId", f.resourceId());
-        }
+        for (UnsuccessfulItem f : ConnectionNotificationOps.delete(tx, ids)) UnsuccessfulItems.add(failed, f.resourceId(), f.code(), f.message());
         return out;
     }
 

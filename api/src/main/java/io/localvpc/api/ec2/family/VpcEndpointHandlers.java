@@ -74,11 +74,7 @@ public final class VpcEndpointHandlers implements Ec2Family {
             connectionEvent(in, tx, "Delete", e);
             ConnectionNotificationOps.removeForEndpoint(tx, e.id()); // after the event: its own notifications hear of it
         }
-        for (VpcEndpointOps.Failure f : failures) {
-            ObjectNode item = failed.addObject();
-            item.putObject("Error").put("Code", f.code()).put("Message", f.message());
-            item.put("ResourceId", f.resourceId());
-        }
+        for (VpcEndpointOps.Failure f : failures) UnsuccessfulItems.add(failed, f.resourceId(), f.code(), f.message());
         return out;
     }
 

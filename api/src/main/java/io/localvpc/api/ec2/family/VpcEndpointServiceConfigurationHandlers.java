@@ -14,6 +14,7 @@ import io.localvpc.core.model.VpcEndpointServiceConfiguration;
 import io.localvpc.core.model.VpcEndpointServicePermission;
 import io.localvpc.core.ops.EndpointServiceConfigOps;
 import io.localvpc.core.ops.EndpointServicePermissionOps;
+import io.localvpc.core.ops.UnsuccessfulItem;
 import io.localvpc.core.state.Tx;
 import io.localvpc.core.state.View;
 
@@ -66,11 +67,7 @@ public final class VpcEndpointServiceConfigurationHandlers implements Ec2Family 
         if (ids.isEmpty()) throw AwsException.missingParameter(in.wireName("ServiceIds") + ".1");
         ObjectNode out = Json.object();
         ArrayNode failed = out.putArray("Unsuccessful");
-        for (EndpointServiceConfigOps.Failure f : EndpointServiceConfigOps.delete(tx, ids, in.endpointServices())) {
-            ObjectNode item = failed.addObject();
-            item.putObject("Error").put("Code", f.code()).put("Message", f.message());
-            item.put("ResourceId", f.resourceId());
-        }
+        for (UnsuccessfulItem f : EndpointServiceConfigOps.delete(tx, ids, in.endpointServices())) UnsuccessfulItems.add(failed, f.resourceId(), f.code(), f.message());
         return out;
     }
 
