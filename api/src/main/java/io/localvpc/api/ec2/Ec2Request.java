@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.api.wire.Shape;
 import io.localvpc.core.AwsException;
 import io.localvpc.core.ops.EndpointConnectionEvent;
-import io.localvpc.core.ops.EndpointServiceDirectory;
+import io.localvpc.core.ops.ProviderEndpointServices;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
 import io.localvpc.core.state.Tx;
@@ -67,8 +67,8 @@ public final class Ec2Request {
     }
 
     /** Providers' endpoint services in every account, read from published snapshots. */
-    public EndpointServiceDirectory endpointServices() {
-        return store == null ? EndpointServiceDirectory.NONE : EndpointServiceDirectory.of(store);
+    public ProviderEndpointServices endpointServices() {
+        return store == null ? ProviderEndpointServices.NONE : ProviderEndpointServices.of(store);
     }
 
     /**

@@ -47,16 +47,16 @@ public final class EndpointConnectionOps {
      * {@code writeIn} runs a change in the endpoint's scope (the caller's own transaction when it is the same scope).
      * Everything is checked before anything is written. Returns the failures and, through {@code events}, what happened.
      */
-    public static List<UnsuccessfulItem> decide(Tx tx, String serviceId, List<String> endpointIds, boolean accept, EndpointServiceDirectory directory,
+    public static List<UnsuccessfulItem> decide(Tx tx, String serviceId, List<String> endpointIds, boolean accept, ProviderEndpointServices directory,
                                        BiFunction<Scope, Function<Tx, VpcEndpoint>, VpcEndpoint> writeIn, List<EndpointConnectionEvent> events) {
         VpcEndpointServiceConfiguration c = EndpointServiceConfigOps.require(tx, serviceId);
         if (endpointIds.isEmpty()) throw AwsException.missingParameter("VpcEndpointId.1");
-        EndpointServiceDirectory seen = directory.seenFrom(tx);
-        List<EndpointServiceDirectory.Connection> connections = seen.connectionsTo(tx.scope().region(), c.serviceName());
+        ProviderEndpointServices seen = directory.seenFrom(tx);
+        List<ProviderEndpointServices.Connection> connections = seen.connectionsTo(tx.scope().region(), c.serviceName());
         List<UnsuccessfulItem> failures = new ArrayList<>();
-        List<EndpointServiceDirectory.Connection> toChange = new ArrayList<>();
+        List<ProviderEndpointServices.Connection> toChange = new ArrayList<>();
         for (String id : new LinkedHashSet<>(endpointIds)) {
-            EndpointServiceDirectory.Connection conn = connections.stream().filter(x -> x.endpoint().id().equals(id)).findFirst().orElse(null);
+            ProviderEndpointServices.Connection conn = connections.stream().filter(x -> x.endpoint().id().equals(id)).findFirst().orElse(null);
             if (conn == null) {
                 failures.add(new UnsuccessfulItem(id, "InvalidVpcEndpoint.NotFound", "The Vpc Endpoint Id '" + id + "' does not exist or is not connected to " + c.id()));
                 continue;
@@ -74,7 +74,7 @@ public final class EndpointConnectionOps {
             toChange.add(conn);
         }
         Instant now = tx.now();
-        for (EndpointServiceDirectory.Connection conn : toChange) {
+        for (ProviderEndpointServices.Connection conn : toChange) {
             VpcEndpoint changed = writeIn.apply(conn.consumer(), consumerTx -> {
                 VpcEndpoint e = consumerTx.find(VpcEndpoint.class, conn.endpoint().id()).orElseThrow();
                 ServiceConnection next = e.connection().decided(accept ? ServiceConnection.ACCEPTED : ServiceConnection.REJECTED, now);
@@ -90,7 +90,7 @@ public final class EndpointConnectionOps {
      * service) and the consumer's (by endpoint). {@code view} reads one of the two scopes; the other is read through
      * {@code directory}.
      */
-    public static EndpointConnectionEvent event(View view, EndpointServiceDirectory directory, String name, VpcEndpointServiceConfiguration c,
+    public static EndpointConnectionEvent event(View view, ProviderEndpointServices directory, String name, VpcEndpointServiceConfiguration c,
                                                 Scope consumer, VpcEndpoint e) {
         List<EndpointConnectionEvent.Topic> topics = new ArrayList<>();
         Scope provider = new Scope(c.ownerId(), consumer.region());

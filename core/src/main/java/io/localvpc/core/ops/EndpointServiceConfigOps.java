@@ -66,7 +66,7 @@ public final class EndpointServiceConfigOps {
         Instant now = tx.now();
         String dnsName = req.privateDnsName() == null ? null : checkDnsName(req.privateDnsName());
         boolean acceptance = req.acceptanceRequired() == null || req.acceptanceRequired(); // AWS's default: required
-        return tx.put(new VpcEndpointServiceConfiguration(id, tx.scope().account(), EndpointServiceDirectory.serviceName(tx.scope().region(), id),
+        return tx.put(new VpcEndpointServiceConfiguration(id, tx.scope().account(), ProviderEndpointServices.serviceName(tx.scope().region(), id),
                 arns, acceptance, zonesOf(nlbs), dnsName, dnsName == null ? null : "pendingVerification", dnsName == null ? null : newToken(),
                 ipTypes, now, now.plus(EndpointProvisioning.delay()), null));
     }
@@ -133,7 +133,7 @@ public final class EndpointServiceConfigOps {
      * Deletes each service with its permissions and notifications. A service with a connection that is not rejected or
      * deleted stays, reported as AWS reports it; so do unknown ids.
      */
-    public static List<UnsuccessfulItem> delete(Tx tx, List<String> ids, EndpointServiceDirectory directory) {
+    public static List<UnsuccessfulItem> delete(Tx tx, List<String> ids, ProviderEndpointServices directory) {
         List<UnsuccessfulItem> failures = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
             VpcEndpointServiceConfiguration c = tx.find(VpcEndpointServiceConfiguration.class, id).orElse(null);
@@ -142,7 +142,7 @@ public final class EndpointServiceConfigOps {
                 continue;
             }
             List<String> live = new ArrayList<>();
-            for (EndpointServiceDirectory.Connection conn : directory.seenFrom(tx).connectionsTo(tx.scope().region(), c.serviceName())) {
+            for (ProviderEndpointServices.Connection conn : directory.seenFrom(tx).connectionsTo(tx.scope().region(), c.serviceName())) {
                 VpcEndpoint.State s = conn.endpoint().state(tx.now());
                 if (s != VpcEndpoint.State.REJECTED && s != VpcEndpoint.State.DELETED && s != VpcEndpoint.State.DELETING) live.add(conn.endpoint().id());
             }

@@ -81,14 +81,14 @@ public final class VpcEndpointOps {
     // ---------------------------------------------------------------- create
 
     public static VpcEndpoint create(Tx tx, Create req) {
-        return create(tx, req, EndpointServiceDirectory.NONE, null);
+        return create(tx, req, ProviderEndpointServices.NONE, null);
     }
 
     /**
      * Creates an endpoint; a provider's service ({@code com.amazonaws.vpce.…}) is found through {@code directory} and
      * must admit the caller ({@code callerArn}, null when unknown) and be {@code Available}.
      */
-    public static VpcEndpoint create(Tx tx, Create req, EndpointServiceDirectory directory, String callerArn) {
+    public static VpcEndpoint create(Tx tx, Create req, ProviderEndpointServices directory, String callerArn) {
         String type = req.type() == null ? "Gateway" : req.type();
         if (!TYPES.contains(type)) {
             throw new AwsException("InvalidVpcEndpointType", "The VPC endpoint type '" + type + "' is not valid. Valid types (case-sensitive): "
@@ -102,11 +102,11 @@ public final class VpcEndpointOps {
         }
         if (req.serviceName() == null || req.serviceName().isEmpty()) throw AwsException.missingParameter("ServiceName");
         VpcEndpointServiceConfiguration provided = null;
-        if (EndpointServiceDirectory.isProviderServiceName(req.serviceName())) {
+        if (ProviderEndpointServices.isProviderServiceName(req.serviceName())) {
             provided = directory.seenFrom(tx).byName(region, req.serviceName())
                     .filter(f -> f.admits(tx.scope().account(), callerArn))
                     .filter(f -> f.configuration().state(tx.now()) == VpcEndpointServiceConfiguration.State.AVAILABLE)
-                    .map(EndpointServiceDirectory.Found::configuration)
+                    .map(ProviderEndpointServices.Found::configuration)
                     .orElseThrow(() -> noSuchService(req.serviceName()));
         }
         EndpointService service = provided != null ? EndpointConnectionOps.asEndpointService(provided, region)
@@ -194,16 +194,16 @@ public final class VpcEndpointOps {
     // ---------------------------------------------------------------- modify
 
     public static VpcEndpoint modify(Tx tx, Modify req) {
-        return modify(tx, req, EndpointServiceDirectory.NONE);
+        return modify(tx, req, ProviderEndpointServices.NONE);
     }
 
-    public static VpcEndpoint modify(Tx tx, Modify req, EndpointServiceDirectory directory) {
+    public static VpcEndpoint modify(Tx tx, Modify req, ProviderEndpointServices directory) {
         VpcEndpoint e = require(tx, req.endpointId());
         if (!e.isActive()) {
             throw new AwsException("IncorrectState", "The VPC endpoint " + e.id() + " is " + e.state(tx.now()) + " and can no longer be modified.");
         }
         VpcEndpointServiceConfiguration provided = e.connection() == null ? null : directory.seenFrom(tx).byName(e.serviceRegion(), e.serviceName())
-                .map(EndpointServiceDirectory.Found::configuration).orElseThrow(() -> noSuchService(e.serviceName()));
+                .map(ProviderEndpointServices.Found::configuration).orElseThrow(() -> noSuchService(e.serviceName()));
         EndpointService service = provided != null ? EndpointConnectionOps.asEndpointService(provided, e.serviceRegion())
                 : EndpointServiceCatalog.find(e.serviceRegion(), e.serviceName()).orElseThrow(() -> noSuchService(e.serviceName()));
         if (provided != null && Boolean.TRUE.equals(req.privateDnsEnabled())) checkProviderPrivateDns(provided);

@@ -43,10 +43,10 @@ class EndpointServicePrincipalsTest {
 
     @Test
     void aProviderServiceNameNamesItsRegionAndId() {
-        assertTrue(EndpointServiceDirectory.isProviderServiceName("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"));
-        assertFalse(EndpointServiceDirectory.isProviderServiceName("com.amazonaws.us-east-1.s3"));
-        assertEquals("com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0", EndpointServiceDirectory.serviceName("eu-west-1", "vpce-svc-0123456789abcdef0"));
-        assertTrue(EndpointServiceDirectory.NONE.byName("us-east-1", "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0").isEmpty(),
+        assertTrue(ProviderEndpointServices.isProviderServiceName("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"));
+        assertFalse(ProviderEndpointServices.isProviderServiceName("com.amazonaws.us-east-1.s3"));
+        assertEquals("com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0", ProviderEndpointServices.serviceName("eu-west-1", "vpce-svc-0123456789abcdef0"));
+        assertTrue(ProviderEndpointServices.NONE.byName("us-east-1", "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0").isEmpty(),
                 "another region's name is not found");
     }
 }

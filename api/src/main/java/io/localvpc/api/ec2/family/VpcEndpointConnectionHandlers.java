@@ -13,7 +13,7 @@ import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.model.VpcEndpointServiceConfiguration;
 import io.localvpc.core.ops.EndpointConnectionEvent;
 import io.localvpc.core.ops.EndpointConnectionOps;
-import io.localvpc.core.ops.EndpointServiceDirectory;
+import io.localvpc.core.ops.ProviderEndpointServices;
 import io.localvpc.core.ops.UnsuccessfulItem;
 import io.localvpc.core.state.Resource;
 import io.localvpc.core.state.Tx;
@@ -51,10 +51,10 @@ public final class VpcEndpointConnectionHandlers implements Ec2Family {
     }
 
     private ObjectNode describe(Ec2Request in, View view) {
-        EndpointServiceDirectory directory = in.endpointServices().seenFrom(view);
+        ProviderEndpointServices directory = in.endpointServices().seenFrom(view);
         List<Row> rows = new ArrayList<>();
         for (VpcEndpointServiceConfiguration c : view.all(VpcEndpointServiceConfiguration.class)) {
-            for (EndpointServiceDirectory.Connection conn : directory.connectionsTo(view.scope().region(), c.serviceName())) {
+            for (ProviderEndpointServices.Connection conn : directory.connectionsTo(view.scope().region(), c.serviceName())) {
                 if (!c.id().equals(conn.endpoint().connection().serviceId())) continue;
                 rows.add(new Row(conn.endpoint().id(), c, conn.endpoint(), conn.endpoint().state(view.now()).awsName()));
             }

@@ -14,7 +14,7 @@ import io.localvpc.core.AwsException;
 import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.ops.ConnectionNotificationOps;
 import io.localvpc.core.ops.EndpointConnectionOps;
-import io.localvpc.core.ops.EndpointServiceDirectory;
+import io.localvpc.core.ops.ProviderEndpointServices;
 import io.localvpc.core.ops.IdKind;
 import io.localvpc.core.ops.VpcEndpointOps;
 import io.localvpc.core.state.Tx;
@@ -97,7 +97,7 @@ public final class VpcEndpointHandlers implements Ec2Family {
     /** The event of an endpoint to a provider's service, told once the transaction commits; nothing for AWS services. */
     private static void connectionEvent(Ec2Request in, Tx tx, String name, VpcEndpoint e) {
         if (e.connection() == null) return;
-        EndpointServiceDirectory directory = in.endpointServices();
+        ProviderEndpointServices directory = in.endpointServices();
         directory.seenFrom(tx).byId(tx.scope().region(), e.connection().serviceId()).ifPresent(found ->
                 in.connectionEvent(EndpointConnectionOps.event(tx, directory, name, found.configuration(), tx.scope(), e)));
     }

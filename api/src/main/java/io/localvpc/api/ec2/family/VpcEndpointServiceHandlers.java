@@ -14,7 +14,7 @@ import io.localvpc.core.catalog.EndpointServiceCatalog;
 import io.localvpc.core.model.VpcEndpointServiceConfiguration;
 import io.localvpc.core.ops.EndpointConnectionOps;
 import io.localvpc.core.ops.EndpointServiceConfigOps;
-import io.localvpc.core.ops.EndpointServiceDirectory;
+import io.localvpc.core.ops.ProviderEndpointServices;
 import io.localvpc.core.state.Resource;
 import io.localvpc.core.state.View;
 
@@ -34,7 +34,7 @@ import java.util.function.Predicate;
 public final class VpcEndpointServiceHandlers implements Ec2Family {
 
     /** One line of AWS's answer: a service offering both types is listed once per type. */
-    private record Entry(EndpointService service, String type, EndpointServiceDirectory.Found provider) implements Resource {
+    private record Entry(EndpointService service, String type, ProviderEndpointServices.Found provider) implements Resource {
         /** Name, then type: a space sorts before every character of a service name, so names stay in order. */
         @Override
         public String id() {
@@ -66,13 +66,13 @@ public final class VpcEndpointServiceHandlers implements Ec2Family {
     private ObjectNode describe(Ec2Request in, View view) {
         String region = view.scope().region();
         List<EndpointService> services = new ArrayList<>();
-        Map<String, EndpointServiceDirectory.Found> providers = new HashMap<>();
-        EndpointServiceDirectory directory = in.endpointServices().seenFrom(view);
+        Map<String, ProviderEndpointServices.Found> providers = new HashMap<>();
+        ProviderEndpointServices directory = in.endpointServices().seenFrom(view);
         String account = view.scope().account();
         List<String> names = in.strings("ServiceNames");
         if (names.isEmpty()) {
             services.addAll(EndpointServiceCatalog.all(region));
-            for (EndpointServiceDirectory.Found f : directory.all(region)) {
+            for (ProviderEndpointServices.Found f : directory.all(region)) {
                 if (f.admits(account, in.callerArn())) providers.put(f.configuration().serviceName(), f);
             }
         } else {
@@ -83,7 +83,7 @@ public final class VpcEndpointServiceHandlers implements Ec2Family {
                         "The Vpc Endpoint Service '" + name + "' does not exist")));
             }
         }
-        for (EndpointServiceDirectory.Found f : providers.values()) {
+        for (ProviderEndpointServices.Found f : providers.values()) {
             services.add(EndpointConnectionOps.asEndpointService(f.configuration(), region));
         }
         List<String> regions = in.strings("ServiceRegions");

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * the writer; inside a write transaction the transaction's own scope is read through the transaction
  * ({@link #seenFrom}), so what it has changed is what is seen.
  */
-public final class EndpointServiceDirectory {
+public final class ProviderEndpointServices {
     /** A service found, with the scope it lives in. */
     public record Found(Scope owner, VpcEndpointServiceConfiguration configuration, View view) {
         /** Its permissions, in id order. */
@@ -43,26 +43,26 @@ public final class EndpointServiceDirectory {
     }
 
     /** No other scope readable: only what {@link #seenFrom} adds. */
-    public static final EndpointServiceDirectory NONE = new EndpointServiceDirectory(Set::of, s -> Optional.empty());
+    public static final ProviderEndpointServices NONE = new ProviderEndpointServices(Set::of, s -> Optional.empty());
 
     private static final String PREFIX = "com.amazonaws.vpce.";
 
     private final Supplier<? extends Collection<Scope>> scopes;
     private final Function<Scope, Optional<View>> views;
 
-    public EndpointServiceDirectory(Supplier<? extends Collection<Scope>> scopes, Function<Scope, Optional<View>> views) {
+    public ProviderEndpointServices(Supplier<? extends Collection<Scope>> scopes, Function<Scope, Optional<View>> views) {
         this.scopes = scopes;
         this.views = views;
     }
 
     /** Over a store's published snapshots. */
-    public static EndpointServiceDirectory of(Store store) {
-        return new EndpointServiceDirectory(store::scopes, store::viewIfPresent);
+    public static ProviderEndpointServices of(Store store) {
+        return new ProviderEndpointServices(store::scopes, store::viewIfPresent);
     }
 
-    /** The same directory, reading {@code own}'s scope through {@code own} (a transaction sees its own changes). */
-    public EndpointServiceDirectory seenFrom(View own) {
-        return new EndpointServiceDirectory(() -> {
+    /** The same lookup, reading {@code own}'s scope through {@code own} (a transaction sees its own changes). */
+    public ProviderEndpointServices seenFrom(View own) {
+        return new ProviderEndpointServices(() -> {
             List<Scope> all = new ArrayList<>(scopes.get());
             if (!all.contains(own.scope())) all.add(own.scope());
             return all;
