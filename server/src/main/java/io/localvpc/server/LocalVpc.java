@@ -1,7 +1,5 @@
 package io.localvpc.server;
 
-import io.localvpc.dataplane.notify.ConnectionEventPublisher;
-
 import io.localvpc.api.ApiDispatcher;
 import io.localvpc.api.ec2.Ec2Api;
 import io.localvpc.api.iam.IamApi;
@@ -11,6 +9,7 @@ import io.localvpc.core.ops.DefaultVpc;
 import io.localvpc.core.sigv4.SigV4Verifier;
 import io.localvpc.core.state.Journal;
 import io.localvpc.core.state.Store;
+import io.localvpc.dataplane.notify.ConnectionEventPublisher;
 import io.localvpc.dataplane.policy.IdentityPolicies;
 import io.localvpc.server.dataplane.DataPlane;
 import io.localvpc.server.http.AdminApi;
