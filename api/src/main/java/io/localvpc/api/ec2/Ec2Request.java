@@ -61,7 +61,7 @@ public final class Ec2Request {
         this.rehearsal = true;
     }
 
-    /** The caller's own ARN (a user's, a role session's, an account's root), or null when unsigned. */
+    /** The caller's own ARN (a user's, an account's root; a role session is named by its role), or null when unsigned. */
     public String callerArn() {
         return callerArn;
     }
