@@ -49,6 +49,9 @@ public final class DataPlane implements AutoCloseable {
     private final ZoneFaults faults = new ZoneFaults();
     private final Publications publications = new Publications();
     private final PathEngine engine = new PathEngine(faults, publications);
+    /** What the NLB health checks found of each target: written by {@link #healthChecks}, read by DescribeTargetHealth. */
+    private final io.localvpc.core.path.TargetHealthBook targetHealth = new io.localvpc.core.path.TargetHealthBook();
+    private final io.localvpc.dataplane.health.HealthChecker healthChecks;
     private final PublishedPorts published;
     private final ScopeLocator locator;
     private final LocalCa ca;
@@ -122,6 +125,9 @@ public final class DataPlane implements AutoCloseable {
         this.flowLogs = new FlowLogWriter(store, flowLogTap, (bucket, key, body) -> backends.s3PutObject(bucket, key, body, "application/x-gzip"),
                 new io.localvpc.dataplane.flowlogs.UpstreamFlowLogStreams(this::httpUpstream), java.time.Clock.systemUTC());
         store.addListener(flowLogs);
+        this.healthChecks = new io.localvpc.dataplane.health.HealthChecker(store, engine, targetHealth, group, java.time.Clock.systemUTC());
+        store.addListener(healthChecks);
+        healthChecks.wake(); // a restored state may already have listeners forwarding to targets
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
         faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof DecidedFlow d && d.origin() != null
                 && zone.equals(d.origin().zoneId())));
@@ -202,6 +208,16 @@ public final class DataPlane implements AutoCloseable {
         return faults;
     }
 
+    /** The NLB targets' health as the health checks last found it. */
+    public io.localvpc.core.path.TargetHealthBook targetHealth() {
+        return targetHealth;
+    }
+
+    /** The NLB health checker (its counters feed the benchmark). */
+    public io.localvpc.dataplane.health.HealthChecker healthChecks() {
+        return healthChecks;
+    }
+
     /** The local programs that play instances' ports ({@code localvpc publish}). */
     public PublishedPorts published() {
         return published;
@@ -260,8 +276,17 @@ public final class DataPlane implements AutoCloseable {
         return scope.map(s -> engine.decide(store.view(s), flow));
     }
 
+    /**
+     * Starts, in the background, what localvpc does not need to be ready (the embedded S3, the routes by host name):
+     * called once it is ready, so that start-up does not share the CPU with them. Whatever needs them first starts them.
+     */
+    public void startBackgroundWork() {
+        backends.startInBackground();
+    }
+
     @Override
     public void close() {
+        healthChecks.close();
         proxy.close();
         flowLogs.close();
         resolvers.close();
