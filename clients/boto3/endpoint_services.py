@@ -3,8 +3,7 @@ run with boto3 against a real localvpc. Each case says where it differs from mot
 behaviour, or a localvpc limitation). Prints "endpoint services: all N cases done" at the end (a failing case stops the script).
 
 Environment: LOCALVPC_ENDPOINT; AWS credentials whose access key is a 12-digit account id (EXPECTED_ACCOUNT);
-NLB_ARNS (comma-separated) names Network Load Balancers of that account with nodes in us-east-1a, or, when absent,
-the script makes its own through ELBv2.
+the script makes its Network Load Balancers through ELBv2, as moto's helper does.
 """
 import os
 import time
@@ -16,7 +15,6 @@ ENDPOINT = os.environ["LOCALVPC_ENDPOINT"]
 ACCOUNT = os.environ["EXPECTED_ACCOUNT"]
 REGION = "us-east-1"
 ec2 = boto3.client("ec2", endpoint_url=ENDPOINT, region_name=REGION)
-given_nlbs = [a for a in os.environ.get("NLB_ARNS", "").split(",") if a]
 cases = []
 
 
@@ -35,8 +33,6 @@ def error_of(call, **kwargs):
 
 def load_balancer():
     """A fresh NLB in us-east-1a of the caller's account (moto's create_load_balancer helper, for Network LBs only)."""
-    if given_nlbs:
-        return given_nlbs.pop(0)
     elbv2 = boto3.client("elbv2", endpoint_url=ENDPOINT, region_name=REGION)
     vpc = ec2.create_vpc(CidrBlock="172.28.7.0/24")["Vpc"]["VpcId"]
     subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="172.28.7.192/26", AvailabilityZone="us-east-1a")["Subnet"]["SubnetId"]

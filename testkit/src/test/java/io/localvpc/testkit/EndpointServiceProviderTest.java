@@ -80,7 +80,7 @@ class EndpointServiceProviderTest {
         String vpc = providerNet.vpc(prefix + ".0.0/16");
         String a = providerNet.subnet(vpc, prefix + ".1.0/24", Layouts.ZONE_A);
         String b = providerNet.subnet(vpc, prefix + ".2.0/24", Layouts.ZONE_B);
-        return ProviderNlbs.create(lv, provider, PROVIDER, "nlb-" + prefix.replace('.', '-'), a, b);
+        return ProviderNlbs.create(lv, PROVIDER, "nlb-" + prefix.replace('.', '-'), a, b);
     }
 
     private static ServiceConfiguration service(String nlbArn, boolean acceptance) {
