@@ -35,8 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PathEngine {
     private static final long INSTANCE_METADATA = Ipv4.parse(Target.InstanceMetadata.ADDRESS);
+    /** The load balancer attribute that, set to {@code off}, exempts PrivateLink traffic from its security groups' inbound rules. */
+    static final String ENFORCE_ON_PRIVATE_LINK = "enforce_security_group_inbound_rules_on_private_link_traffic";
     private final ZoneFaults faults;
     private final Publications publications;
+    private final TargetHealthBook health;
+    private final EndpointServiceDirectory services;
     private final Map<Scope, CompiledScope> compiled = new ConcurrentHashMap<>();
     private volatile CompiledScope last;
 
@@ -47,8 +51,22 @@ public final class PathEngine {
 
     /** An engine for live connections: a flow to an instance's port goes to the program published there, if any. */
     public PathEngine(ZoneFaults faults, Publications publications) {
+        this(faults, publications, null, EndpointServiceDirectory.none());
+    }
+
+    /**
+     * An engine that also follows flows through Network Load Balancers and across PrivateLink.
+     *
+     * @param publications what plays instances' ports, or null to judge the configuration only
+     * @param health       what the health checks found of load balancers' targets, or null to count every registered
+     *                     target (the configuration only, as the Reachability Analyzer does)
+     * @param services     where endpoint services' providers are, for flows to a consumer's interface endpoint
+     */
+    public PathEngine(ZoneFaults faults, Publications publications, TargetHealthBook health, EndpointServiceDirectory services) {
         this.faults = faults;
         this.publications = publications;
+        this.health = health;
+        this.services = services == null ? EndpointServiceDirectory.none() : services;
     }
 
     public ZoneFaults faults() {
@@ -214,7 +232,9 @@ public final class PathEngine {
         /** The local route: another interface in the VPC (an interface endpoint's, or an instance's). */
         private Verdict toInterface() {
             NetworkInterface held = c.interfaceAt(eni().vpcId(), destination());
-            if (!sourceEgress(held == null ? List.of() : held.groupIds())) return refuse(Verdict.Reason.NOT_ALLOWED);
+            LoadBalancerNode node = held == null ? null : c.loadBalancerNode(held.id());
+            List<String> peerGroups = held == null ? List.of() : node != null ? node.loadBalancer().securityGroupIds() : held.groupIds();
+            if (!sourceEgress(peerGroups)) return refuse(Verdict.Reason.NOT_ALLOWED);
             if (held == null) {
                 record(new Hop(Hop.Kind.REFUSED, eni().vpcId(), false, null, "no network interface in " + eni().vpcId() + " holds " + destinationText()));
                 return refuse(Verdict.Reason.HOST_UNREACHABLE);
@@ -225,12 +245,15 @@ public final class PathEngine {
             if (!targetSubnet.id().equals(source.subnet().id()) && !crossSubnets(source.acl(), target.acl())) {
                 return refuse(Verdict.Reason.NOT_ALLOWED);
             }
+            if (node != null) return toLoadBalancer(node, held);
             if (!targetIngress(target)) return refuse(Verdict.Reason.NOT_ALLOWED);
             VpcEndpoint endpoint = target.endpoint();
             if (endpoint != null) {
                 String zoneId = targetSubnet.availabilityZoneId();
-                if (endpoint.state(view.now()) != VpcEndpoint.State.AVAILABLE) {
-                    record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), false, null, endpoint.id() + " is " + endpoint.state(view.now()) + ", not available"));
+                VpcEndpoint.State state = endpoint.state(view.now());
+                if (state != VpcEndpoint.State.AVAILABLE) {
+                    record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), false, null, "rejected".equals(state.awsName())
+                            ? endpoint.id() + " was rejected by the service owner" : endpoint.id() + " is " + state + ", not available"));
                     return refuse(Verdict.Reason.HOST_UNREACHABLE);
                 }
                 if (faults.isDown(zoneId)) {
@@ -238,6 +261,7 @@ public final class PathEngine {
                             + ", which is down (localvpc fault az " + zoneId + " up restores it)"));
                     return refuse(Verdict.Reason.HOST_UNREACHABLE);
                 }
+                if (EndpointServiceDirectory.isEndpointService(endpoint.serviceName())) return acrossPrivateLink(endpoint, held, zoneId);
                 EndpointRoute through = target.through() != null ? target.through() : EndpointRoute.throughInterface(endpoint, held, zoneId);
                 record(through.hop());
                 return deliver(endpoint.serviceName(), through.via(), through.delivered());
@@ -248,6 +272,74 @@ public final class PathEngine {
                 return refuse(Verdict.Reason.HOST_UNREACHABLE);
             }
             return toHost(held);
+        }
+
+        /**
+         * The flow reached a node of a Network Load Balancer in its own VPC: the load balancer's security groups inbound
+         * (a load balancer created without any filters nothing there), then the load balancer itself.
+         */
+        private Verdict toLoadBalancer(LoadBalancerNode node, NetworkInterface held) {
+            List<String> lbGroups = node.loadBalancer().securityGroupIds();
+            if (lbGroups.isEmpty()) {
+                record(new Hop(Hop.Kind.LOAD_BALANCER, node.loadBalancer().id(), true, null, node.name()
+                        + " has no security groups, so every client reaches its listeners (as on AWS)"));
+            } else {
+                InnerLeg leg = new InnerLeg(trace, flow.protocol(), source.ip(), flow.sourcePort(), destination(), flow.port());
+                if (!leg.ingress(lbGroups(node), held.withGroupIds(lbGroups), eni().groupIds())) return refuse(Verdict.Reason.NOT_ALLOWED);
+            }
+            return new LoadBalancerPass(c, faults, health, publications, trace, flow).pass(node, source.ip(), destinationText(), null,
+                    source.verdictSource());
+        }
+
+        /**
+         * The consumer's leg ended at an available interface endpoint of an endpoint service: the flow continues in the
+         * provider's account, at the node of one of the service's load balancers in the endpoint interface's zone. The
+         * load balancer's security groups judge it from the endpoint interface's address unless the load balancer turned
+         * that off for PrivateLink traffic; the target sees the node's address.
+         */
+        private Verdict acrossPrivateLink(VpcEndpoint endpoint, NetworkInterface held, String zoneId) {
+            EndpointServiceDirectory.Provider provider = services.find(view.scope().region(), endpoint.serviceName());
+            String serviceId = endpoint.serviceName().substring(endpoint.serviceName().lastIndexOf('.') + 1);
+            if (provider == null) {
+                record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), false, null, "the endpoint service " + serviceId + " of " + endpoint.id()
+                        + " no longer exists"));
+                return refuse(Verdict.Reason.HOST_UNREACHABLE);
+            }
+            CompiledScope p = compiledFor(provider.view());
+            LoadBalancerNode node = null;
+            List<String> arns = provider.configuration().networkLoadBalancerArns();
+            int hash = FlowHash.of(flow.protocol(), source.ip(), flow.sourcePort(), destination(), flow.port());
+            for (int i = 0; i < arns.size() && node == null; i++) {
+                io.localvpc.core.model.LoadBalancer lb = p.find(io.localvpc.core.model.LoadBalancer.class, arns.get((hash + i) % arns.size()));
+                io.localvpc.core.model.LoadBalancer.Node n = lb == null ? null : lb.nodeIn(zoneId);
+                if (n != null) node = new LoadBalancerNode(lb, n);
+            }
+            if (node == null) {
+                record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), false, null, "no load balancer of " + serviceId + " has a node in " + zoneId
+                        + ", the zone of " + held.id()));
+                return refuse(Verdict.Reason.HOST_UNREACHABLE);
+            }
+            record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), true, null, "interface endpoint " + endpoint.id() + " via " + held.id() + " in " + zoneId
+                    + " → endpoint service " + serviceId + " of account " + provider.view().scope().account() + ", " + node.name()));
+            List<String> lbGroups = node.loadBalancer().securityGroupIds();
+            boolean enforce = !"off".equals(node.loadBalancer().attributes().get(ENFORCE_ON_PRIVATE_LINK));
+            if (!lbGroups.isEmpty() && enforce) {
+                NetworkInterface nodeEni = p.find(NetworkInterface.class, node.node().networkInterfaceId());
+                InnerLeg leg = new InnerLeg(trace, flow.protocol(), Ipv4.parse(held.privateIpAddress()), flow.sourcePort(),
+                        Ipv4.parse(node.node().privateIpAddress()), flow.port());
+                SecurityGroupCheck[] checks = new SecurityGroupCheck[lbGroups.size()];
+                for (int i = 0; i < checks.length; i++) checks[i] = p.group(lbGroups.get(i));
+                if (nodeEni != null && !leg.ingress(checks, nodeEni.withGroupIds(lbGroups), List.of())) return refuse(Verdict.Reason.NOT_ALLOWED);
+            }
+            return new LoadBalancerPass(p, faults, health, publications, trace, flow).pass(node, source.ip(),
+                    destinationText(), endpoint.id(), source.verdictSource());
+        }
+
+        private SecurityGroupCheck[] lbGroups(LoadBalancerNode node) {
+            List<String> ids = node.loadBalancer().securityGroupIds();
+            SecurityGroupCheck[] checks = new SecurityGroupCheck[ids.size()];
+            for (int i = 0; i < checks.length; i++) checks[i] = c.group(ids.get(i));
+            return checks;
         }
 
         /**
