@@ -49,7 +49,7 @@ final class LoadBalancerPass {
      * @param endpointId the consumer's interface endpoint when the flow came across PrivateLink (then the target sees the
      *                   node's address, whatever client IP preservation says), else null
      */
-    Verdict pass(LoadBalancerNode at, long clientIp, String address, String endpointId, Verdict.Source source) {
+    Verdict pass(LoadBalancerNode at, long clientIp, String address, String endpointId, String serviceName, Verdict.Source source) {
         LoadBalancer lb = at.loadBalancer();
         LoadBalancer.Node node = at.node();
         String lbName = at.name();
@@ -152,7 +152,7 @@ final class LoadBalancerPass {
         Target.Interface target = new Target.Interface(eni.id(), instanceId, eni.privateIpAddress(), targetPort, servedBy);
         return new Verdict.Delivered(new Target.LoadBalanced(target, address, flow.port(), lb.id(), node.networkInterfaceId(),
                 node.privateIpAddress(), node.zoneId(), listener.id(), listener.protocol(), group.id(), group.protocol(), picked.target().id(),
-                Ipv4.format(seen), endpointId, c.scope.account()), trace, source);
+                picked.zoneId(), Ipv4.format(seen), endpointId, serviceName, c.scope.account()), trace, source);
     }
 
     private Verdict refuse(String resourceId, String why, Verdict.Reason reason) {

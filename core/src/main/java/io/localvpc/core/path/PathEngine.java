@@ -29,6 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * internet gateway (which needs a public address). Pure: it reads a {@link View} and returns a
  * {@link Verdict} with its {@link Trace}; the live proxy and {@code localvpc trace} both call it.
  *
+ * <p>A flow to a node of a Network Load Balancer goes on through its listener and target group to a target
+ * ({@link LoadBalancerPass}); a flow to a consumer's interface endpoint of an endpoint service goes on in the provider's
+ * account, at the node of the service's load balancer in the endpoint interface's zone.
+ *
  * <p>An instance's port is served only if a running instance has a program published on it ({@link Publications}).
  * An engine made without publications decides from the configuration alone, as the Reachability Analyzer does:
  * it stops at the interface the network delivers to.
@@ -51,7 +55,7 @@ public final class PathEngine {
 
     /** An engine for live connections: a flow to an instance's port goes to the program published there, if any. */
     public PathEngine(ZoneFaults faults, Publications publications) {
-        this(faults, publications, null, EndpointServiceDirectory.none());
+        this(faults, publications, null, null);
     }
 
     /**
@@ -60,13 +64,15 @@ public final class PathEngine {
      * @param publications what plays instances' ports, or null to judge the configuration only
      * @param health       what the health checks found of load balancers' targets, or null to count every registered
      *                     target (the configuration only, as the Reachability Analyzer does)
-     * @param services     where endpoint services' providers are, for flows to a consumer's interface endpoint
+     * @param services     where endpoint services' providers are, for flows to a consumer's interface endpoint; null to
+     *                     stop such flows at the endpoint, as for an AWS service (the Reachability Analyzer does not
+     *                     follow a path into the provider's account either)
      */
     public PathEngine(ZoneFaults faults, Publications publications, TargetHealthBook health, EndpointServiceDirectory services) {
         this.faults = faults;
         this.publications = publications;
         this.health = health;
-        this.services = services == null ? EndpointServiceDirectory.none() : services;
+        this.services = services;
     }
 
     public ZoneFaults faults() {
@@ -261,7 +267,9 @@ public final class PathEngine {
                             + ", which is down (localvpc fault az " + zoneId + " up restores it)"));
                     return refuse(Verdict.Reason.HOST_UNREACHABLE);
                 }
-                if (EndpointServiceDirectory.isEndpointService(endpoint.serviceName())) return acrossPrivateLink(endpoint, held, zoneId);
+                if (services != null && EndpointServiceDirectory.isEndpointService(endpoint.serviceName())) {
+                    return acrossPrivateLink(endpoint, held, zoneId);
+                }
                 EndpointRoute through = target.through() != null ? target.through() : EndpointRoute.throughInterface(endpoint, held, zoneId);
                 record(through.hop());
                 return deliver(endpoint.serviceName(), through.via(), through.delivered());
@@ -287,7 +295,7 @@ public final class PathEngine {
                 InnerLeg leg = new InnerLeg(trace, flow.protocol(), source.ip(), flow.sourcePort(), destination(), flow.port());
                 if (!leg.ingress(lbGroups(node), held.withGroupIds(lbGroups), eni().groupIds())) return refuse(Verdict.Reason.NOT_ALLOWED);
             }
-            return new LoadBalancerPass(c, faults, health, publications, trace, flow).pass(node, source.ip(), destinationText(), null,
+            return new LoadBalancerPass(c, faults, health, publications, trace, flow).pass(node, source.ip(), destinationText(), null, null,
                     source.verdictSource());
         }
 
@@ -332,7 +340,7 @@ public final class PathEngine {
                 if (nodeEni != null && !leg.ingress(checks, nodeEni.withGroupIds(lbGroups), List.of())) return refuse(Verdict.Reason.NOT_ALLOWED);
             }
             return new LoadBalancerPass(p, faults, health, publications, trace, flow).pass(node, source.ip(),
-                    destinationText(), endpoint.id(), source.verdictSource());
+                    destinationText(), endpoint.id(), endpoint.serviceName(), source.verdictSource());
         }
 
         private SecurityGroupCheck[] lbGroups(LoadBalancerNode node) {

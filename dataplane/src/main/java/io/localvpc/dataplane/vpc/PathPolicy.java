@@ -75,7 +75,43 @@ public final class PathPolicy implements ConnectionPolicy {
                     + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration",
                     decided);
         }
+        if (target instanceof Target.LoadBalanced balanced) return toLoadBalanced(scope.get(), delivered, balanced, request.host());
         return toInstance(scope.get(), delivered, (Target.Interface) target);
+    }
+
+    /**
+     * Through a Network Load Balancer to the program published on the chosen target's port, over a real socket on
+     * loopback, as to an instance. Across PrivateLink the flow is the consumer's interface endpoint's too: its origin
+     * names the endpoint and its zone, so the endpoint's data processing is metered, its interface shows in flow logs,
+     * and a zone fault cuts it. The decision rides on the connection, so whatever later ends the choice (the endpoint
+     * rejected or deleted, the target deregistered or failing, a zone down) can find and cut it.
+     */
+    private static ConnectionDecision toLoadBalanced(Scope scope, Verdict.Delivered delivered, Target.LoadBalanced b, String host) {
+        Verdict.Source s = delivered.source();
+        FlowOrigin origin = null;
+        if (b.endpointId() != null) {
+            boolean named = io.localvpc.core.net.Ipv4.parse(host) < 0;
+            String serviceHost = named ? host : b.serviceName().substring(b.serviceName().lastIndexOf('.') + 1);
+            origin = new FlowOrigin(scope.account(), scope.region(), s.vpcId(), s.networkInterfaceId(), s.privateIp(), b.endpointId(),
+                    "interface-endpoint", b.endpointId(), b.zoneId(), serviceHost);
+        }
+        DecidedFlow decided = new DecidedFlow(scope.account(), scope.region(), s.vpcId(), s.networkInterfaceId(), s.privateIp(), b.address(), true,
+                FlowPaths.of(b), null, origin, b.endpointId() == null ? b.nodeInterfaceId() : null, null, b);
+        if (!"TCP".equals(b.listenerProtocol()) && !"TCP_UDP".equals(b.listenerProtocol())) {
+            return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + b.address() + ":" + b.port() + " is open ("
+                    + delivered.summary() + "), but its listener is " + b.listenerProtocol() + " and localvpc's load balancers do not terminate "
+                    + b.listenerProtocol() + " yet (" + b.listenerArn() + "); use a TCP listener", decided);
+        }
+        if (b.target().servedBy() == null) {
+            return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + b.target().address() + ":" + b.target().port()
+                    + " is open (" + delivered.summary() + "), but no program is published on that port", decided);
+        }
+        return new ConnectionDecision.Deliver(loopback(b.target().servedBy()), delivered.summary(), decided);
+    }
+
+    private static InetSocketAddress loopback(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     /**
@@ -90,10 +126,7 @@ public final class PathPolicy implements ConnectionPolicy {
             return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + target.address() + " is open ("
                     + delivered.summary() + "), but no program is published on that port", decided);
         }
-        int colon = target.servedBy().lastIndexOf(':');
-        InetSocketAddress program = new InetSocketAddress(target.servedBy().substring(0, colon),
-                Integer.parseInt(target.servedBy().substring(colon + 1)));
-        return new ConnectionDecision.Deliver(program, delivered.summary(), decided);
+        return new ConnectionDecision.Deliver(loopback(target.servedBy()), delivered.summary(), decided);
     }
 
     /** What a flow record shows of a delivered flow. */

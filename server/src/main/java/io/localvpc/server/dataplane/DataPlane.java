@@ -3,6 +3,8 @@ package io.localvpc.server.dataplane;
 import io.localvpc.core.path.Flow;
 import io.localvpc.core.path.PathEngine;
 import io.localvpc.core.path.Publications;
+import io.localvpc.core.path.StoreEndpointServices;
+import io.localvpc.core.path.TargetHealthBook;
 import io.localvpc.core.path.Verdict;
 import io.localvpc.core.path.ZoneFaults;
 import io.localvpc.core.state.Scope;
@@ -48,7 +50,10 @@ public final class DataPlane implements AutoCloseable {
     private final Store store;
     private final ZoneFaults faults = new ZoneFaults();
     private final Publications publications = new Publications();
-    private final PathEngine engine = new PathEngine(faults, publications);
+    /** What the health checks found of load balancers' targets (the ELBv2 health checker writes it; the path engine reads it). */
+    private final TargetHealthBook targetHealth = new TargetHealthBook();
+    private final PathEngine engine;
+    private final BalancedConnectionCuts balancedCuts;
     private final PublishedPorts published;
     private final ScopeLocator locator;
     private final LocalCa ca;
@@ -79,6 +84,7 @@ public final class DataPlane implements AutoCloseable {
                      IdentityPolicySource identityPolicies, String defaultAccount, String defaultRegion, LocalVpcMetrics metrics,
                      io.localvpc.core.sigv4.SigV4Verifier signatures) {
         this.store = store;
+        this.engine = new PathEngine(faults, publications, targetHealth, new StoreEndpointServices(store));
         this.locator = new ScopeLocator(store);
         this.published = new PublishedPorts(store, locator, publications);
         this.costs = new CostMeter(store);
@@ -122,9 +128,12 @@ public final class DataPlane implements AutoCloseable {
         this.flowLogs = new FlowLogWriter(store, flowLogTap, (bucket, key, body) -> backends.s3PutObject(bucket, key, body, "application/x-gzip"),
                 new io.localvpc.dataplane.flowlogs.UpstreamFlowLogStreams(this::httpUpstream), java.time.Clock.systemUTC());
         store.addListener(flowLogs);
-        // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
-        faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof DecidedFlow d && d.origin() != null
-                && zone.equals(d.origin().zoneId())));
+        // A zone going down cuts the connections that run through interface-endpoint interfaces in it, and those through
+        // load balancer nodes or to targets in it.
+        faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof DecidedFlow d && (d.origin() != null && zone.equals(d.origin().zoneId())
+                || d.balanced() != null && (zone.equals(d.balanced().zoneId()) || zone.equals(d.balanced().targetZoneId())))));
+        this.balancedCuts = new BalancedConnectionCuts(store, proxy, targetHealth);
+        store.addListener(balancedCuts);
     }
 
     /** What the workloads' connections and the billed resources have cost so far. */
@@ -202,6 +211,11 @@ public final class DataPlane implements AutoCloseable {
         return faults;
     }
 
+    /** What the health checks last found of each registered target; the path engine picks only healthy ones. */
+    public TargetHealthBook targetHealth() {
+        return targetHealth;
+    }
+
     /** The local programs that play instances' ports ({@code localvpc publish}). */
     public PublishedPorts published() {
         return published;
@@ -262,6 +276,7 @@ public final class DataPlane implements AutoCloseable {
 
     @Override
     public void close() {
+        balancedCuts.close();
         proxy.close();
         flowLogs.close();
         resolvers.close();
