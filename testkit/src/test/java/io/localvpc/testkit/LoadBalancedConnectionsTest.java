@@ -1,5 +1,7 @@
 package io.localvpc.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localvpc.core.model.LoadBalancer;
 import io.localvpc.core.model.TargetGroup;
 import io.localvpc.core.model.VpcEndpoint;
@@ -15,6 +17,9 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -154,6 +159,33 @@ class LoadBalancedConnectionsTest {
             Workload.ProxyReply refused = w.connect(pl.endpointAddress(), 80);
             assertTrue(refused.status() >= 400, "no new connection through a deleted endpoint: " + refused.status());
             assertEquals(1, program.served());
+
+            // the consumer's bill meters the data its endpoint processed, and its flow records show the way across
+            Layouts.awaitValue("the endpoint's traffic on the consumer's bill", "true", () -> {
+                for (JsonNode t : get(endpoint, "/_localvpc/cost?account=222222222222&region=us-east-1").path("traffic")) {
+                    if (t.path("via").asText().equals(pl.endpoint().id())) return "true";
+                }
+                return "false";
+            });
+            boolean recorded = false;
+            for (JsonNode f : new Admin(endpoint).flows("222222222222", "vpc=" + pl.consumer().vpcId()).get("flows")) {
+                recorded |= f.get("path").asText().startsWith("interface endpoint " + pl.endpoint().id() + " → net/svc/");
+            }
+            assertTrue(recorded, "a flow record names the endpoint and the load balancer");
+        }
+    }
+
+    private static JsonNode get(URI endpoint, String path) {
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()
+                    .send(HttpRequest.newBuilder(endpoint.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            return new ObjectMapper().readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
