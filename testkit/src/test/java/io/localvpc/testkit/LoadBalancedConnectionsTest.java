@@ -112,6 +112,55 @@ class LoadBalancedConnectionsTest {
         }
     }
 
+    @Test
+    void aTlsListenerEndsTlsWithTheCasCertificateAndForwardsPlainOrTlsToTheTarget(Ec2Client ec2, LocalVpc lv, URI endpoint) throws Exception {
+        Side n = side(ec2, "10.167", "web");
+        allow(ec2, n.group(), TARGET_PORT, "10.167.0.0/16");
+        allow(ec2, n.group(), 8443, "10.167.0.0/16");
+        String client = n.layouts().instance(n.subnetA());
+        String web = n.layouts().instance(n.subnetA(), n.group());
+        NlbRecordsFixture elb = new NlbRecordsFixture(lv, "000000000000");
+        LoadBalancer lb = elb.nlb("tls", n.vpcId(), List.of(), Map.of(), n.subnetA());
+        TargetGroup plain = elb.forward(lb, "TLS", 443, "TCP", TARGET_PORT, Map.of(), web);
+        TargetGroup tls = elb.forward(lb, "TLS", 8443, "TLS", 8443, Map.of(), web);
+        elb.health(plain, web, "healthy", null);
+        elb.health(tls, web, "healthy", null);
+        String node = NlbRecordsFixture.nodeAddress(lb, n.subnetA());
+        javax.net.ssl.SSLContext targetTls = targetTlsContext(lv);
+        try (LineServer program = LineServer.start("T");
+             LineServer tlsProgram = LineServer.serving("S", targetTls.getServerSocketFactory().createServerSocket(0, 50,
+                     java.net.InetAddress.getLoopbackAddress()))) {
+            InstancesServeTest.publish(endpoint, web, TARGET_PORT, program.hostPort());
+            InstancesServeTest.publish(endpoint, web, 8443, "127.0.0.1:" + tlsProgram.hostPort().substring(tlsProgram.hostPort().indexOf(':') + 1));
+            Workload w = inside(lv, client);
+            try (javax.net.ssl.SSLSocket s = w.tls(w.tunnel(node, 443), lb.dnsName(), 443)) {
+                java.security.cert.X509Certificate leaf = (java.security.cert.X509Certificate) s.getSession().getPeerCertificates()[0];
+                assertTrue(leaf.getSubjectAlternativeNames().toString().contains("*.elb.us-east-1.amazonaws.com"), leaf.getSubjectAlternativeNames()::toString);
+                assertEquals("T heard: over TLS, then plain", LineServer.ask(s, "over TLS, then plain"));
+            }
+            try (javax.net.ssl.SSLSocket s = w.openTls(node, 8443)) {
+                java.security.cert.X509Certificate leaf = (java.security.cert.X509Certificate) s.getSession().getPeerCertificates()[0];
+                assertTrue(leaf.getSubjectAlternativeNames().toString().contains(node), "no SNI: the certificate of the address asked for");
+                assertEquals("S heard: TLS both ways", LineServer.ask(s, "TLS both ways"));
+            }
+            assertEquals(1, program.served());
+            assertEquals(1, tlsProgram.served());
+        }
+    }
+
+    /** A server context for the target's own TLS, with a leaf of localvpc's CA (the load balancer checks no target certificate). */
+    private static javax.net.ssl.SSLContext targetTlsContext(LocalVpc lv) throws Exception {
+        var leaf = lv.dataPlane().ca().leafFor("target.internal");
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("target", leaf.privateKey(), new char[0], leaf.chain());
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, new char[0]);
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        return ctx;
+    }
+
     /** A provider (111111111111) serving an endpoint service from instance {@code web}, and a consumer (222222222222). */
     private record PrivateLink(Side provider, Side consumer, String web, String client, LoadBalancer lb, TargetGroup tg,
                                VpcEndpointServiceConfiguration service, VpcEndpoint endpoint, String endpointAddress) {

@@ -59,13 +59,21 @@ final class NlbRecordsFixture {
 
     /** A TCP instance target group on {@code port} with the given instances registered, and a TCP listener forwarding to it. */
     TargetGroup forward(LoadBalancer lb, int listenerPort, int port, Map<String, String> attributes, String... instanceIds) {
+        return forward(lb, "TCP", listenerPort, "TCP", port, attributes, instanceIds);
+    }
+
+    /** An instance target group of {@code targetProtocol} on {@code port}, and a listener of {@code listenerProtocol} forwarding to it. */
+    TargetGroup forward(LoadBalancer lb, String listenerProtocol, int listenerPort, String targetProtocol, int port, Map<String, String> attributes,
+                        String... instanceIds) {
         String id = arn("targetgroup/" + lb.name());
         return lv.store().write(scope, tx -> {
             List<TargetGroup.RegisteredTarget> targets = new ArrayList<>();
             for (String i : instanceIds) targets.add(new TargetGroup.RegisteredTarget(i, port, null, tx.now(), null));
-            TargetGroup g = tx.put(new TargetGroup(id, scope.account(), lb.name(), "TCP", port, lb.vpcId(), TargetGroup.INSTANCE, "ipv4",
+            TargetGroup g = tx.put(new TargetGroup(id, scope.account(), lb.name() + "-" + targetProtocol.toLowerCase(java.util.Locale.ROOT), targetProtocol, port, lb.vpcId(), TargetGroup.INSTANCE, "ipv4",
                     new TargetGroup.HealthCheck(true, "TCP", "traffic-port", null, null, 30, 10, 5, 2), targets, attributes, tx.now()));
-            tx.put(new Listener(arn("listener/net/" + lb.name() + "/x"), scope.account(), lb.id(), "TCP", listenerPort, List.of(), null, null,
+            tx.put(new Listener(arn("listener/net/" + lb.name() + "/x"), scope.account(), lb.id(), listenerProtocol, listenerPort,
+                    "TLS".equals(listenerProtocol) ? List.of("arn:aws:acm:us-east-1:" + scope.account() + ":certificate/localvpc") : List.of(),
+                    "TLS".equals(listenerProtocol) ? "ELBSecurityPolicy-TLS13-1-2-2021-06" : null, null,
                     List.of(new Listener.Action("forward", List.of(new Listener.WeightedTargetGroup(g.id(), null)))), tx.now()));
             return g;
         });

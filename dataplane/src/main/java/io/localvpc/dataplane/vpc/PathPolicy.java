@@ -18,8 +18,10 @@ import io.localvpc.dataplane.proxy.ConnectRequest;
 import io.localvpc.dataplane.proxy.ConnectionPolicy;
 import io.localvpc.dataplane.proxy.ConnectionDecision;
 import io.localvpc.dataplane.proxy.InProcessTarget;
+import io.localvpc.dataplane.proxy.ProxyProtocol;
 import io.localvpc.dataplane.proxy.Refusal;
 import io.localvpc.dataplane.route.ServiceRoute;
+import io.localvpc.dataplane.tls.TlsListeners;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -37,14 +39,22 @@ public final class PathPolicy implements ConnectionPolicy {
     private final PathEngine engine;
     private final ServiceRouter services;
     private final MetadataService metadata;
+    private final TlsListeners tlsListeners;
 
     /** @param metadata every instance's metadata service, or null when this data plane serves none */
     public PathPolicy(Store store, ScopeLocator locator, PathEngine engine, ServiceRouter services, MetadataService metadata) {
+        this(store, locator, engine, services, metadata, null);
+    }
+
+    /** @param tlsListeners where load balancers' TLS listeners terminate TLS, or null to refuse connections to them */
+    public PathPolicy(Store store, ScopeLocator locator, PathEngine engine, ServiceRouter services, MetadataService metadata,
+                      TlsListeners tlsListeners) {
         this.store = store;
         this.locator = locator;
         this.engine = engine;
         this.services = services;
         this.metadata = metadata;
+        this.tlsListeners = tlsListeners;
     }
 
     @Override
@@ -75,7 +85,7 @@ public final class PathPolicy implements ConnectionPolicy {
                     + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration",
                     decided);
         }
-        if (target instanceof Target.LoadBalanced balanced) return toLoadBalanced(scope.get(), delivered, balanced, request.host());
+        if (target instanceof Target.LoadBalanced balanced) return toLoadBalanced(scope.get(), delivered, balanced, request);
         return toInstance(scope.get(), delivered, (Target.Interface) target);
     }
 
@@ -84,9 +94,11 @@ public final class PathPolicy implements ConnectionPolicy {
      * loopback, as to an instance. Across PrivateLink the flow is the consumer's interface endpoint's too: its origin
      * names the endpoint and its zone, so the endpoint's data processing is metered, its interface shows in flow logs,
      * and a zone fault cuts it. The decision rides on the connection, so whatever later ends the choice (the endpoint
-     * rejected or deleted, the target deregistered or failing, a zone down) can find and cut it.
+     * rejected or deleted, the target deregistered or failing, a zone down) can find and cut it. A TLS listener's TLS
+     * ends in this process ({@link TlsListeners}); the target gets plain TCP, or TLS again for a TLS target group.
      */
-    private static ConnectionDecision toLoadBalanced(Scope scope, Verdict.Delivered delivered, Target.LoadBalanced b, String host) {
+    private ConnectionDecision toLoadBalanced(Scope scope, Verdict.Delivered delivered, Target.LoadBalanced b, ConnectRequest request) {
+        String host = request.host();
         Verdict.Source s = delivered.source();
         FlowOrigin origin = null;
         if (b.endpointId() != null) {
@@ -97,16 +109,24 @@ public final class PathPolicy implements ConnectionPolicy {
         }
         DecidedFlow decided = new DecidedFlow(scope.account(), scope.region(), s.vpcId(), s.networkInterfaceId(), s.privateIp(), b.address(), true,
                 FlowPaths.of(b), null, origin, b.endpointId() == null ? b.nodeInterfaceId() : null, null, b);
-        if (!"TCP".equals(b.listenerProtocol()) && !"TCP_UDP".equals(b.listenerProtocol())) {
-            return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + b.address() + ":" + b.port() + " is open ("
-                    + delivered.summary() + "), but its listener is " + b.listenerProtocol() + " and localvpc's load balancers do not terminate "
-                    + b.listenerProtocol() + " yet (" + b.listenerArn() + "); use a TCP listener", decided);
-        }
         if (b.target().servedBy() == null) {
             return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + b.target().address() + ":" + b.target().port()
                     + " is open (" + delivered.summary() + "), but no program is published on that port", decided);
         }
-        return new ConnectionDecision.Deliver(loopback(b.target().servedBy()), delivered.summary(), decided);
+        InetSocketAddress program = loopback(b.target().servedBy());
+        if (!"TLS".equals(b.listenerProtocol())) return new ConnectionDecision.Deliver(program, delivered.summary(), decided);
+        String listener = "listener TLS " + b.port() + " (" + b.listenerArn() + ")";
+        if (tlsListeners == null) {
+            return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path is open (" + delivered.summary() + "), but this data plane "
+                    + "terminates no TLS for " + listener, decided);
+        }
+        if (request.protocol() == ProxyProtocol.HTTP_FORWARD) {
+            // a plain HTTP request forwarded by the proxy would reach a TLS listener unencrypted, which fails its handshake
+            return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, host + ":" + b.port() + " is " + listener + ", which expects TLS; "
+                    + "send https:// (the proxy tunnels it with CONNECT) rather than a plain http:// request", decided);
+        }
+        return new ConnectionDecision.Deliver(program, delivered.summary(), decided)
+                .servedInProcess(tlsListeners.terminate(program, host, "TLS".equals(b.targetProtocol())));
     }
 
     private static InetSocketAddress loopback(String hostPort) {

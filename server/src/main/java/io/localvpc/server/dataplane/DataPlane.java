@@ -108,7 +108,8 @@ public final class DataPlane implements AutoCloseable {
             dns = new DnsServerRegistry(vpcId -> metrics.countingQueries(new VpcResolverView(store, locator, faults, vpcId)),
                     vpcId -> ResolverLifecycle.vpcExists(store, vpcId));
             this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(ConnectionListener.all(flowLogTap, flows, metrics.connections(), costs))
-                    .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront), imds)).start();
+                    .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront), imds,
+                            new io.localvpc.dataplane.tls.TlsListeners(ca))).start();
         } catch (RuntimeException e) {
             if (dns != null) dns.close();
             if (endpointFront != null) endpointFront.close();
