@@ -109,6 +109,14 @@ class LoadBalancedConnectionsTest {
                 assertEquals("W2 heard: the other zone", LineServer.ask(s, "the other zone"));
             }
             assertEquals("no listener on tcp 81 of net/web/" + lb.id().substring(lb.id().lastIndexOf('/') + 1), w.connect(node, 81).refusal());
+            // the flow records name the load balancer's interface as the destination, as its flow logs record it
+            String nodeEni = lb.nodes().get(0).networkInterfaceId();
+            boolean recorded = false;
+            for (JsonNode f : new Admin(endpoint).flows("000000000000", "vpc=" + n.vpcId()).get("flows")) {
+                recorded |= nodeEni.equals(f.get("destination").path("networkInterfaceId").asText())
+                        && f.get("path").asText().startsWith("net/web/");
+            }
+            assertTrue(recorded, "a flow record names the node's interface");
         }
     }
 

@@ -144,8 +144,13 @@ final class CompiledScope {
 
     /** The compiled security groups of an interface, in its order (null where a group is gone). */
     SecurityGroupCheck[] groups(NetworkInterface eni) {
-        SecurityGroupCheck[] checks = new SecurityGroupCheck[eni.groupIds().size()];
-        for (int i = 0; i < checks.length; i++) checks[i] = group(eni.groupIds().get(i));
+        return groups(eni.groupIds());
+    }
+
+    /** The compiled groups of these ids, in order (null where a group is gone): a load balancer's, say. */
+    SecurityGroupCheck[] groups(java.util.List<String> groupIds) {
+        SecurityGroupCheck[] checks = new SecurityGroupCheck[groupIds.size()];
+        for (int i = 0; i < checks.length; i++) checks[i] = group(groupIds.get(i));
         return checks;
     }
 

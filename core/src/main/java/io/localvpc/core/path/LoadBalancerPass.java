@@ -109,7 +109,7 @@ final class LoadBalancerPass {
         InnerLeg leg = new InnerLeg(trace, flow.protocol(), seen, flow.sourcePort(), Ipv4.parse(eni.privateIpAddress()), targetPort);
         NetworkInterface nodeEni = c.find(NetworkInterface.class, node.networkInterfaceId());
         if (!lb.securityGroupIds().isEmpty() && nodeEni != null
-                && !leg.egress(groups(lb.securityGroupIds()), nodeEni.withGroupIds(lb.securityGroupIds()), eni.groupIds())) {
+                && !leg.egress(c.groups(lb.securityGroupIds()), nodeEni.withGroupIds(lb.securityGroupIds()), eni.groupIds())) {
             return new Verdict.Refused(Verdict.Reason.NOT_ALLOWED, trace);
         }
         Subnet nodeSubnet = c.find(Subnet.class, node.subnetId());
@@ -214,11 +214,5 @@ final class LoadBalancerPass {
         if (set != null) return Boolean.parseBoolean(set);
         if (TargetGroup.INSTANCE.equals(group.targetType())) return true;
         return "UDP".equals(group.protocol()) || "TCP_UDP".equals(group.protocol());
-    }
-
-    private SecurityGroupCheck[] groups(List<String> ids) {
-        SecurityGroupCheck[] checks = new SecurityGroupCheck[ids.size()];
-        for (int i = 0; i < checks.length; i++) checks[i] = c.group(ids.get(i));
-        return checks;
     }
 }

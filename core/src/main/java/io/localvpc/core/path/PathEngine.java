@@ -293,7 +293,7 @@ public final class PathEngine {
                         + " has no security groups, so every client reaches its listeners (as on AWS)"));
             } else {
                 InnerLeg leg = new InnerLeg(trace, flow.protocol(), source.ip(), flow.sourcePort(), destination(), flow.port());
-                if (!leg.ingress(lbGroups(node), held.withGroupIds(lbGroups), eni().groupIds())) return refuse(Verdict.Reason.NOT_ALLOWED);
+                if (!leg.ingress(c.groups(lbGroups), held.withGroupIds(lbGroups), eni().groupIds())) return refuse(Verdict.Reason.NOT_ALLOWED);
             }
             return new LoadBalancerPass(c, faults, health, publications, trace, flow).pass(node, source.ip(), destinationText(), null, null,
                     source.verdictSource());
@@ -335,19 +335,10 @@ public final class PathEngine {
                 NetworkInterface nodeEni = p.find(NetworkInterface.class, node.node().networkInterfaceId());
                 InnerLeg leg = new InnerLeg(trace, flow.protocol(), Ipv4.parse(held.privateIpAddress()), flow.sourcePort(),
                         Ipv4.parse(node.node().privateIpAddress()), flow.port());
-                SecurityGroupCheck[] checks = new SecurityGroupCheck[lbGroups.size()];
-                for (int i = 0; i < checks.length; i++) checks[i] = p.group(lbGroups.get(i));
-                if (nodeEni != null && !leg.ingress(checks, nodeEni.withGroupIds(lbGroups), List.of())) return refuse(Verdict.Reason.NOT_ALLOWED);
+                if (nodeEni != null && !leg.ingress(p.groups(lbGroups), nodeEni.withGroupIds(lbGroups), List.of())) return refuse(Verdict.Reason.NOT_ALLOWED);
             }
             return new LoadBalancerPass(p, faults, health, publications, trace, flow).pass(node, source.ip(),
                     destinationText(), endpoint.id(), endpoint.serviceName(), source.verdictSource());
-        }
-
-        private SecurityGroupCheck[] lbGroups(LoadBalancerNode node) {
-            List<String> ids = node.loadBalancer().securityGroupIds();
-            SecurityGroupCheck[] checks = new SecurityGroupCheck[ids.size()];
-            for (int i = 0; i < checks.length; i++) checks[i] = c.group(ids.get(i));
-            return checks;
         }
 
         /**
