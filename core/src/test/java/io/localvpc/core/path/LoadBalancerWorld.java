@@ -24,11 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * records in a {@link PathWorld}, the shapes the ELBv2 and EC2 APIs store. Made directly rather than through the API
  * operations, which are built on other branches; the path engine reads only the records.
  */
-final class LoadBalancerWorld {
+public final class LoadBalancerWorld {
     private static final AtomicInteger SEQ = new AtomicInteger();
     private final PathWorld w;
 
-    LoadBalancerWorld(PathWorld w) {
+    public LoadBalancerWorld(PathWorld w) {
         this.w = w;
     }
 
@@ -38,7 +38,7 @@ final class LoadBalancerWorld {
     }
 
     /** An internal NLB with one node per subnet (a requester-managed interface), active at once. */
-    LoadBalancer nlb(String name, Vpc vpc, List<SecurityGroup> groups, Map<String, String> attributes, Subnet... subnets) {
+    public LoadBalancer nlb(String name, Vpc vpc, List<SecurityGroup> groups, Map<String, String> attributes, Subnet... subnets) {
         String id = arn("loadbalancer/net/" + name);
         List<String> groupIds = groups.stream().map(SecurityGroup::id).toList();
         return w.write(tx -> {
@@ -55,14 +55,14 @@ final class LoadBalancerWorld {
         });
     }
 
-    TargetGroup group(String name, Vpc vpc, String protocol, int port, String targetType, Map<String, String> attributes) {
+    public TargetGroup group(String name, Vpc vpc, String protocol, int port, String targetType, Map<String, String> attributes) {
         String id = arn("targetgroup/" + name);
         return w.write(tx -> tx.put(new TargetGroup(id, w.scope.account(), name, protocol, port, vpc.id(), targetType, "ipv4",
                 new TargetGroup.HealthCheck(true, "TCP", "traffic-port", null, null, 30, 10, 5, 2), List.of(), attributes, tx.now())));
     }
 
     /** Registers targets (instance ids or addresses) on the group's port. */
-    TargetGroup register(TargetGroup g, String... targetIds) {
+    public TargetGroup register(TargetGroup g, String... targetIds) {
         return w.write(tx -> {
             TargetGroup now = tx.find(TargetGroup.class, g.id()).orElseThrow();
             List<TargetGroup.RegisteredTarget> targets = new ArrayList<>(now.targets());
@@ -82,7 +82,7 @@ final class LoadBalancerWorld {
         });
     }
 
-    Listener listener(LoadBalancer lb, String protocol, int port, TargetGroup... groups) {
+    public Listener listener(LoadBalancer lb, String protocol, int port, TargetGroup... groups) {
         String id = arn("listener/net/" + lb.name() + "/x");
         return w.write(tx -> tx.put(new Listener(id, w.scope.account(), lb.id(), protocol, port, List.of(), null, null,
                 List.of(new Listener.Action("forward", Arrays.stream(groups).map(g -> new Listener.WeightedTargetGroup(g.id(), null)).toList())),
@@ -109,7 +109,7 @@ final class LoadBalancerWorld {
         });
     }
 
-    NetworkInterface node(LoadBalancer lb, Subnet s) {
+    public NetworkInterface node(LoadBalancer lb, Subnet s) {
         String eni = lb.nodes().stream().filter(n -> n.subnetId().equals(s.id())).findFirst().orElseThrow().networkInterfaceId();
         return w.view().find(NetworkInterface.class, eni).orElseThrow();
     }
