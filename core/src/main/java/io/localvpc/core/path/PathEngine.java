@@ -318,7 +318,7 @@ public final class PathEngine {
             List<String> arns = provider.configuration().networkLoadBalancerArns();
             int hash = FlowHash.of(flow.protocol(), source.ip(), flow.sourcePort(), destination(), flow.port());
             for (int i = 0; i < arns.size() && node == null; i++) {
-                io.localvpc.core.model.LoadBalancer lb = p.find(io.localvpc.core.model.LoadBalancer.class, arns.get((hash + i) % arns.size()));
+                io.localvpc.core.model.LoadBalancer lb = p.find(io.localvpc.core.model.LoadBalancer.class, arns.get(Math.floorMod(hash + i, arns.size())));
                 io.localvpc.core.model.LoadBalancer.Node n = lb == null ? null : lb.nodeIn(zoneId);
                 if (n != null) node = new LoadBalancerNode(lb, n);
             }
