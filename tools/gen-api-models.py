@@ -4,7 +4,8 @@
 Each shipped model keeps only the operations localvpc serves and every shape they reach, with documentation
 removed. Run it after adding an operation to OPERATIONS:
     python3 tools/gen-api-models.py ../shared/reference [whole botocore EC2 service-2.json]
-(the reference folder holds botocore's EC2 subset, STS and IAM models; see its README for their sources).
+(the reference folder holds botocore's EC2 subset, STS and IAM models; see its README for their sources;
+the ELBv2 model is read from the whole botocore model at its absolute path).
 """
 import json
 import os
@@ -28,6 +29,16 @@ OPERATIONS = {
         "CreateInstanceProfile", "GetInstanceProfile", "ListInstanceProfiles", "DeleteInstanceProfile",
         "AddRoleToInstanceProfile", "RemoveRoleFromInstanceProfile", "ListInstanceProfilesForRole",
         "TagInstanceProfile", "UntagInstanceProfile", "ListInstanceProfileTags",
+    ]),
+    # ELBv2 (Network Load Balancers) comes straight from Debian's python3-botocore, whose whole model is on the machine.
+    "elbv2": ("/usr/lib/python3/dist-packages/botocore/data/elbv2/2015-12-01/service-2.json", "data/elbv2/2015-12-01/service-2.json", [
+        "CreateLoadBalancer", "DescribeLoadBalancers", "DeleteLoadBalancer",
+        "DescribeLoadBalancerAttributes", "ModifyLoadBalancerAttributes",
+        "CreateTargetGroup", "DescribeTargetGroups", "ModifyTargetGroup", "DeleteTargetGroup",
+        "DescribeTargetGroupAttributes", "ModifyTargetGroupAttributes",
+        "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth",
+        "CreateListener", "DescribeListeners", "ModifyListener", "DeleteListener",
+        "AddTags", "RemoveTags", "DescribeTags",
     ]),
 }
 # EC2 operations outside the reference subset, taken from a whole botocore EC2 model (Debian's python3-botocore

@@ -12,12 +12,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The one API port: each request goes to the service its SigV4 credential scope names (EC2, STS or IAM), as
+ * The one API port: each request goes to the service its SigV4 credential scope names (EC2, ELBv2, STS or IAM), as
  * AWS's endpoints are chosen by host name. An unsigned request is EC2's unless its {@code Version} is
  * another served service's. Whatever goes wrong, the answer is the protocol's error document with a request id.
  */
 public final class ApiDispatcher {
-    private static final Map<String, String> SERVICE_BY_VERSION = Map.of("2011-06-15", "sts", "2010-05-08", "iam");
+    private static final Map<String, String> SERVICE_BY_VERSION = Map.of("2011-06-15", "sts", "2010-05-08", "iam",
+            "2015-12-01", "elasticloadbalancing");
 
     private final Ec2Api ec2;
     private final Map<String, QueryProtocolService> queryServices;
@@ -98,9 +99,9 @@ public final class ApiDispatcher {
             }
             return ec2.handle(params, scope, principal, requestId);
         }
-        if (query != null) return query.handle(params, principal, requestId);
+        if (query != null) return query.handle(params, principal, scope == null ? null : scope.region(), requestId);
         return Ec2Api.error(new AwsException("InvalidAction", "This request was signed for the AWS service '" + service
-                + "', but localvpc serves only EC2, STS and IAM at this address. Point only those clients here (other services are reached"
+                + "', but localvpc serves only EC2, Elastic Load Balancing v2, STS and IAM at this address. Point only those clients here (other services are reached"
                 + " through localvpc's data plane: ./localvpc exec …)."), requestId);
     }
 
@@ -108,7 +109,7 @@ public final class ApiDispatcher {
     private static ApiReply jsonProtocolRefused(String target, String requestId) {
         ObjectNode err = Json.object();
         err.put("__type", "UnknownOperationException");
-        err.put("message", "localvpc serves the EC2, STS and IAM Query APIs at this address; this JSON request (X-Amz-Target: " + target
+        err.put("message", "localvpc serves the EC2, ELBv2, STS and IAM Query APIs at this address; this JSON request (X-Amz-Target: " + target
                 + ") is for another service. Point only those clients here.");
         return new ApiReply(400, "application/x-amz-json-1.1", err.toString().getBytes(StandardCharsets.UTF_8), requestId);
     }

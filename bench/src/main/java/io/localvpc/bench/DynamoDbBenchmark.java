@@ -41,6 +41,7 @@ public final class DynamoDbBenchmark {
     /** The command that starts localvpc itself ({@code up}, in memory, on free ports): its DynamoDB is reached through an endpoint. */
     static final String THROUGH_ENDPOINT = "THROUGH_ENDPOINT";
     private static final String THROUGH = "localvpc, through the gateway endpoint (TLS, proxy, policy)";
+    private static final String CEILING = "a fixed answer to every request (Netty, the harness's ceiling)";
 
     /** One measurement, with the server process's CPU time (user + system) spent on it, in microseconds per request. */
     private record Row(String target, String operation, RawHttpLoad.Result result, double serverCpuMicros) {
@@ -59,6 +60,8 @@ public final class DynamoDbBenchmark {
                 "io.localvpc.dynamodb.server.StandaloneDynamoDbServer", "--in-memory", "--port", "PORT")));
         targets.add(new Target("localvpc DynamoDB, SQLite", List.of("java", "-XX:+UseSerialGC", "-cp", classpath,
                 "io.localvpc.dynamodb.server.StandaloneDynamoDbServer", "--data", data.resolve("localvpc").toString(), "--port", "PORT")));
+        // what no server can beat through this harness on this machine: a fixed answer to every request
+        targets.add(new Target(CEILING, List.of("java", "-XX:+UseSerialGC", "-cp", classpath, FixedAnswerHttpServer.class.getName(), "PORT")));
         if (args.length > 0) {
             targets.add(new Target("dynalite 4.0.0, in memory", List.of("node", args[0], "--host", "127.0.0.1", "--port", "PORT", "--createTableMs", "0")));
             targets.add(new Target("dynalite 4.0.0, LevelDB", List.of("node", args[0], "--host", "127.0.0.1", "--port", "PORT", "--createTableMs", "0",
@@ -81,6 +84,7 @@ public final class DynamoDbBenchmark {
             ratio(rows, op, "through the endpoint", THROUGH, "dynalite 4.0.0, in memory");
             ratio(rows, op, "in memory", "localvpc DynamoDB, in memory", "dynalite 4.0.0, in memory");
             ratio(rows, op, "on disk", "localvpc DynamoDB, SQLite", "dynalite 4.0.0, LevelDB");
+            ratio(rows, op, "harness ceiling", CEILING, "dynalite 4.0.0, in memory");
         }
     }
 

@@ -2,6 +2,7 @@ package io.localvpc.server;
 
 import io.localvpc.api.ApiDispatcher;
 import io.localvpc.api.ec2.Ec2Api;
+import io.localvpc.api.elbv2.Elbv2Api;
 import io.localvpc.api.iam.IamApi;
 import io.localvpc.api.sts.StsApi;
 import io.localvpc.core.catalog.Regions;
@@ -69,7 +70,9 @@ public final class LocalVpc implements AutoCloseable {
             io.localvpc.core.flowlogs.FlowLogDestinations destinations = new io.localvpc.server.dataplane.FlowLogPlaces(planeForApis::get);
             CompletableFuture<ApiDispatcher> apis = CompletableFuture.supplyAsync(() -> new ApiDispatcher(
                     new Ec2Api(forApis, settings.accountId(), settings.region(), destinations), principals, settings.accountId(), metrics.apiCalls(), signatures,
-                    StsApi.service(forApis, principals::identityPolicies), IamApi.service(forApis, startedAt)), LocalVpc::startThread);
+                    StsApi.service(forApis, principals::identityPolicies), IamApi.service(forApis, startedAt),
+                    Elbv2Api.service(forApis, settings.region(), () -> planeForApis.get() == null ? null : planeForApis.get().targetHealth())),
+                    LocalVpc::startThread);
             plane = new DataPlane(created, settings.inMemory() ? null : settings.dataDir(), settings.effectiveProxyPort(), settings.upstreams(),
                     principals.forEndpoints(), principals, settings.accountId(), settings.region(), metrics, signatures);
             planeForApis.set(plane);
@@ -78,6 +81,7 @@ public final class LocalVpc implements AutoCloseable {
             this.dataPlane = plane;
             AdminApi admin = new AdminApi(this, created, plane);
             this.http = HttpServer.start(settings.host(), settings.port(), api, admin);
+            plane.startBackgroundWork();
         } catch (RuntimeException e) {
             if (plane != null) plane.close();
             journal.close();

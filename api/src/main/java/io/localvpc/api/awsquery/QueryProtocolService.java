@@ -27,8 +27,15 @@ public final class QueryProtocolService {
         ObjectNode handle(QueryRequest in);
     }
 
-    /** A decoded request: its action, parameters by model member name, and who signed it. */
-    public record QueryRequest(String action, ObjectNode params, IamPrincipal caller, String requestId) {
+    /**
+     * A decoded request: its action, parameters by model member name, who signed it, and the region of its SigV4
+     * scope (null when the caller did not say: regional services then use localvpc's default region).
+     */
+    public record QueryRequest(String action, ObjectNode params, IamPrincipal caller, String requestId, String region) {
+        public QueryRequest(String action, ObjectNode params, IamPrincipal caller, String requestId) {
+            this(action, params, caller, requestId, null);
+        }
+
         public String string(String member) {
             return params.hasNonNull(member) ? params.get(member).asText() : null;
         }
@@ -79,6 +86,11 @@ public final class QueryProtocolService {
 
     /** Answers one request; {@code caller} is null when the request is not signed. */
     public ApiReply handle(Map<String, String> params, IamPrincipal caller, String requestId) {
+        return handle(params, caller, null, requestId);
+    }
+
+    /** Answers one request signed for {@code region} (null when unsigned or not known). */
+    public ApiReply handle(Map<String, String> params, IamPrincipal caller, String region, String requestId) {
         String action = params.getOrDefault("Action", "?");
         try {
             if (!params.containsKey("Action")) {
@@ -96,7 +108,7 @@ public final class QueryProtocolService {
                         + " requests with SigV4 (any access key is accepted).", 403);
             }
             ObjectNode in = QueryDecoder.decode(op.input(), params);
-            ObjectNode result = handler.handle(new QueryRequest(action, in, caller, requestId));
+            ObjectNode result = handler.handle(new QueryRequest(action, in, caller, requestId, region));
             LOG.log(System.Logger.Level.DEBUG, serviceName + " " + action + " ok (request " + requestId + ")");
             return ApiReply.xml(200, XmlEncoder.encodeQuery(action, model.xmlNamespace(), op.resultWrapper(), op.output(), result, requestId), requestId);
         } catch (AwsException e) {

@@ -65,19 +65,28 @@ public final class QueryDecoder {
                 String p = key + "." + shape.listQueryInfix();
                 NavigableMap<String, String> sub = params.subMap(p, true, p.substring(0, p.length() - 1) + "/", false);
                 if (sub.isEmpty()) return null;
-                TreeSet<Integer> indexes = new TreeSet<>();
-                for (String k : sub.keySet()) {
-                    String rest = k.substring(p.length());
-                    int dot = rest.indexOf('.');
-                    String idx = dot < 0 ? rest : rest.substring(0, dot);
-                    if (!idx.isEmpty() && idx.length() < 6 && idx.chars().allMatch(Character::isDigit)) indexes.add(Integer.parseInt(idx));
-                }
+                TreeSet<Integer> indexes = indexes(sub, p);
                 ArrayNode arr = NODES.arrayNode();
                 for (int i : indexes) {
                     JsonNode item = decodeValue(shape.listMember(), p + i, params, used);
                     if (item != null) arr.add(item);
                 }
                 return arr;
+            }
+            case MAP -> {
+                String p = key + ".entry.";
+                NavigableMap<String, String> sub = params.subMap(p, true, key + ".entry/", false);
+                if (sub.isEmpty()) return null;
+                TreeSet<Integer> indexes = indexes(sub, p);
+                ObjectNode map = NODES.objectNode();
+                for (int i : indexes) {
+                    String k = params.get(p + i + ".key");
+                    if (k == null) throw AwsException.missingParameter(p + i + ".key");
+                    used.add(p + i + ".key");
+                    JsonNode v = decodeValue(shape.mapValue(), p + i + ".value", params, used);
+                    map.set(k, v == null ? NODES.textNode("") : v);
+                }
+                return map;
             }
             default -> {
                 String raw = params.get(key);
@@ -86,6 +95,18 @@ public final class QueryDecoder {
                 return scalar(shape, key, raw);
             }
         }
+    }
+
+    /** The item numbers under {@code prefix} ({@code Key.member.3.Id} → 3), in order. */
+    private static TreeSet<Integer> indexes(NavigableMap<String, String> sub, String prefix) {
+        TreeSet<Integer> indexes = new TreeSet<>();
+        for (String k : sub.keySet()) {
+            String rest = k.substring(prefix.length());
+            int dot = rest.indexOf('.');
+            String idx = dot < 0 ? rest : rest.substring(0, dot);
+            if (!idx.isEmpty() && idx.length() < 6 && idx.chars().allMatch(Character::isDigit)) indexes.add(Integer.parseInt(idx));
+        }
+        return indexes;
     }
 
     private static long wholeNumber(String key, String raw) {

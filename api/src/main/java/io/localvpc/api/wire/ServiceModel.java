@@ -89,6 +89,11 @@ public final class ServiceModel {
                 shape.listQueryInfix = awsQuery && !flattened ? shape.listItemName + "." : "";
                 shape.listFlattened = awsQuery && flattened;
             }
+            case "map" -> {
+                // Query maps travel as Key.entry.N.key / Key.entry.N.value (ELBv2's authentication parameters)
+                shape.type = Shape.Type.MAP;
+                shape.mapValue = shapes.get(def.get("value").get("shape").asText());
+            }
             case "string", "blob" -> shape.type = Shape.Type.STRING;
             case "integer", "long" -> {
                 shape.type = type.equals("integer") ? Shape.Type.INTEGER : Shape.Type.LONG;

@@ -9,7 +9,7 @@ import java.util.Map;
  * structure its members with their query keys and XML names, for a list its member shape and item name.
  */
 public final class Shape {
-    public enum Type { STRUCTURE, LIST, STRING, INTEGER, LONG, BOOLEAN, TIMESTAMP, DOUBLE }
+    public enum Type { STRUCTURE, LIST, MAP, STRING, INTEGER, LONG, BOOLEAN, TIMESTAMP, DOUBLE }
 
     /** A member of a structure, under the name the model gives it ({@code VpcId}) and its two wire names. */
     public record Member(String name, Shape shape, String queryKey, String xmlName) {
@@ -25,6 +25,8 @@ public final class Shape {
     String listQueryInfix = "";
     /** A Query-protocol list whose items are written without a wrapping element. */
     boolean listFlattened;
+    /** A map's value shape (its keys are strings), e.g. ELBv2's authentication request parameters. */
+    Shape mapValue;
     /** The model's bounds on a number (inclusive), or null where it declares none. */
     Long min;
     Long max;
@@ -59,6 +61,10 @@ public final class Shape {
 
     public String listItemName() {
         return listItemName;
+    }
+
+    public Shape mapValue() {
+        return mapValue;
     }
 
     public String listQueryInfix() {

@@ -88,6 +88,18 @@ public final class XmlEncoder {
                 for (JsonNode item : value) writeValue(sb, shape.listItemName(), shape.listMember(), item);
                 sb.append("</").append(element).append('>');
             }
+            case MAP -> {
+                sb.append('<').append(element).append('>');
+                for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    sb.append("<entry><key>");
+                    XmlText.escape(sb, e.getKey());
+                    sb.append("</key>");
+                    writeValue(sb, "value", shape.mapValue(), e.getValue());
+                    sb.append("</entry>");
+                }
+                sb.append("</").append(element).append('>');
+            }
             case BOOLEAN -> sb.append('<').append(element).append('>').append(value.asBoolean()).append("</").append(element).append('>');
             default -> {
                 sb.append('<').append(element).append('>');

@@ -67,6 +67,7 @@ public final class S3PathBenchmark {
                     compare("GET 4 KiB", through, direct, 4 * 1024, 2000, false);
                     compare("PUT 8 MiB", through, direct, 8 * 1024 * 1024, 40, true);
                     compare("GET 8 MiB", through, direct, 8 * 1024 * 1024, 40, false);
+                    tlsCeiling(vpc, caPem, 8 * 1024 * 1024, 40);
                 }
             }
         }
@@ -77,10 +78,40 @@ public final class S3PathBenchmark {
      * both paths share), then {@code count} requests a side measured in {@link #SLICES} alternating slices, so the
      * JIT's progress and the machine's other load fall on both paths alike.
      */
+    /**
+     * The same GETs from a server that answers every request with the object, over TLS with the front's engine and
+     * over plain HTTP, read by the same client: what TLS alone costs this client, the best ratio a TLS path can have.
+     */
+    private static void tlsCeiling(LocalVpc vpc, String caPem, int size, int count) throws Exception {
+        byte[] data = new byte[size];
+        io.netty.handler.ssl.SslContext tls = io.localvpc.dataplane.tls.SniContexts.standalone(vpc.dataPlane().ca().leafFor("localhost"));
+        try (FixedObjectServer overTls = new FixedObjectServer(data, tls); FixedObjectServer plain = new FixedObjectServer(data, null);
+             S3Client tlsClient = trustingClient(overTls.endpoint(), caPem); S3Client plainClient = direct(plain.endpoint())) {
+            timeSides("GET 8 MiB of a fixed answer, TLS against plain HTTP (the ceiling)", tlsClient, plainClient, data, "k", size, count, false);
+        }
+    }
+
+    private static S3Client trustingClient(URI endpoint, String caPem) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("localvpc", CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        return S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint).forcePathStyle(true)
+                .serviceConfiguration(SAME_SETTINGS).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .httpClient(ApacheHttpClient.builder().tlsTrustManagersProvider((TlsTrustManagersProvider) tmf::getTrustManagers).build())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "x"))).build();
+    }
+
     private static void compare(String what, S3Client through, S3Client direct, int size, int count, boolean put) {
         byte[] data = new byte[size];
         String key = "k-" + size;
         through.putObject(r -> r.bucket("bench").key(key), RequestBody.fromBytes(data));
+        timeSides(what, through, direct, data, key, size, count, put);
+    }
+
+    private static void timeSides(String what, S3Client through, S3Client direct, byte[] data, String key, int size, int count, boolean put) {
         run(through, data, key, count, put);
         run(direct, data, key, count, put);
         long throughNanos = 0;

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The Amazon-provided resolver of one VPC: the single place that decides what a name resolves to inside
  * a VPC. The DNS server answers with it and the path engine resolves destinations with it. In order:
- * private DNS names of this VPC's interface endpoints; endpoint regional and zonal names; instance host
+ * private DNS names of this VPC's interface endpoints; endpoint regional and zonal names; Network Load Balancer
+ * names ({@link LoadBalancerNames}); instance host
  * names ({@code ip-10-0-1-5.ec2.internal}); AWS services' public names; nothing else.
  */
 public final class VpcDns {
@@ -42,6 +43,8 @@ public final class VpcDns {
             if (e.state(view.now()) != VpcEndpoint.State.AVAILABLE) continue;
             return endpointAddresses(entry, faults);
         }
+        DnsAnswer loadBalancer = LoadBalancerNames.answer(view, vpcId, name, faults);
+        if (loadBalancer != null) return loadBalancer;
         DnsAnswer resourceName = resourceNameAddress(view, vpcId, name);
         if (resourceName != null) return resourceName;
         Optional<String> host = hostAddress(view.scope().region(), name);

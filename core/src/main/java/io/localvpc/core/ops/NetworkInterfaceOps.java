@@ -124,12 +124,13 @@ public final class NetworkInterfaceOps {
         String service = switch (eni.interfaceType()) {
             case "vpc_endpoint" -> "VPC endpoint";
             case "nat_gateway" -> "NAT gateway";
+            case "network_load_balancer" -> "Network Load Balancer";
             case "gateway_load_balancer_endpoint" -> "Gateway Load Balancer endpoint";
             default -> null;
         };
         if (service == null) return "an AWS service" + (eni.requesterId() == null ? "" : " (" + eni.requesterId() + ")");
         for (String word : (eni.description() == null ? "" : eni.description()).split("\\s+")) {
-            if (word.startsWith("vpce-") || word.startsWith("nat-")) return "the " + service + " " + word;
+            if (word.startsWith("vpce-") || word.startsWith("nat-") || word.startsWith("net/")) return "the " + service + " " + word;
         }
         return "a " + service;
     }

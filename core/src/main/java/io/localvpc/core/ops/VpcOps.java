@@ -105,6 +105,8 @@ public final class VpcOps {
         tx.all(SecurityGroup.class).stream().filter(g -> g.vpcId().equals(vpcId) && !g.isDefault()).forEach(g -> blockers.add(g.id()));
         tx.all(NetworkAcl.class).stream().filter(a -> a.vpcId().equals(vpcId) && !a.isDefault()).forEach(a -> blockers.add(a.id()));
         blockers.addAll(VpcEndpointOps.endpointsUsing(tx, vpcId));
+        // a target group names its VPC for life (ELBv2 has no way to move one)
+        tx.all(io.localvpc.core.model.TargetGroup.class).stream().filter(g -> g.vpcId().equals(vpcId)).forEach(g -> blockers.add(g.id()));
         if (!blockers.isEmpty()) {
             throw AwsException.dependencyViolation("The vpc '" + vpcId + "' has dependencies and cannot be deleted. Delete these first: "
                     + String.join(", ", blockers.subList(0, Math.min(10, blockers.size())))

@@ -41,6 +41,7 @@ public final class PathEngine {
     private static final long INSTANCE_METADATA = Ipv4.parse(Target.InstanceMetadata.ADDRESS);
     /** The load balancer attribute that, set to {@code off}, exempts PrivateLink traffic from its security groups' inbound rules. */
     static final String ENFORCE_ON_PRIVATE_LINK = "enforce_security_group_inbound_rules_on_private_link_traffic";
+    private static final String NLB_NODE = io.localvpc.core.ops.elbv2.LoadBalancerNodes.INTERFACE_TYPE;
     private final ZoneFaults faults;
     private final Publications publications;
     private final TargetHealthBook health;
@@ -459,6 +460,12 @@ public final class PathEngine {
 
         private boolean sourceEgress(Collection<String> peerGroups) {
             SecurityGroupCheck[] groups = source.groups();
+            if (groups.length == 0 && NLB_NODE.equals(eni().interfaceType())) {
+                // a Network Load Balancer created without security groups filters nothing it sends (AWS never adds any)
+                record(new Hop(Hop.Kind.SECURITY_GROUP_EGRESS, eni().id(), true, null, eni().id() + " is a node of a Network Load Balancer"
+                        + " without security groups, which does not filter its own traffic"));
+                return true;
+            }
             for (int i = 0; i < groups.length; i++) {
                 SecurityGroupCheck check = groups[i];
                 FlowHop allowed = check == null ? null : check.allowingHop(true, flow.protocol(), flow.port(), destination(), peerGroups);

@@ -94,6 +94,31 @@ final class StateIntegrity {
         else if (r instanceof Address a) address(row, a);
         // AWS keeps a path while it has analyses (DeleteNetworkInsightsPath refuses), so an analysis always has its path.
         else if (r instanceof NetworkInsightsAnalysis a) ref(row, "network insights path", a.pathId(), NetworkInsightsPath.class);
+        else if (r instanceof io.localvpc.core.model.LoadBalancer lb) loadBalancer(row, lb);
+        else if (r instanceof io.localvpc.core.model.TargetGroup g) ref(row, "VPC", g.vpcId(), Vpc.class);
+        else if (r instanceof io.localvpc.core.model.Listener l) listener(row, l);
+    }
+
+    /** A load balancer's nodes are interfaces in its subnets of its VPC, with its security groups. */
+    private void loadBalancer(StateDocument.Row row, io.localvpc.core.model.LoadBalancer lb) {
+        ref(row, "VPC", lb.vpcId(), Vpc.class);
+        if (lb.nodes().isEmpty()) fail(row, "it has no node (a Network Load Balancer has one per subnet)");
+        for (io.localvpc.core.model.LoadBalancer.Node n : lb.nodes()) {
+            sameVpc(row, ref(row, "subnet", n.subnetId(), Subnet.class), lb.vpcId());
+            NetworkInterface eni = ref(row, "node network interface", n.networkInterfaceId(), NetworkInterface.class);
+            if (!eni.subnetId().equals(n.subnetId())) fail(row, "its node " + eni.id() + " is in " + eni.subnetId() + ", not in " + n.subnetId());
+        }
+        for (String group : lb.securityGroupIds()) ref(row, "security group", group, SecurityGroup.class);
+    }
+
+    /** A listener belongs to a load balancer and forwards to target groups of the same scope. */
+    private void listener(StateDocument.Row row, io.localvpc.core.model.Listener l) {
+        ref(row, "load balancer", l.loadBalancerArn(), io.localvpc.core.model.LoadBalancer.class);
+        for (io.localvpc.core.model.Listener.Action a : l.defaultActions()) {
+            for (io.localvpc.core.model.Listener.WeightedTargetGroup g : a.targetGroups()) {
+                ref(row, "target group", g.targetGroupArn(), io.localvpc.core.model.TargetGroup.class);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- each row alone

@@ -93,6 +93,14 @@ public final class SniContexts implements Mapping<String, SslContext> {
         };
     }
 
+    /**
+     * A server context for one leaf with the engine and settings the front uses (BoringSSL when it loads), for
+     * measuring TLS on its own ({@code bench/s3.sh}'s ceiling rows). Waits for the engine to load.
+     */
+    public static SslContext standalone(LeafCertificate leaf) {
+        return build(leaf, ENGINE.join());
+    }
+
     private static SslContext build(LeafCertificate leaf, SslProvider engine) {
         try {
             return SslContextBuilder.forServer(leaf.privateKey(), leaf.chain())

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Renders the operation registry as the Markdown table the README carries (a test keeps them equal). */
+/** Renders the operation registry (and the ELBv2 operations) as the Markdown tables the README carries (a test keeps them equal). */
 public final class OperationsTable {
     private OperationsTable() {
     }
@@ -20,6 +20,10 @@ public final class OperationsTable {
         }
         StringBuilder sb = new StringBuilder("| Resource family | EC2 operations |\n| --- | --- |\n");
         for (Map.Entry<String, List<String>> e : byFamily.entrySet()) {
+            sb.append("| ").append(e.getKey()).append(" | ").append(String.join(", ", e.getValue())).append(" |\n");
+        }
+        sb.append("\n| Resource family | Elastic Load Balancing v2 operations (Network Load Balancers) |\n| --- | --- |\n");
+        for (Map.Entry<String, List<String>> e : io.localvpc.api.elbv2.Elbv2Api.operationsByFamily().entrySet()) {
             sb.append("| ").append(e.getKey()).append(" | ").append(String.join(", ", e.getValue())).append(" |\n");
         }
         return sb.toString();

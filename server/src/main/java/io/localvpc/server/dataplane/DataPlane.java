@@ -54,6 +54,7 @@ public final class DataPlane implements AutoCloseable {
     private final TargetHealthBook targetHealth = new TargetHealthBook();
     private final PathEngine engine;
     private final BalancedConnectionCuts balancedCuts;
+    private final io.localvpc.dataplane.health.HealthChecker healthChecks;
     private final PublishedPorts published;
     private final ScopeLocator locator;
     private final LocalCa ca;
@@ -129,6 +130,9 @@ public final class DataPlane implements AutoCloseable {
         this.flowLogs = new FlowLogWriter(store, flowLogTap, (bucket, key, body) -> backends.s3PutObject(bucket, key, body, "application/x-gzip"),
                 new io.localvpc.dataplane.flowlogs.UpstreamFlowLogStreams(this::httpUpstream), java.time.Clock.systemUTC());
         store.addListener(flowLogs);
+        this.healthChecks = new io.localvpc.dataplane.health.HealthChecker(store, engine, targetHealth, group, java.time.Clock.systemUTC());
+        store.addListener(healthChecks);
+        healthChecks.wake(); // a restored state may already have listeners forwarding to targets
         // A zone going down cuts the connections that run through interface-endpoint interfaces in it, and those through
         // load balancer nodes or to targets in it.
         faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof DecidedFlow d && (d.origin() != null && zone.equals(d.origin().zoneId())
@@ -217,6 +221,11 @@ public final class DataPlane implements AutoCloseable {
         return targetHealth;
     }
 
+    /** The NLB health checker (its counters feed the benchmark). */
+    public io.localvpc.dataplane.health.HealthChecker healthChecks() {
+        return healthChecks;
+    }
+
     /** The local programs that play instances' ports ({@code localvpc publish}). */
     public PublishedPorts published() {
         return published;
@@ -275,9 +284,18 @@ public final class DataPlane implements AutoCloseable {
         return scope.map(s -> engine.decide(store.view(s), flow));
     }
 
+    /**
+     * Starts, in the background, what localvpc does not need to be ready (the embedded S3, the routes by host name):
+     * called once it is ready, so that start-up does not share the CPU with them. Whatever needs them first starts them.
+     */
+    public void startBackgroundWork() {
+        backends.startInBackground();
+    }
+
     @Override
     public void close() {
         balancedCuts.close();
+        healthChecks.close();
         proxy.close();
         flowLogs.close();
         resolvers.close();

@@ -2,6 +2,7 @@ package io.localvpc.server.dataplane;
 
 import io.localvpc.core.catalog.Region;
 import io.localvpc.core.catalog.Regions;
+import io.localvpc.dataplane.backend.BackendRouter;
 import io.localvpc.dataplane.backend.DynamoDbBackend;
 import io.localvpc.dataplane.backend.HostBackendRouter;
 import io.localvpc.dataplane.backend.S3Backend;
@@ -27,7 +28,9 @@ final class ServiceBackends implements AutoCloseable {
     private final StartingBackend<S3Backend> s3;
     /** The built-in DynamoDB; null when {@code --upstream dynamodb=…} plays DynamoDB. */
     private final DynamoDbBackend dynamoDb;
-    private final HostBackendRouter router = new HostBackendRouter();
+    /** The upstream backends by service short name ({@code *} for every other service), in the order given. */
+    private final Map<String, ServiceBackend> upstreams;
+    private volatile HostBackendRouter routes;
 
     /**
      * @param s3Directory       where the embedded S3 keeps objects; null keeps them in memory
@@ -38,41 +41,72 @@ final class ServiceBackends implements AutoCloseable {
         this.s3 = new StartingBackend<>("embedded S3", ServiceBackend.Protocol.IN_PROCESS, "s3",
                 (request, names) -> S3Backend.prepare(request, names, servicePath), () -> S3Backend.start(s3Directory, servicePath));
         try {
-            router.route("s3.amazonaws.com", s3);
-            for (Region region : Regions.all()) {
-                router.route("s3." + region.name() + ".amazonaws.com", s3);
-                router.route("s3." + region.name() + ".vpce.amazonaws.com", s3);
-            }
-            for (String domain : ServiceDomains.of("s3")) router.route(domain, s3); // legacy, FIPS and dual-stack names too
-            // the built-in DynamoDB unless a named upstream plays it ('*' does not take it, as it does not take S3)
-            this.dynamoDb = upstreams.containsKey("dynamodb") ? null : DynamoDbBackend.start(dynamoDbDirectory, defaultAccount, defaultRegion);
-            if (dynamoDb != null) {
-                for (String domain : ServiceDomains.of("dynamodb")) router.route(domain, dynamoDb);
-            }
-            URI everything = upstreams.get(EVERY_OTHER_SERVICE);
-            if (everything != null) {
-                // One emulator for every service nothing above plays (the embedded S3 keeps S3); named upstreams below win.
-                ServiceBackend backend = upstream(everything);
-                // decided before any is routed: a service sharing a name with another (kms and kms-fips) is not "played"
-                java.util.List<String> others = ServiceDomains.services().stream()
-                        .filter(service -> ServiceDomains.of(service).stream().noneMatch(d -> router.route(d).isPresent())).toList();
-                for (String service : others) {
-                    for (String domain : ServiceDomains.of(service)) router.route(domain, backend);
-                }
-            }
-            for (Map.Entry<String, URI> u : upstreams.entrySet()) {
-                if (u.getKey().equals(EVERY_OTHER_SERVICE)) continue;
-                ServiceBackend backend = upstream(u.getValue());
-                if (ServiceDomains.of(u.getKey()).isEmpty()) {
-                    throw new IllegalArgumentException("--upstream " + u.getKey() + "=…: no AWS endpoint service is called '" + u.getKey()
+            for (String service : upstreams.keySet()) {
+                if (!service.equals(EVERY_OTHER_SERVICE) && ServiceDomains.of(service).isEmpty()) {
+                    throw new IllegalArgumentException("--upstream " + service + "=…: no AWS endpoint service is called '" + service
                             + "' (use the short name, e.g. sqs, dynamodb, ecr.api, or * for every service localvpc does not play itself)");
                 }
-                for (String domain : ServiceDomains.of(u.getKey())) router.route(domain, backend);
             }
+            Map<String, ServiceBackend> made = new java.util.LinkedHashMap<>();
+            upstreams.forEach((service, url) -> made.put(service, upstream(url))); // a bad URL is refused at start-up
+            this.upstreams = made;
+            // the built-in DynamoDB unless a named upstream plays it ('*' does not take it, as it does not take S3)
+            this.dynamoDb = upstreams.containsKey("dynamodb") ? null : DynamoDbBackend.start(dynamoDbDirectory, defaultAccount, defaultRegion);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /**
+     * The routes by host name, made on first use: they list every public, private and {@code vpce} name of every
+     * service in every region (thousands), which took a quarter of localvpc's start-up when made there, before any
+     * connection needed them. {@link #startInBackground()} makes them ahead of the first connection.
+     */
+    private HostBackendRouter routes() {
+        HostBackendRouter made = routes;
+        if (made != null) return made;
+        synchronized (this) {
+            if (routes == null) routes = makeRoutes();
+            return routes;
+        }
+    }
+
+    /**
+     * Starts what was left out of start-up so that it did not compete with it for the CPU: the embedded S3, then the
+     * routes by host name, one after the other on the S3's start thread, so that no connection waits for them.
+     */
+    void startInBackground() {
+        s3.begin();
+        s3.whenReady().whenComplete((started, failed) -> routes());
+    }
+
+    private HostBackendRouter makeRoutes() {
+        HostBackendRouter router = new HostBackendRouter();
+        router.route("s3.amazonaws.com", s3);
+        for (Region region : Regions.all()) {
+            router.route("s3." + region.name() + ".amazonaws.com", s3);
+            router.route("s3." + region.name() + ".vpce.amazonaws.com", s3);
+        }
+        for (String domain : ServiceDomains.of("s3")) router.route(domain, s3); // legacy, FIPS and dual-stack names too
+        if (dynamoDb != null) {
+            for (String domain : ServiceDomains.of("dynamodb")) router.route(domain, dynamoDb);
+        }
+        ServiceBackend everything = upstreams.get(EVERY_OTHER_SERVICE);
+        if (everything != null) {
+            // One emulator for every service nothing above plays (the embedded S3 keeps S3); named upstreams below win.
+            // decided before any is routed: a service sharing a name with another (kms and kms-fips) is not "played"
+            java.util.List<String> others = ServiceDomains.services().stream()
+                    .filter(service -> ServiceDomains.of(service).stream().noneMatch(d -> router.route(d).isPresent())).toList();
+            for (String service : others) {
+                for (String domain : ServiceDomains.of(service)) router.route(domain, everything);
+            }
+        }
+        for (Map.Entry<String, ServiceBackend> u : upstreams.entrySet()) {
+            if (u.getKey().equals(EVERY_OTHER_SERVICE)) continue;
+            for (String domain : ServiceDomains.of(u.getKey())) router.route(domain, u.getValue());
+        }
+        return router;
     }
 
     /** {@code tcp://} plays a service that speaks its own protocol (bytes pass through); anything else must be {@code http://}. */
@@ -111,8 +145,8 @@ final class ServiceBackends implements AutoCloseable {
         return dynamoDb == null ? io.localvpc.dataplane.classify.PartitionKeyLookup.NONE : dynamoDb.partitionKeys();
     }
 
-    HostBackendRouter router() {
-        return router;
+    BackendRouter router() {
+        return host -> routes().route(host);
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP listener for the AWS APIs (EC2, STS, IAM), the admin endpoints and the console. Requests are decoded on the
+ * The HTTP listener for the AWS APIs (EC2, ELBv2, STS, IAM), the admin endpoints and the console. Requests are decoded on the
  * I/O threads and handled on a small separate pool, so a slow disk commit never stalls other sockets.
  */
 public final class HttpServer implements AutoCloseable {
