@@ -2,15 +2,12 @@ package io.localvpc.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.localvpc.core.model.LoadBalancer;
-import io.localvpc.core.model.TargetGroup;
-import io.localvpc.core.model.VpcEndpoint;
-import io.localvpc.core.model.VpcEndpointServiceConfiguration;
 import io.localvpc.server.LocalVpc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -20,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Issue 12, part 4, over real sockets: a workload's connection through a Network Load Balancer to the program
  * published on the target the load balancer chose, and a consumer account's connection to its interface endpoint of
  * a provider's endpoint service, across PrivateLink, to the provider's program; and the cuts when what a connection
- * was decided on ends. The load balancers and endpoint services are committed by {@link NlbRecordsFixture} until their
- * APIs are on main; everything else goes through the EC2 API, the admin API and the workload proxy.
+ * was decided on ends: load balancers, target groups and listeners through the ELBv2 API ({@link NlbSetup}), endpoint
+ * services and endpoints through the EC2 API, health from the real health checks, bytes through the workload proxy.
  */
 @ExtendWith(LocalVpcExtension.class)
 class LoadBalancedConnectionsTest {
@@ -80,15 +76,15 @@ class LoadBalancedConnectionsTest {
         String client = n.layouts().instance(n.subnetA());
         String web1 = n.layouts().instance(n.subnetA(), n.group());
         String web2 = n.layouts().instance(n.subnetB(), n.group());
-        NlbRecordsFixture elb = new NlbRecordsFixture(lv, "000000000000");
-        LoadBalancer lb = elb.nlb("web", n.vpcId(), List.of(), Map.of(), n.subnetA(), n.subnetB());
-        TargetGroup tg = elb.forward(lb, 80, TARGET_PORT, Map.of(), web1, web2);
-        elb.health(tg, web1, "healthy", null);
-        elb.health(tg, web2, "healthy", null);
-        String node = NlbRecordsFixture.nodeAddress(lb, n.subnetA());
-        try (LineServer one = LineServer.start("W1"); LineServer two = LineServer.start("W2")) {
+        NlbSetup elb = new NlbSetup(endpoint, "000000000000");
+        NlbSetup.Nlb lb = elb.nlb("web", Map.of(), n.subnetA(), n.subnetB());
+        String node = lb.address(n.subnetA());
+        LineServer one = LineServer.start("W1");
+        try (LineServer two = LineServer.start("W2")) {
             InstancesServeTest.publish(endpoint, web1, TARGET_PORT, one.hostPort());
             InstancesServeTest.publish(endpoint, web2, TARGET_PORT, two.hostPort());
+            String tg = elb.forward(lb, "TCP", 80, "TCP", TARGET_PORT, web1, web2);
+            elb.awaitHealthy(tg, web1, web2);
             Workload w = inside(lv, client);
             Admin.Trace trace = new Admin(endpoint).trace(client, node, 80);
             assertTrue(trace.delivered(), trace.text());
@@ -96,27 +92,30 @@ class LoadBalancedConnectionsTest {
             assertEquals(new Layouts(ec2).privateIpOf(client), trace.json().get("target").get("sourceAddressSeen").asText());
             try (Socket s = w.tunnel(node, 80)) {
                 assertEquals("W1 heard: hello through the NLB", LineServer.ask(s, "hello through the NLB"));
-                // the target fails its health checks: the load balancer resets its connections (AWS's default)
-                elb.health(tg, web1, "unhealthy", "Target.FailedHealthChecks");
+                // the program stops and the target fails its health checks: the load balancer resets its connections (AWS's default)
+                one.close();
+                Elbv2Clients.awaitHealth("the stopped program", "unhealthy", 40, elb.health(tg, web1));
                 awaitCut(s);
             }
             Workload.ProxyReply refused = w.connect(node, 80);
             assertEquals(502, refused.status());
-            assertTrue(refused.refusal().startsWith("no healthy target in targetgroup/web/"), refused.refusal());
+            assertTrue(refused.refusal().startsWith("no healthy target in targetgroup/web-80/"), refused.refusal());
             assertTrue(refused.refusal().contains(" in " + n.layouts().zoneIdOf(n.subnetA()) + ": " + web1 + ":8080 unhealthy"), refused.refusal());
             // the other node's zone still serves
-            try (Socket s = w.tunnel(NlbRecordsFixture.nodeAddress(lb, n.subnetB()), 80)) {
+            try (Socket s = w.tunnel(lb.address(n.subnetB()), 80)) {
                 assertEquals("W2 heard: the other zone", LineServer.ask(s, "the other zone"));
             }
-            assertEquals("no listener on tcp 81 of net/web/" + lb.id().substring(lb.id().lastIndexOf('/') + 1), w.connect(node, 81).refusal());
+            assertEquals("no listener on tcp 81 of " + lb.shortName(), w.connect(node, 81).refusal());
             // the flow records name the load balancer's interface as the destination, as its flow logs record it
-            String nodeEni = lb.nodes().get(0).networkInterfaceId();
+            String nodeEni = lb.interfaceBySubnet().get(n.subnetA());
             boolean recorded = false;
             for (JsonNode f : new Admin(endpoint).flows("000000000000", "vpc=" + n.vpcId()).get("flows")) {
                 recorded |= nodeEni.equals(f.get("destination").path("networkInterfaceId").asText())
                         && f.get("path").asText().startsWith("net/web/");
             }
             assertTrue(recorded, "a flow record names the node's interface");
+        } finally {
+            one.close();
         }
     }
 
@@ -127,19 +126,21 @@ class LoadBalancedConnectionsTest {
         allow(ec2, n.group(), 8443, "10.167.0.0/16");
         String client = n.layouts().instance(n.subnetA());
         String web = n.layouts().instance(n.subnetA(), n.group());
-        NlbRecordsFixture elb = new NlbRecordsFixture(lv, "000000000000");
-        LoadBalancer lb = elb.nlb("tls", n.vpcId(), List.of(), Map.of(), n.subnetA());
-        TargetGroup plain = elb.forward(lb, "TLS", 443, "TCP", TARGET_PORT, Map.of(), web);
-        TargetGroup tls = elb.forward(lb, "TLS", 8443, "TLS", 8443, Map.of(), web);
-        elb.health(plain, web, "healthy", null);
-        elb.health(tls, web, "healthy", null);
-        String node = NlbRecordsFixture.nodeAddress(lb, n.subnetA());
+        NlbSetup elb = new NlbSetup(endpoint, "000000000000");
+        NlbSetup.Nlb lb = elb.nlb("tls", Map.of(), n.subnetA());
+        String node = lb.address(n.subnetA());
         javax.net.ssl.SSLContext targetTls = targetTlsContext(lv);
         try (LineServer program = LineServer.start("T");
              LineServer tlsProgram = LineServer.serving("S", targetTls.getServerSocketFactory().createServerSocket(0, 50,
                      java.net.InetAddress.getLoopbackAddress()))) {
             InstancesServeTest.publish(endpoint, web, TARGET_PORT, program.hostPort());
             InstancesServeTest.publish(endpoint, web, 8443, "127.0.0.1:" + tlsProgram.hostPort().substring(tlsProgram.hostPort().indexOf(':') + 1));
+            String plain = elb.forward(lb, "TLS", 443, "TCP", TARGET_PORT, web);
+            String tls = elb.forward(lb, "TLS", 8443, "TLS", 8443, web);
+            elb.awaitHealthy(plain, web);
+            elb.awaitHealthy(tls, web);
+            int checked = program.served();
+            int tlsChecked = tlsProgram.served();
             Workload w = inside(lv, client);
             try (javax.net.ssl.SSLSocket s = w.tls(w.tunnel(node, 443), lb.dnsName(), 443)) {
                 java.security.cert.X509Certificate leaf = (java.security.cert.X509Certificate) s.getSession().getPeerCertificates()[0];
@@ -151,8 +152,8 @@ class LoadBalancedConnectionsTest {
                 assertTrue(leaf.getSubjectAlternativeNames().toString().contains(node), "no SNI: the certificate of the address asked for");
                 assertEquals("S heard: TLS both ways", LineServer.ask(s, "TLS both ways"));
             }
-            assertEquals(1, program.served());
-            assertEquals(1, tlsProgram.served());
+            assertTrue(program.served() > checked, "the plain program served the connection");
+            assertTrue(tlsProgram.served() > tlsChecked, "the TLS program served the connection");
         }
     }
 
@@ -170,63 +171,72 @@ class LoadBalancedConnectionsTest {
     }
 
     /** A provider (111111111111) serving an endpoint service from instance {@code web}, and a consumer (222222222222). */
-    private record PrivateLink(Side provider, Side consumer, String web, String client, LoadBalancer lb, TargetGroup tg,
-                               VpcEndpointServiceConfiguration service, VpcEndpoint endpoint, String endpointAddress) {
+    private record PrivateLink(Side provider, Side consumer, String web, String client, NlbSetup.Nlb lb, String serviceId, String endpointId,
+                               String endpointAddress) {
     }
 
-    private static PrivateLink privateLink(LocalVpc lv, URI endpoint, String providerPrefix, String consumerPrefix, String webAllows) {
+    private static PrivateLink privateLink(LocalVpc lv, URI endpoint, String providerPrefix, String consumerPrefix, String program) throws Exception {
         Ec2Client providerEc2 = LocalVpcExtension.ec2(endpoint, "111111111111", Region.US_EAST_1);
         Ec2Client consumerEc2 = LocalVpcExtension.ec2(endpoint, "222222222222", Region.US_EAST_1);
         Side p = side(providerEc2, providerPrefix, "web");
-        allow(providerEc2, p.group(), TARGET_PORT, webAllows);
+        allow(providerEc2, p.group(), TARGET_PORT, providerPrefix + ".0.0/16");
         String web = p.layouts().instance(p.subnetB(), p.group());
-        NlbRecordsFixture provider = new NlbRecordsFixture(lv, "111111111111");
-        LoadBalancer lb = provider.nlb("svc", p.vpcId(), List.of(), Map.of("load_balancing.cross_zone.enabled", "true"), p.subnetA(), p.subnetB());
-        TargetGroup tg = provider.forward(lb, 80, TARGET_PORT, Map.of(), web);
-        provider.health(tg, web, "healthy", null);
-        VpcEndpointServiceConfiguration service = provider.service(lb);
+        InstancesServeTest.publish(endpoint, web, TARGET_PORT, program);
+        NlbSetup provider = new NlbSetup(endpoint, "111111111111");
+        NlbSetup.Nlb lb = provider.nlb("svc", Map.of("load_balancing.cross_zone.enabled", "true"), p.subnetA(), p.subnetB());
+        String tg = provider.forward(lb, "TCP", 80, "TCP", TARGET_PORT, web);
+        provider.awaitHealthy(tg, web);
+        var service = providerEc2.createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(lb.arn()).acceptanceRequired(false))
+                .serviceConfiguration();
+        providerEc2.modifyVpcEndpointServicePermissions(r -> r.serviceId(service.serviceId()).addAllowedPrincipals("arn:aws:iam::222222222222:root"));
+        Layouts.awaitValue("state of " + service.serviceId(), "Available", () -> providerEc2.describeVpcEndpointServiceConfigurations(
+                r -> r.serviceIds(service.serviceId())).serviceConfigurations().get(0).serviceStateAsString());
 
         Side c = side(consumerEc2, consumerPrefix, "endpoint");
         allow(consumerEc2, c.group(), 80, consumerPrefix + ".0.0/16");
         String client = c.layouts().instance(c.subnetA());
-        NlbRecordsFixture consumer = new NlbRecordsFixture(lv, "222222222222");
-        VpcEndpoint e = consumer.consumerEndpoint(c.vpcId(), service, c.subnetA(), c.group());
-        return new PrivateLink(p, c, web, client, lb, tg, service, e, consumer.addressOf(e));
+        String e = consumerEc2.createVpcEndpoint(r -> r.vpcId(c.vpcId()).vpcEndpointType(VpcEndpointType.INTERFACE).serviceName(service.serviceName())
+                .subnetIds(c.subnetA()).securityGroupIds(c.group())).vpcEndpoint().vpcEndpointId();
+        Layouts.awaitValue("state of " + e, "available", () -> consumerEc2.describeVpcEndpoints(r -> r.vpcEndpointIds(e)).vpcEndpoints().get(0)
+                .stateAsString());
+        String eni = consumerEc2.describeVpcEndpoints(r -> r.vpcEndpointIds(e)).vpcEndpoints().get(0).networkInterfaceIds().get(0);
+        String address = consumerEc2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni)).networkInterfaces().get(0).privateIpAddress();
+        return new PrivateLink(p, c, web, client, lb, service.serviceId(), e, address);
     }
 
     @Test
     void aConsumerReachesTheProvidersProgramAcrossPrivateLinkUntilItsEndpointIsDeleted(LocalVpc lv, URI endpoint) throws Exception {
-        PrivateLink pl = privateLink(lv, endpoint, "10.161", "10.162", "10.161.0.0/16");
         try (LineServer program = LineServer.start("P")) {
-            InstancesServeTest.publish(endpoint, pl.web(), TARGET_PORT, program.hostPort());
+            PrivateLink pl = privateLink(lv, endpoint, "10.161", "10.162", program.hostPort());
             Admin.Trace trace = new Admin(endpoint).trace(pl.client(), pl.endpointAddress(), 80);
             assertTrue(trace.delivered(), trace.text());
-            assertEquals(pl.endpoint().id(), trace.json().get("target").get("vpcEndpointId").asText());
+            assertEquals(pl.endpointId(), trace.json().get("target").get("vpcEndpointId").asText());
             assertEquals("111111111111", trace.json().get("target").get("providerAccount").asText());
-            assertEquals(NlbRecordsFixture.nodeAddress(pl.lb(), pl.provider().subnetA()), trace.json().get("target").get("sourceAddressSeen").asText(),
+            assertEquals(pl.lb().address(pl.provider().subnetA()), trace.json().get("target").get("sourceAddressSeen").asText(),
                     "the target sees the provider's node in the endpoint's zone");
-            assertTrue(trace.text().contains("endpoint service " + pl.service().id() + " of account 111111111111"), trace.text());
+            assertTrue(trace.text().contains("endpoint service " + pl.serviceId() + " of account 111111111111"), trace.text());
 
             Workload w = inside(lv, pl.client());
+            int checks = program.served();
             try (Socket s = w.tunnel(pl.endpointAddress(), 80)) {
                 assertEquals("P heard: across accounts", LineServer.ask(s, "across accounts"));
-                new NlbRecordsFixture(lv, "222222222222").delete(pl.endpoint());
+                LocalVpcExtension.ec2(endpoint, "222222222222", Region.US_EAST_1).deleteVpcEndpoints(r -> r.vpcEndpointIds(pl.endpointId()));
                 awaitCut(s);
             }
             Workload.ProxyReply refused = w.connect(pl.endpointAddress(), 80);
             assertTrue(refused.status() >= 400, "no new connection through a deleted endpoint: " + refused.status());
-            assertEquals(1, program.served());
+            assertTrue(program.served() > checks);
 
             // the consumer's bill meters the data its endpoint processed, and its flow records show the way across
             Layouts.awaitValue("the endpoint's traffic on the consumer's bill", "true", () -> {
                 for (JsonNode t : get(endpoint, "/_localvpc/cost?account=222222222222&region=us-east-1").path("traffic")) {
-                    if (t.path("via").asText().equals(pl.endpoint().id())) return "true";
+                    if (t.path("via").asText().equals(pl.endpointId())) return "true";
                 }
                 return "false";
             });
             boolean recorded = false;
             for (JsonNode f : new Admin(endpoint).flows("222222222222", "vpc=" + pl.consumer().vpcId()).get("flows")) {
-                recorded |= f.get("path").asText().startsWith("interface endpoint " + pl.endpoint().id() + " → net/svc/");
+                recorded |= f.get("path").asText().startsWith("interface endpoint " + pl.endpointId() + " → net/svc/");
             }
             assertTrue(recorded, "a flow record names the endpoint and the load balancer");
         }
@@ -243,41 +253,6 @@ class LoadBalancedConnectionsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    @Test
-    void aTargetGroupThatAdmitsTheConsumerButNotTheLoadBalancerRefusesNamingIt(LocalVpc lv, URI endpoint) throws Exception {
-        PrivateLink pl = privateLink(lv, endpoint, "10.163", "10.164", "10.164.0.0/16");
-        try (LineServer program = LineServer.start("P")) {
-            InstancesServeTest.publish(endpoint, pl.web(), TARGET_PORT, program.hostPort());
-            Workload.ProxyReply refused = inside(lv, pl.client()).connect(pl.endpointAddress(), 80);
-            assertEquals(403, refused.status());
-            String node = NlbRecordsFixture.nodeAddress(pl.lb(), pl.provider().subnetA());
-            assertTrue(refused.refusal().startsWith("security groups " + pl.provider().group() + " on "), refused.refusal());
-            assertTrue(refused.refusal().endsWith(" allow no ingress from " + node + " to tcp "
-                    + pl.provider().layouts().privateIpOf(pl.web()) + ":8080"), refused.refusal());
-            assertEquals(0, program.served());
-        }
-    }
-
-    @Test
-    void aZoneDownCutsConnectionsThroughItsEndpointInterfaceAndNode(LocalVpc lv, URI endpoint) throws Exception {
-        PrivateLink pl = privateLink(lv, endpoint, "10.165", "10.166", "10.165.0.0/16");
-        Admin admin = new Admin(endpoint);
-        String zone = pl.consumer().layouts().zoneIdOf(pl.consumer().subnetA());
-        try (LineServer program = LineServer.start("P")) {
-            InstancesServeTest.publish(endpoint, pl.web(), TARGET_PORT, program.hostPort());
-            Workload w = inside(lv, pl.client());
-            try (Socket s = w.tunnel(pl.endpointAddress(), 80)) {
-                assertEquals("P heard: before the fault", LineServer.ask(s, "before the fault"));
-                admin.zoneDown(zone);
-                awaitCut(s);
-            }
-            Workload.ProxyReply refused = w.connect(pl.endpointAddress(), 80);
-            assertTrue(refused.refusal().contains("which is down"), refused.refusal());
-        } finally {
-            admin.zoneUp(zone);
         }
     }
 }
