@@ -10,6 +10,7 @@ import io.localvpc.core.ops.DefaultVpc;
 import io.localvpc.core.sigv4.SigV4Verifier;
 import io.localvpc.core.state.Journal;
 import io.localvpc.core.state.Store;
+import io.localvpc.dataplane.notify.ConnectionEventPublisher;
 import io.localvpc.dataplane.policy.IdentityPolicies;
 import io.localvpc.server.dataplane.DataPlane;
 import io.localvpc.server.http.AdminApi;
@@ -42,6 +43,7 @@ public final class LocalVpc implements AutoCloseable {
     private final HttpServer http;
     private final Instant startedAt;
     private final LocalVpcMetrics metrics = new LocalVpcMetrics();
+    private final ConnectionEventPublisher connectionEvents;
 
     private LocalVpc(Settings settings, Clock clock) {
         Regions.require(settings.region());
@@ -57,6 +59,7 @@ public final class LocalVpc implements AutoCloseable {
         }
         Store created = null;
         DataPlane plane = null;
+        ConnectionEventPublisher events = null;
         try {
             created = new Store(journal, clock, DefaultVpc::create);
             IdentityPolicies identities = settings.iamConfig() == null ? IdentityPolicies.none() : IdentityPolicies.load(settings.iamConfig());
@@ -68,8 +71,12 @@ public final class LocalVpc implements AutoCloseable {
             // CreateFlowLogs asks the embedded S3 whether a bucket exists; the API serves nothing before the data plane is up
             java.util.concurrent.atomic.AtomicReference<DataPlane> planeForApis = new java.util.concurrent.atomic.AtomicReference<>();
             io.localvpc.core.flowlogs.FlowLogDestinations destinations = new io.localvpc.server.dataplane.FlowLogPlaces(planeForApis::get);
+            // Endpoint connection events go to the upstream that plays sns, once the data plane (which knows the upstreams) is up.
+            events = new ConnectionEventPublisher((service, region) -> planeForApis.get() == null
+                    ? java.util.Optional.empty() : planeForApis.get().httpUpstream(service, region));
+            ConnectionEventPublisher publisher = events;
             CompletableFuture<ApiDispatcher> apis = CompletableFuture.supplyAsync(() -> new ApiDispatcher(
-                    new Ec2Api(forApis, settings.accountId(), settings.region(), destinations), principals, settings.accountId(), metrics.apiCalls(), signatures,
+                    new Ec2Api(forApis, settings.accountId(), settings.region(), destinations).connectionEvents(publisher), principals, settings.accountId(), metrics.apiCalls(), signatures,
                     StsApi.service(forApis, principals::identityPolicies), IamApi.service(forApis, startedAt),
                     Elbv2Api.service(forApis, settings.region(), () -> planeForApis.get() == null ? null : planeForApis.get().targetHealth())),
                     LocalVpc::startThread);
@@ -79,11 +86,13 @@ public final class LocalVpc implements AutoCloseable {
             ApiDispatcher api = joined(apis);
             this.store = created;
             this.dataPlane = plane;
+            this.connectionEvents = events;
             AdminApi admin = new AdminApi(this, created, plane);
             this.http = HttpServer.start(settings.host(), settings.port(), api, admin);
             plane.startBackgroundWork();
         } catch (RuntimeException e) {
             if (plane != null) plane.close();
+            if (events != null) events.close();
             journal.close();
             if (lock != null) lock.close();
             throw e;
@@ -141,6 +150,11 @@ public final class LocalVpc implements AutoCloseable {
         return metrics;
     }
 
+    /** The endpoint connection events recorded (and published to an sns upstream) since start. */
+    public ConnectionEventPublisher connectionEvents() {
+        return connectionEvents;
+    }
+
     public Store store() {
         return store;
     }
@@ -161,6 +175,7 @@ public final class LocalVpc implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        connectionEvents.close();
         dataPlane.close();
         store.close();
         if (lock != null) lock.close();

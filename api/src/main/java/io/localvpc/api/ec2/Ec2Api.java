@@ -11,6 +11,8 @@ import io.localvpc.core.catalog.Regions;
 import io.localvpc.core.identity.IamPrincipal;
 import io.localvpc.core.model.IdempotencyRecord;
 import io.localvpc.core.ops.ClientTokens;
+import io.localvpc.core.ops.EndpointConnectionEvent;
+import io.localvpc.core.ops.EndpointConnectionEvents;
 import io.localvpc.core.state.ResourceCodec;
 import io.localvpc.core.state.Scope;
 import io.localvpc.core.state.Store;
@@ -37,6 +39,7 @@ public final class Ec2Api {
     private final String defaultAccount;
     private final String defaultRegion;
     private final ClientTokens clientTokens = new ClientTokens();
+    private volatile EndpointConnectionEvents connectionEvents = EndpointConnectionEvents.NONE;
 
     public Ec2Api(Store store, String defaultAccount, String defaultRegion) {
         this(store, defaultAccount, defaultRegion, io.localvpc.core.flowlogs.FlowLogDestinations.NONE);
@@ -54,6 +57,12 @@ public final class Ec2Api {
         this.store = store;
         this.defaultAccount = defaultAccount;
         this.defaultRegion = defaultRegion;
+    }
+
+    /** Where endpoint connection events go once the transaction that caused them committed. */
+    public Ec2Api connectionEvents(EndpointConnectionEvents events) {
+        this.connectionEvents = events;
+        return this;
     }
 
     public OperationRegistry registry() {
@@ -84,7 +93,8 @@ public final class Ec2Api {
             Scope where = new Scope(principal == null ? defaultAccount : principal.account(), region);
             ServiceModel.Operation shapes = model.operation(action).orElseThrow();
             ObjectNode decoded = QueryDecoder.decode(shapes.input(), params);
-            Ec2Request in = new Ec2Request(action, where, requestId, shapes.input(), decoded, store::view);
+            Ec2Request in = new Ec2Request(action, where, requestId, shapes.input(), decoded, store::view)
+                    .across(store, principal == null ? null : principal.principalArn());
             String xml = run(op, in, result -> XmlEncoder.encode(in.action(), model.xmlNamespace(), shapes.output(), result, requestId));
             log(op instanceof Operation.Write ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
                     action, where.key(), "ok", started, requestId);
@@ -118,10 +128,19 @@ public final class Ec2Api {
         }
         Operation.WriteHandler handler = ((Operation.Write) op).handler().prepared(in);
         if (dryRun) {
+            in.rehearsing();
             store.rehearse(in.scope(), tx -> handler.handle(in, tx));
             throw dryRunSucceeded();
         }
-        return store.write(in.scope(), tx -> encode.apply(withClientToken(in, tx, handler)));
+        String xml = store.write(in.scope(), tx -> encode.apply(withClientToken(in, tx, handler)));
+        for (EndpointConnectionEvent e : in.connectionEvents()) {
+            try {
+                connectionEvents.happened(e);
+            } catch (RuntimeException failure) {
+                LOG.log(System.Logger.Level.ERROR, "recording endpoint connection event " + e.event() + " of " + e.vpcEndpointId() + " failed; the change stands", failure);
+            }
+        }
+        return xml;
     }
 
     /**

@@ -19,7 +19,10 @@ import io.localvpc.api.ec2.family.RouteTableHandlers;
 import io.localvpc.api.ec2.family.SecurityGroupHandlers;
 import io.localvpc.api.ec2.family.SubnetHandlers;
 import io.localvpc.api.ec2.family.TagHandlers;
+import io.localvpc.api.ec2.family.VpcEndpointConnectionHandlers;
+import io.localvpc.api.ec2.family.VpcEndpointConnectionNotificationHandlers;
 import io.localvpc.api.ec2.family.VpcEndpointHandlers;
+import io.localvpc.api.ec2.family.VpcEndpointServiceConfigurationHandlers;
 import io.localvpc.api.ec2.family.VpcEndpointServiceHandlers;
 import io.localvpc.api.ec2.family.VpcHandlers;
 import io.localvpc.api.wire.ServiceModel;
@@ -58,6 +61,9 @@ public final class Ec2Families {
                 new PrefixListHandlers(),
                 new VpcEndpointServiceHandlers(),
                 new VpcEndpointHandlers(),
+                new VpcEndpointServiceConfigurationHandlers(),
+                new VpcEndpointConnectionHandlers(),
+                new VpcEndpointConnectionNotificationHandlers(),
                 new NetworkInsightsHandlers(),
                 new FlowLogHandlers(flowLogDestinations),
                 new ClassicLinkHandlers());

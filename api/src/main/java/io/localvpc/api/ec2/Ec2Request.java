@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.api.wire.Shape;
 import io.localvpc.core.AwsException;
+import io.localvpc.core.ops.EndpointConnectionEvent;
+import io.localvpc.core.ops.ProviderEndpointServices;
 import io.localvpc.core.state.Scope;
+import io.localvpc.core.state.Store;
+import io.localvpc.core.state.Tx;
 import io.localvpc.core.state.View;
 
 import java.util.ArrayList;
@@ -24,6 +28,10 @@ public final class Ec2Request {
     private final Shape shape;
     private final ObjectNode params;
     private final Function<Scope, View> otherScopes;
+    private Store store;
+    private String callerArn;
+    private boolean rehearsal;
+    private final List<EndpointConnectionEvent> connectionEvents = new ArrayList<>();
 
     public Ec2Request(String action, Scope scope, String requestId, Shape shape, ObjectNode params) {
         this(action, scope, requestId, shape, params, s -> {
@@ -39,6 +47,48 @@ public final class Ec2Request {
         this.shape = shape;
         this.params = params;
         this.otherScopes = otherScopes;
+    }
+
+    /** With the store the request runs on and the ARN of who signed it, for reads and writes across accounts. */
+    Ec2Request across(Store store, String callerArn) {
+        this.store = store;
+        this.callerArn = callerArn;
+        return this;
+    }
+
+    /** Marks a DryRun: writes in other scopes are rehearsed too, and thrown away. */
+    void rehearsing() {
+        this.rehearsal = true;
+    }
+
+    /** The caller's own ARN (a user's, an account's root; a role session is named by its role), or null when unsigned. */
+    public String callerArn() {
+        return callerArn;
+    }
+
+    /** Providers' endpoint services in every account, read from published snapshots. */
+    public ProviderEndpointServices endpointServices() {
+        return store == null ? ProviderEndpointServices.NONE : ProviderEndpointServices.of(store);
+    }
+
+    /**
+     * Runs {@code work} in another scope's transaction while {@code tx} is open: the caller's own transaction when the
+     * scope is its own (a nested write there would be lost when the outer one commits), else a write of its own that
+     * commits at once. So the caller must check everything before calling this, and write nothing after it that may fail.
+     */
+    public <T> T writeIn(Scope other, Tx tx, Function<Tx, T> work) {
+        if (other.equals(tx.scope())) return work.apply(tx);
+        if (store == null) throw new IllegalStateException("no other scopes are writable here");
+        return rehearsal ? store.rehearse(other, work) : store.write(other, work);
+    }
+
+    /** Connection events this request caused; told once its transaction committed. */
+    public void connectionEvent(EndpointConnectionEvent event) {
+        connectionEvents.add(event);
+    }
+
+    List<EndpointConnectionEvent> connectionEvents() {
+        return connectionEvents;
     }
 
     /** A snapshot of another scope of the same store, e.g. the account's IAM resources. */

@@ -30,7 +30,32 @@ public record VpcEndpoint(
         Instant availableAt,
         Instant deletingAt,
         Instant deletedAt,
-        Variant variant) implements Resource {
+        Variant variant,
+        ServiceConnection connection) implements Resource {
+
+    /** An endpoint of an AWS service: no provider decides on it. */
+    public VpcEndpoint(String id, String ownerId, String vpcId, String serviceName, String serviceRegion, String policyDocument,
+                       String ipAddressType, String dnsRecordIpType, Instant createdAt, Instant availableAt, Instant deletingAt,
+                       Instant deletedAt, Variant variant) {
+        this(id, ownerId, vpcId, serviceName, serviceRegion, policyDocument, ipAddressType, dnsRecordIpType, createdAt, availableAt,
+                deletingAt, deletedAt, variant, null);
+    }
+
+    /**
+     * The connection of an interface endpoint to a provider's endpoint service ({@code com.amazonaws.vpce.…}): which
+     * service in which account, and what the provider decided. {@code decision} is {@code pendingAcceptance},
+     * {@code accepted} or {@code rejected}; an accepted connection is {@code pending} until the endpoint's
+     * {@code availableAt} (set when it was accepted), then {@code available}.
+     */
+    public record ServiceConnection(String serviceId, String serviceOwnerId, String decision, Instant decidedAt) {
+        public static final String PENDING_ACCEPTANCE = "pendingAcceptance";
+        public static final String ACCEPTED = "accepted";
+        public static final String REJECTED = "rejected";
+
+        public ServiceConnection decided(String next, Instant at) {
+            return new ServiceConnection(serviceId, serviceOwnerId, next, at);
+        }
+    }
 
     /** How long a deleted endpoint stays visible (as {@code deleted}) before it vanishes, as on AWS. */
     public static final Duration DELETED_VISIBLE_FOR = Duration.ofMinutes(2);
@@ -87,7 +112,8 @@ public record VpcEndpoint(
 
     /** An endpoint's states, named on the wire in lowerCamel. */
     public enum State implements LifecycleState {
-        PENDING("pending"), AVAILABLE("available"), DELETING("deleting"), DELETED("deleted");
+        PENDING_ACCEPTANCE("pendingAcceptance"), PENDING("pending"), AVAILABLE("available"), DELETING("deleting"), DELETED("deleted"),
+        REJECTED("rejected");
 
         private final String awsName;
 
@@ -106,10 +132,15 @@ public record VpcEndpoint(
         }
     }
 
-    /** The state at {@code now}, derived from the lifecycle's timestamps. */
+    /**
+     * The state at {@code now}, derived from the lifecycle's timestamps and, for an endpoint to a provider's service,
+     * the provider's decision. Only {@link State#AVAILABLE} carries traffic.
+     */
     public State state(Instant now) {
         if (deletedAt != null && !now.isBefore(deletedAt)) return State.DELETED;
         if (deletingAt != null) return State.DELETING;
+        if (connection != null && connection.decision().equals(ServiceConnection.REJECTED)) return State.REJECTED;
+        if (connection != null && connection.decision().equals(ServiceConnection.PENDING_ACCEPTANCE)) return State.PENDING_ACCEPTANCE;
         if (availableAt != null && now.isBefore(availableAt)) return State.PENDING;
         return State.AVAILABLE;
     }
@@ -126,16 +157,22 @@ public record VpcEndpoint(
 
     public VpcEndpoint withVariant(Variant next) {
         return new VpcEndpoint(id, ownerId, vpcId, serviceName, serviceRegion, policyDocument, ipAddressType, dnsRecordIpType,
-                createdAt, availableAt, deletingAt, deletedAt, next);
+                createdAt, availableAt, deletingAt, deletedAt, next, connection);
     }
 
     public VpcEndpoint withPolicyDocument(String policy) {
         return new VpcEndpoint(id, ownerId, vpcId, serviceName, serviceRegion, policy, ipAddressType, dnsRecordIpType,
-                createdAt, availableAt, deletingAt, deletedAt, variant);
+                createdAt, availableAt, deletingAt, deletedAt, variant, connection);
     }
 
     public VpcEndpoint withDeletion(Instant deleting, Instant deleted) {
         return new VpcEndpoint(id, ownerId, vpcId, serviceName, serviceRegion, policyDocument, ipAddressType, dnsRecordIpType,
-                createdAt, availableAt, deleting, deleted, variant);
+                createdAt, availableAt, deleting, deleted, variant, connection);
+    }
+
+    /** The provider's decision on its connection; an accepted endpoint becomes available at {@code available}. */
+    public VpcEndpoint withConnection(ServiceConnection next, Instant available) {
+        return new VpcEndpoint(id, ownerId, vpcId, serviceName, serviceRegion, policyDocument, ipAddressType, dnsRecordIpType,
+                createdAt, available, deletingAt, deletedAt, variant, next);
     }
 }

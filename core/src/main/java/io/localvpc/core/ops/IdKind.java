@@ -21,6 +21,13 @@ public enum IdKind {
     NETWORK_ACL_ASSOCIATION("aclassoc", "InvalidAssociationID", "InvalidAssociationID.NotFound", "The association ID '%s' does not exist"),
     NETWORK_INTERFACE("eni", "InvalidNetworkInterfaceID", "InvalidNetworkInterfaceID.NotFound", "The networkInterface ID '%s' does not exist"),
     INSTANCE("i", "InvalidInstanceID", "InvalidInstanceID.NotFound", "The instance ID '%s' does not exist"),
+    // Before VPC_ENDPOINT: "vpce-svc-…" also starts with "vpce-", and a loop over the kinds must meet these first.
+    VPC_ENDPOINT_SERVICE_PERMISSION("vpce-svc-perm", "InvalidVpcEndpointServicePermissionId", "InvalidVpcEndpointServicePermissionId.NotFound",
+            "The VpcEndpointServicePermission Id '%s' does not exist"),
+    VPC_ENDPOINT_SERVICE("vpce-svc", "InvalidVpcEndpointServiceId", "InvalidVpcEndpointServiceId.NotFound",
+            "The VpcEndpointService Id '%s' does not exist"),
+    CONNECTION_NOTIFICATION("vpce-nfn", "InvalidConnectionNotification", "InvalidConnectionNotification",
+            "The connection notification '%s' does not exist"),
     VPC_ENDPOINT("vpce", "InvalidVpcEndpointId", "InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '%s' does not exist"),
     PREFIX_LIST("pl", "InvalidPrefixListID", "InvalidPrefixListID.NotFound", "The prefix list ID '%s' does not exist"),
     NETWORK_INSIGHTS_PATH("nip", "InvalidNetworkInsightsPathId", "InvalidNetworkInsightsPathId.NotFound",

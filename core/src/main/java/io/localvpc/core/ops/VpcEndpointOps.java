@@ -13,6 +13,7 @@ import io.localvpc.core.model.Vpc;
 import io.localvpc.core.model.VpcEndpoint;
 import io.localvpc.core.model.VpcEndpoint.Gateway;
 import io.localvpc.core.model.VpcEndpoint.Interface;
+import io.localvpc.core.model.VpcEndpointServiceConfiguration;
 import io.localvpc.core.state.Tx;
 import io.localvpc.core.state.View;
 
@@ -80,6 +81,14 @@ public final class VpcEndpointOps {
     // ---------------------------------------------------------------- create
 
     public static VpcEndpoint create(Tx tx, Create req) {
+        return create(tx, req, ProviderEndpointServices.NONE, null);
+    }
+
+    /**
+     * Creates an endpoint; a provider's service ({@code com.amazonaws.vpce.…}) is found through {@code directory} and
+     * must admit the caller ({@code callerArn}, null when unknown) and be {@code Available}.
+     */
+    public static VpcEndpoint create(Tx tx, Create req, ProviderEndpointServices directory, String callerArn) {
         String type = req.type() == null ? "Gateway" : req.type();
         if (!TYPES.contains(type)) {
             throw new AwsException("InvalidVpcEndpointType", "The VPC endpoint type '" + type + "' is not valid. Valid types (case-sensitive): "
@@ -92,8 +101,16 @@ public final class VpcEndpointOps {
                     + "); ServiceRegion " + req.serviceRegion() + " (cross-Region PrivateLink) is not supported.");
         }
         if (req.serviceName() == null || req.serviceName().isEmpty()) throw AwsException.missingParameter("ServiceName");
-        EndpointService service = EndpointServiceCatalog.find(region, req.serviceName())
-                .orElseThrow(() -> new AwsException("InvalidServiceName", "The Vpc Endpoint Service '" + req.serviceName() + "' does not exist"));
+        VpcEndpointServiceConfiguration provided = null;
+        if (ProviderEndpointServices.isProviderServiceName(req.serviceName())) {
+            provided = directory.seenFrom(tx).byName(region, req.serviceName())
+                    .filter(f -> f.admits(tx.scope().account(), callerArn))
+                    .filter(f -> f.configuration().state(tx.now()) == VpcEndpointServiceConfiguration.State.AVAILABLE)
+                    .map(ProviderEndpointServices.Found::configuration)
+                    .orElseThrow(() -> noSuchService(req.serviceName()));
+        }
+        EndpointService service = provided != null ? EndpointConnectionOps.asEndpointService(provided, region)
+                : EndpointServiceCatalog.find(region, req.serviceName()).orElseThrow(() -> noSuchService(req.serviceName()));
         if (!service.offers(type)) {
             throw AwsException.invalidParameter("Endpoint type (" + type + ") does not match service type ("
                     + String.join(", ", new java.util.TreeSet<>(service.types())) + ").");
@@ -140,6 +157,7 @@ public final class VpcEndpointOps {
         }
 
         boolean privateDns = req.privateDnsEnabled() == null ? !service.privateDnsNames().isEmpty() : req.privateDnsEnabled();
+        if (privateDns && provided != null) checkProviderPrivateDns(provided);
         if (privateDns) checkPrivateDns(tx, vpc, service, id);
         List<Subnet> subnets = subnets(tx, vpc.id(), service, req.subnetIds(), List.of());
         checkSubnetIps(req.subnetIps(), req.subnetIds());
@@ -150,19 +168,45 @@ public final class VpcEndpointOps {
         String zone = EndpointDnsNames.newPrivateHostedZoneId();
         Interface variant = new Interface(subnets.stream().map(Subnet::id).toList(), enis, groups, privateDns, token, zone,
                 EndpointDnsNames.entries(id, token, service, zonesOf(subnets), privateDns, zone));
+        VpcEndpoint.ServiceConnection connection = provided == null ? null : EndpointConnectionOps.newConnection(provided, now);
+        // Waiting for the provider: provisioning starts when it accepts (and sets availableAt then).
+        Instant availableAt = connection != null && connection.decision().equals(VpcEndpoint.ServiceConnection.PENDING_ACCEPTANCE)
+                ? now : now.plus(EndpointProvisioning.delay());
         return tx.put(new VpcEndpoint(id, tx.scope().account(), vpc.id(), service.serviceName(), region, policy, ipAddressType,
-                dnsRecordIpType, now, now.plus(EndpointProvisioning.delay()), null, null, variant));
+                dnsRecordIpType, now, availableAt, null, null, variant, connection));
+    }
+
+    private static AwsException noSuchService(String name) {
+        return new AwsException("InvalidServiceName", "The Vpc Endpoint Service '" + name + "' does not exist");
+    }
+
+    /** Private DNS on an endpoint to a provider's service needs the service's private DNS name, verified. */
+    private static void checkProviderPrivateDns(VpcEndpointServiceConfiguration c) {
+        if (c.privateDnsName() == null) {
+            throw AwsException.invalidParameter("Private DNS can't be enabled because the service " + c.serviceName() + " does not provide a private DNS name.");
+        }
+        if (!"verified".equals(c.privateDnsState())) {
+            throw AwsException.invalidParameter("Private DNS can't be enabled because the private DNS name " + c.privateDnsName() + " of the service "
+                    + c.serviceName() + " is not verified (" + c.privateDnsState() + "). The provider verifies it with StartVpcEndpointServicePrivateDnsVerification.");
+        }
     }
 
     // ---------------------------------------------------------------- modify
 
     public static VpcEndpoint modify(Tx tx, Modify req) {
+        return modify(tx, req, ProviderEndpointServices.NONE);
+    }
+
+    public static VpcEndpoint modify(Tx tx, Modify req, ProviderEndpointServices directory) {
         VpcEndpoint e = require(tx, req.endpointId());
         if (!e.isActive()) {
             throw new AwsException("IncorrectState", "The VPC endpoint " + e.id() + " is " + e.state(tx.now()) + " and can no longer be modified.");
         }
-        EndpointService service = EndpointServiceCatalog.find(e.serviceRegion(), e.serviceName())
-                .orElseThrow(() -> new AwsException("InvalidServiceName", "The Vpc Endpoint Service '" + e.serviceName() + "' does not exist"));
+        VpcEndpointServiceConfiguration provided = e.connection() == null ? null : directory.seenFrom(tx).byName(e.serviceRegion(), e.serviceName())
+                .map(ProviderEndpointServices.Found::configuration).orElseThrow(() -> noSuchService(e.serviceName()));
+        EndpointService service = provided != null ? EndpointConnectionOps.asEndpointService(provided, e.serviceRegion())
+                : EndpointServiceCatalog.find(e.serviceRegion(), e.serviceName()).orElseThrow(() -> noSuchService(e.serviceName()));
+        if (provided != null && Boolean.TRUE.equals(req.privateDnsEnabled())) checkProviderPrivateDns(provided);
         boolean gateway = e.variant() instanceof Gateway;
         if (req.resetPolicy() && req.policyDocument() != null) {
             throw AwsException.invalidParameterCombination("Specify either PolicyDocument or ResetPolicy, not both.");

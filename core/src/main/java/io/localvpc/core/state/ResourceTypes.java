@@ -57,6 +57,8 @@ public final class ResourceTypes {
         add("target-group", io.localvpc.core.model.TargetGroup.class);
         add("listener", io.localvpc.core.model.Listener.class);
         add("vpc-endpoint-service", io.localvpc.core.model.VpcEndpointServiceConfiguration.class);
+        add("vpc-endpoint-service-permission", io.localvpc.core.model.VpcEndpointServicePermission.class);
+        add("vpc-endpoint-connection-notification", io.localvpc.core.model.VpcEndpointConnectionNotification.class);
         add("prefix-list", ManagedPrefixList.class);
         add("network-insights-path", NetworkInsightsPath.class);
         add("network-insights-analysis", NetworkInsightsAnalysis.class);

@@ -37,7 +37,7 @@ class ResourceTypesTest {
         // types added after schema 0 need no entry there; every other stored type needs one
         all.removeAll(Set.of("network-insights-path", "network-insights-analysis", "iam-user", "iam-access-key", "iam-role", "iam-policy",
                 "iam-instance-profile", "sts-session", "iam-instance-profile-association", "instance-settings", "instance-metadata-options", "vpc-flow-log",
-                "load-balancer", "target-group", "listener", "vpc-endpoint-service"));
+                "load-balancer", "target-group", "listener", "vpc-endpoint-service", "vpc-endpoint-service-permission", "vpc-endpoint-connection-notification"));
         assertEquals(all, targets, "every stored type but those added later existed in schema 0");
     }
 

@@ -29,7 +29,7 @@ public final class UpstreamFlowLogStreams implements FlowLogStreams {
     private static final String SECRET = "test";
 
     private final BiFunction<String, String, Optional<InetSocketAddress>> upstreams;
-    private final SignedJsonClient client = new SignedJsonClient();
+    private final SignedAwsClient client = new SignedAwsClient();
     /** Log streams made so far, as {@code upstream|group|stream}: CreateLogStream is called once for each. */
     private final Set<String> streamsMade = new HashSet<>();
 
@@ -53,12 +53,12 @@ public final class UpstreamFlowLogStreams implements FlowLogStreams {
                 streamsMade.add(made);
             }
             for (List<FlowLogLine> call : FlowLogBatches.logEvents(stream.getValue())) {
-                ObjectNode body = SignedJsonClient.JSON.createObjectNode().put("logGroupName", group).put("logStreamName", stream.getKey());
+                ObjectNode body = SignedAwsClient.JSON.createObjectNode().put("logGroupName", group).put("logStreamName", stream.getKey());
                 ArrayNode events = body.putArray("logEvents");
                 for (FlowLogLine line : call) events.addObject().put("timestamp", line.startMillis()).put("message", line.text());
                 try {
                     client.call(upstream, "logs", region, credentials, "Logs_20140328.PutLogEvents", body);
-                } catch (SignedJsonClient.ServiceError e) {
+                } catch (SignedAwsClient.ServiceError e) {
                     if (e.type.equals("ResourceNotFoundException")) streamsMade.remove(made); // made again next window
                     throw e;
                 }
@@ -69,21 +69,21 @@ public final class UpstreamFlowLogStreams implements FlowLogStreams {
     /** The log group (AWS makes it when it is missing) and the interface's log stream; "already exists" is fine. */
     private void makeStream(InetSocketAddress upstream, String region, AwsCredentialsIdentity credentials, String group, String stream)
             throws Exception {
-        ObjectNode body = SignedJsonClient.JSON.createObjectNode().put("logGroupName", group).put("logStreamName", stream);
+        ObjectNode body = SignedAwsClient.JSON.createObjectNode().put("logGroupName", group).put("logStreamName", stream);
         try {
             client.call(upstream, "logs", region, credentials, "Logs_20140328.CreateLogStream", body);
-        } catch (SignedJsonClient.ServiceError e) {
+        } catch (SignedAwsClient.ServiceError e) {
             if (e.type.equals("ResourceAlreadyExistsException")) return;
             if (!e.type.equals("ResourceNotFoundException")) throw e;
             try {
                 client.call(upstream, "logs", region, credentials, "Logs_20140328.CreateLogGroup",
-                        SignedJsonClient.JSON.createObjectNode().put("logGroupName", group));
-            } catch (SignedJsonClient.ServiceError g) {
+                        SignedAwsClient.JSON.createObjectNode().put("logGroupName", group));
+            } catch (SignedAwsClient.ServiceError g) {
                 if (!g.type.equals("ResourceAlreadyExistsException")) throw g;
             }
             try {
                 client.call(upstream, "logs", region, credentials, "Logs_20140328.CreateLogStream", body);
-            } catch (SignedJsonClient.ServiceError s) {
+            } catch (SignedAwsClient.ServiceError s) {
                 if (!s.type.equals("ResourceAlreadyExistsException")) throw s;
             }
         }
@@ -95,7 +95,7 @@ public final class UpstreamFlowLogStreams implements FlowLogStreams {
         InetSocketAddress upstream = upstream("firehose", region, "Firehose");
         AwsCredentialsIdentity credentials = AwsCredentialsIdentity.create(account, SECRET);
         for (List<FlowLogLine> call : FlowLogBatches.records(lines)) {
-            ObjectNode body = SignedJsonClient.JSON.createObjectNode().put("DeliveryStreamName", log.deliveryStreamName());
+            ObjectNode body = SignedAwsClient.JSON.createObjectNode().put("DeliveryStreamName", log.deliveryStreamName());
             ArrayNode records = body.putArray("Records");
             for (FlowLogLine line : call) {
                 records.addObject().put("Data", Base64.getEncoder().encodeToString((line.text() + "\n").getBytes(StandardCharsets.UTF_8)));

@@ -49,14 +49,16 @@ public final class AdminApi {
                 case "POST /_localvpc/reset" -> {
                     store.reset();
                     flows.clear(); // they name resources that are gone
+                    localVpc.connectionEvents().clear();
                     yield ApiReply.json(200, "{\"reset\":true}");
                 }
                 case "GET /_localvpc/state" -> exportState();
                 case "POST /_localvpc/state" -> importState(call.body());
+                case "GET /_localvpc/endpoint-connection-events" -> ApiReply.json(200, localVpc.connectionEvents().json());
                 case "GET /metrics" -> new ApiReply(200, io.localvpc.server.metrics.LocalVpcMetrics.CONTENT_TYPE, localVpc.metrics().scrape());
                 default -> dataPlane.handle(call).or(() -> flowLogs.handle(call)).or(() -> console.handle(call)).orElseGet(() -> ApiReply.json(404, error("no admin endpoint " + route
                         + "; try GET /_localvpc/health, POST /_localvpc/reset, GET or POST /_localvpc/state, GET /_localvpc/dns/<vpc-id>, "
-                        + "POST /_localvpc/trace, GET, POST or DELETE /_localvpc/published, POST /_localvpc/faults/az/<zone-id>/down|up, GET /_localvpc/ca.pem, GET /_localvpc/cost, POST /_localvpc/flow-logs/flush, GET /_localvpc/flow-logs/records, "
+                        + "POST /_localvpc/trace, GET, POST or DELETE /_localvpc/published, POST /_localvpc/faults/az/<zone-id>/down|up, GET /_localvpc/ca.pem, GET /_localvpc/cost, POST /_localvpc/flow-logs/flush, GET /_localvpc/flow-logs/records, GET /_localvpc/endpoint-connection-events, "
                         + "GET /_localvpc/console/scopes, GET /_localvpc/console/flows?account=&region=, GET /metrics")));
             };
         } catch (IllegalArgumentException e) {

@@ -12,6 +12,9 @@ import io.localvpc.api.ec2.Tagging;
 import io.localvpc.api.query.FilterSpec;
 import io.localvpc.core.AwsException;
 import io.localvpc.core.model.VpcEndpoint;
+import io.localvpc.core.ops.ConnectionNotificationOps;
+import io.localvpc.core.ops.EndpointConnectionOps;
+import io.localvpc.core.ops.ProviderEndpointServices;
 import io.localvpc.core.ops.IdKind;
 import io.localvpc.core.ops.VpcEndpointOps;
 import io.localvpc.core.state.Tx;
@@ -39,8 +42,9 @@ public final class VpcEndpointHandlers implements Ec2Family {
                 in.requireString("VpcId"), in.string("VpcEndpointType"), in.string("ServiceName"), in.string("PolicyDocument"),
                 in.strings("RouteTableIds"), in.strings("SubnetIds"), in.strings("SecurityGroupIds"), in.bool("PrivateDnsEnabled").orElse(null),
                 in.string("IpAddressType"), text(dns, "DnsRecordIpType"), bool(dns, "PrivateDnsOnlyForInboundResolverEndpoint"),
-                subnetIps(in), in.string("ServiceRegion")));
+                subnetIps(in), in.string("ServiceRegion")), in.endpointServices(), in.callerArn());
         Tagging.applySpecifications(in, tx, "vpc-endpoint", e.id());
+        connectionEvent(in, tx, "Connect", e);
         ObjectNode out = Json.object();
         out.set("VpcEndpoint", VpcEndpointRenderer.render(tx, e));
         if (in.string("ClientToken") != null) out.put("ClientToken", in.string("ClientToken"));
@@ -54,7 +58,7 @@ public final class VpcEndpointHandlers implements Ec2Family {
                 in.strings("AddRouteTableIds"), in.strings("RemoveRouteTableIds"), in.strings("AddSubnetIds"), in.strings("RemoveSubnetIds"),
                 in.strings("AddSecurityGroupIds"), in.strings("RemoveSecurityGroupIds"), in.bool("PrivateDnsEnabled").orElse(null),
                 in.string("IpAddressType"), text(dns, "DnsRecordIpType"), bool(dns, "PrivateDnsOnlyForInboundResolverEndpoint"),
-                subnetIps(in)));
+                subnetIps(in)), in.endpointServices());
         return Json.object().put("Return", true);
     }
 
@@ -63,11 +67,14 @@ public final class VpcEndpointHandlers implements Ec2Family {
         if (ids.isEmpty()) throw AwsException.missingParameter(in.wireName("VpcEndpointIds") + ".1");
         ObjectNode out = Json.object();
         ArrayNode failed = out.putArray("Unsuccessful");
-        for (VpcEndpointOps.Failure f : VpcEndpointOps.delete(tx, ids)) {
-            ObjectNode item = failed.addObject();
-            item.putObject("Error").put("Code", f.code()).put("Message", f.message());
-            item.put("ResourceId", f.resourceId());
+        List<VpcEndpointOps.Failure> failures = VpcEndpointOps.delete(tx, ids);
+        for (String id : ids) {
+            VpcEndpoint e = tx.find(VpcEndpoint.class, id).orElse(null);
+            if (e == null || e.connection() == null || !tx.now().equals(e.deletingAt())) continue; // not deleted by this call
+            connectionEvent(in, tx, "Delete", e);
+            ConnectionNotificationOps.removeForEndpoint(tx, e.id()); // after the event: its own notifications hear of it
         }
+        for (VpcEndpointOps.Failure f : failures) UnsuccessfulItems.add(failed, f.resourceId(), f.code(), f.message());
         return out;
     }
 
@@ -85,6 +92,14 @@ public final class VpcEndpointHandlers implements Ec2Family {
                 e -> VpcEndpointRenderer.render(view, e))
                 .visibleWhen(e -> e.isVisible(view.now()))
                 .run(in, view);
+    }
+
+    /** The event of an endpoint to a provider's service, told once the transaction commits; nothing for AWS services. */
+    private static void connectionEvent(Ec2Request in, Tx tx, String name, VpcEndpoint e) {
+        if (e.connection() == null) return;
+        ProviderEndpointServices directory = in.endpointServices();
+        directory.seenFrom(tx).byId(tx.scope().region(), e.connection().serviceId()).ifPresent(found ->
+                in.connectionEvent(EndpointConnectionOps.event(tx, directory, name, found.configuration(), tx.scope(), e)));
     }
 
     /** SubnetConfiguration.N: {SubnetId, Ipv4} → the address asked for in that subnet. IPv6 addresses are not modelled. */
