@@ -159,7 +159,7 @@ public final class PrivateLinkBenchmark {
                             "network_load_balancer", made.privateIpAddress(), List.of(), List.of(), made.macAddress(), true, true, "amazon-elb", null, null,
                             made.createdAt()));
                     tx.put(new TargetGroup(tgArn, provider.account(), "bench", "TCP", TARGET_PORT, pVpc, TargetGroup.INSTANCE, "ipv4",
-                            new TargetGroup.HealthCheck(true, "TCP", "traffic-port", null, null, 30, 10, 5, 2),
+                            new TargetGroup.HealthCheck(true, "TCP", "traffic-port", null, null, 5, 2, 2, 2),
                             List.of(new TargetGroup.RegisteredTarget(server, TARGET_PORT, null, tx.now(), null)), Map.of(), tx.now()));
                     LoadBalancer made2 = tx.put(new LoadBalancer(lbArn, provider.account(), "bench", LoadBalancer.NETWORK, LoadBalancer.INTERNAL, pVpc, "ipv4",
                             List.of(), List.of(new LoadBalancer.Node(s.availabilityZone(), s.availabilityZoneId(), s.id(), made.id(), made.privateIpAddress(), null)),
@@ -172,8 +172,13 @@ public final class PrivateLinkBenchmark {
                             tx.now(), tx.now(), null));
                     return made2;
                 });
-                lv.dataPlane().targetHealth().record(new TargetHealthBook.TargetKey(provider, tgArn, server, TARGET_PORT),
-                        new TargetHealthBook.Health("healthy", null, null));
+                // the health checker checks the target (the sink accepts the checks' connections): wait until it is healthy
+                TargetHealthBook.TargetKey key = new TargetHealthBook.TargetKey(provider, tgArn, server, TARGET_PORT);
+                for (int i = 0; i < 600; i++) {
+                    TargetHealthBook.Health h = lv.dataPlane().targetHealth().of(key);
+                    if (h != null && h.isHealthy()) break;
+                    Thread.sleep(100);
+                }
                 String endpointAddress = lv.store().write(consumer, tx -> {
                     String id = tx.newId("vpce");
                     NetworkInterface eni = InterfaceEndpointEnis.create(tx, id, tx.find(Subnet.class, cSubnet).orElseThrow(), null, List.of(endpointGroup));
