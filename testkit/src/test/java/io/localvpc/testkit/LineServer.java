@@ -28,7 +28,12 @@ final class LineServer implements AutoCloseable {
 
     /** Listens on a free loopback port and serves every connection on threads of its own until closed. */
     static LineServer start(String name) throws IOException {
-        LineServer s = new LineServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), name);
+        return serving(name, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    }
+
+    /** Serves on a socket already listening on loopback (a TLS one, say). */
+    static LineServer serving(String name, ServerSocket listening) {
+        LineServer s = new LineServer(listening, name);
         Thread t = new Thread(() -> {
             while (!s.server.isClosed()) {
                 try {

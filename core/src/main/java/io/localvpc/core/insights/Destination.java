@@ -22,6 +22,10 @@ sealed interface Destination {
         public boolean reachedBy(Verdict v) {
             if (!(v instanceof Verdict.Delivered d)) return false;
             if (d.target() instanceof Target.Interface i) return i.networkInterfaceId().equals(eni.id());
+            // through a load balancer: to its node, or on to the target it chose
+            if (d.target() instanceof Target.LoadBalanced b) {
+                return b.nodeInterfaceId().equals(eni.id()) || b.target().networkInterfaceId().equals(eni.id());
+            }
             return d.target() instanceof Target.AwsService s && s.via() instanceof Target.InterfaceEndpoint ie
                     && ie.networkInterfaceId().equals(eni.id());
         }

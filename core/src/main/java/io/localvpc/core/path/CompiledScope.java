@@ -1,6 +1,8 @@
 package io.localvpc.core.path;
 
 import io.localvpc.core.model.Instance;
+import io.localvpc.core.model.Listener;
+import io.localvpc.core.model.LoadBalancer;
 import io.localvpc.core.model.NetworkAcl;
 import io.localvpc.core.model.NetworkAclAssociation;
 import io.localvpc.core.model.NetworkInterface;
@@ -38,6 +40,8 @@ final class CompiledScope {
     private final Map<String, SourceInterface> workloads = new ConcurrentHashMap<>();
     private final Map<String, TargetInterface> targets = new ConcurrentHashMap<>();
     private final Map<String, EndpointRoute> gateways = new ConcurrentHashMap<>();
+    private volatile Map<String, LoadBalancerNode> nodesByInterface;
+    private volatile Map<String, Listener> listenersByPort;
 
     CompiledScope(View view) {
         this.view = view;
@@ -140,8 +144,13 @@ final class CompiledScope {
 
     /** The compiled security groups of an interface, in its order (null where a group is gone). */
     SecurityGroupCheck[] groups(NetworkInterface eni) {
-        SecurityGroupCheck[] checks = new SecurityGroupCheck[eni.groupIds().size()];
-        for (int i = 0; i < checks.length; i++) checks[i] = group(eni.groupIds().get(i));
+        return groups(eni.groupIds());
+    }
+
+    /** The compiled groups of these ids, in order (null where a group is gone): a load balancer's, say. */
+    SecurityGroupCheck[] groups(java.util.List<String> groupIds) {
+        SecurityGroupCheck[] checks = new SecurityGroupCheck[groupIds.size()];
+        for (int i = 0; i < checks.length; i++) checks[i] = group(groupIds.get(i));
         return checks;
     }
 
@@ -189,5 +198,35 @@ final class CompiledScope {
         r = EndpointRoute.gateway(endpoint);
         gateways.putIfAbsent(endpointId, r);
         return r;
+    }
+
+    /** The load balancer node whose network interface this is, or null. */
+    LoadBalancerNode loadBalancerNode(String networkInterfaceId) {
+        Map<String, LoadBalancerNode> m = nodesByInterface;
+        if (m == null) {
+            m = new HashMap<>();
+            for (LoadBalancer lb : view.all(LoadBalancer.class)) {
+                for (LoadBalancer.Node n : lb.nodes()) if (n.networkInterfaceId() != null) m.put(n.networkInterfaceId(), new LoadBalancerNode(lb, n));
+            }
+            nodesByInterface = m;
+        }
+        return m.get(networkInterfaceId);
+    }
+
+    /** The listener of the load balancer on a port that takes TCP ({@code TCP}, {@code TLS}, {@code TCP_UDP}), or null. */
+    Listener listener(String loadBalancerArn, int port) {
+        Map<String, Listener> m = listenersByPort;
+        if (m == null) {
+            m = new HashMap<>();
+            for (Listener l : view.all(Listener.class)) {
+                if (!"UDP".equals(l.protocol())) m.put(l.loadBalancerArn() + " " + l.port(), l);
+            }
+            listenersByPort = m;
+        }
+        return m.get(loadBalancerArn + " " + port);
+    }
+
+    View view() {
+        return view;
     }
 }

@@ -16,7 +16,11 @@ public record Hop(Kind kind, String resourceId, boolean passed, Object subject, 
 
     public enum Kind {
         SOURCE, DNS, ROUTE, SECURITY_GROUP_EGRESS, NETWORK_ACL_OUT, NETWORK_ACL_IN, NETWORK_ACL_RETURN_OUT,
-        NETWORK_ACL_RETURN_IN, SECURITY_GROUP_INGRESS, ENDPOINT, NAT_GATEWAY, INTERNET_GATEWAY, DELIVERED, REFUSED
+        NETWORK_ACL_RETURN_IN, SECURITY_GROUP_INGRESS, ENDPOINT, NAT_GATEWAY, INTERNET_GATEWAY, DELIVERED, REFUSED,
+        /** A Network Load Balancer's node or listener passed the flow on. */
+        LOAD_BALANCER,
+        /** A target group chose the target. */
+        TARGET_GROUP
     }
 
     /** A person's sentence for this hop, naming the resource and the rule that matched. */

@@ -29,15 +29,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * internet gateway (which needs a public address). Pure: it reads a {@link View} and returns a
  * {@link Verdict} with its {@link Trace}; the live proxy and {@code localvpc trace} both call it.
  *
+ * <p>A flow to a node of a Network Load Balancer goes on through its listener and target group to a target
+ * ({@link LoadBalancerPass}); a flow to a consumer's interface endpoint of an endpoint service goes on in the provider's
+ * account, at the node of the service's load balancer in the endpoint interface's zone.
+ *
  * <p>An instance's port is served only if a running instance has a program published on it ({@link Publications}).
  * An engine made without publications decides from the configuration alone, as the Reachability Analyzer does:
  * it stops at the interface the network delivers to.
  */
 public final class PathEngine {
     private static final long INSTANCE_METADATA = Ipv4.parse(Target.InstanceMetadata.ADDRESS);
+    /** The load balancer attribute that, set to {@code off}, exempts PrivateLink traffic from its security groups' inbound rules. */
+    static final String ENFORCE_ON_PRIVATE_LINK = "enforce_security_group_inbound_rules_on_private_link_traffic";
     private static final String NLB_NODE = io.localvpc.core.ops.elbv2.LoadBalancerNodes.INTERFACE_TYPE;
     private final ZoneFaults faults;
     private final Publications publications;
+    private final TargetHealthBook health;
+    private final EndpointServiceDirectory services;
     private final Map<Scope, CompiledScope> compiled = new ConcurrentHashMap<>();
     private volatile CompiledScope last;
 
@@ -48,8 +56,24 @@ public final class PathEngine {
 
     /** An engine for live connections: a flow to an instance's port goes to the program published there, if any. */
     public PathEngine(ZoneFaults faults, Publications publications) {
+        this(faults, publications, null, null);
+    }
+
+    /**
+     * An engine that also follows flows through Network Load Balancers and across PrivateLink.
+     *
+     * @param publications what plays instances' ports, or null to judge the configuration only
+     * @param health       what the health checks found of load balancers' targets, or null to count every registered
+     *                     target (the configuration only, as the Reachability Analyzer does)
+     * @param services     where endpoint services' providers are, for flows to a consumer's interface endpoint; null to
+     *                     stop such flows at the endpoint, as for an AWS service (the Reachability Analyzer does not
+     *                     follow a path into the provider's account either)
+     */
+    public PathEngine(ZoneFaults faults, Publications publications, TargetHealthBook health, EndpointServiceDirectory services) {
         this.faults = faults;
         this.publications = publications;
+        this.health = health;
+        this.services = services;
     }
 
     public ZoneFaults faults() {
@@ -215,7 +239,9 @@ public final class PathEngine {
         /** The local route: another interface in the VPC (an interface endpoint's, or an instance's). */
         private Verdict toInterface() {
             NetworkInterface held = c.interfaceAt(eni().vpcId(), destination());
-            if (!sourceEgress(held == null ? List.of() : held.groupIds())) return refuse(Verdict.Reason.NOT_ALLOWED);
+            LoadBalancerNode node = held == null ? null : c.loadBalancerNode(held.id());
+            List<String> peerGroups = held == null ? List.of() : node != null ? node.loadBalancer().securityGroupIds() : held.groupIds();
+            if (!sourceEgress(peerGroups)) return refuse(Verdict.Reason.NOT_ALLOWED);
             if (held == null) {
                 record(new Hop(Hop.Kind.REFUSED, eni().vpcId(), false, null, "no network interface in " + eni().vpcId() + " holds " + destinationText()));
                 return refuse(Verdict.Reason.HOST_UNREACHABLE);
@@ -226,18 +252,24 @@ public final class PathEngine {
             if (!targetSubnet.id().equals(source.subnet().id()) && !crossSubnets(source.acl(), target.acl())) {
                 return refuse(Verdict.Reason.NOT_ALLOWED);
             }
+            if (node != null) return toLoadBalancer(node, held);
             if (!targetIngress(target)) return refuse(Verdict.Reason.NOT_ALLOWED);
             VpcEndpoint endpoint = target.endpoint();
             if (endpoint != null) {
                 String zoneId = targetSubnet.availabilityZoneId();
-                if (endpoint.state(view.now()) != VpcEndpoint.State.AVAILABLE) {
-                    record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), false, null, endpoint.id() + " is " + endpoint.state(view.now()) + ", not available"));
+                VpcEndpoint.State state = endpoint.state(view.now());
+                if (state != VpcEndpoint.State.AVAILABLE) {
+                    record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), false, null, "rejected".equals(state.awsName())
+                            ? endpoint.id() + " was rejected by the service owner" : endpoint.id() + " is " + state + ", not available"));
                     return refuse(Verdict.Reason.HOST_UNREACHABLE);
                 }
                 if (faults.isDown(zoneId)) {
                     record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), false, null, held.id() + " of " + endpoint.id() + " is in " + zoneId
                             + ", which is down (localvpc fault az " + zoneId + " up restores it)"));
                     return refuse(Verdict.Reason.HOST_UNREACHABLE);
+                }
+                if (services != null && EndpointServiceDirectory.isEndpointService(endpoint.serviceName())) {
+                    return acrossPrivateLink(endpoint, held, zoneId);
                 }
                 EndpointRoute through = target.through() != null ? target.through() : EndpointRoute.throughInterface(endpoint, held, zoneId);
                 record(through.hop());
@@ -249,6 +281,65 @@ public final class PathEngine {
                 return refuse(Verdict.Reason.HOST_UNREACHABLE);
             }
             return toHost(held);
+        }
+
+        /**
+         * The flow reached a node of a Network Load Balancer in its own VPC: the load balancer's security groups inbound
+         * (a load balancer created without any filters nothing there), then the load balancer itself.
+         */
+        private Verdict toLoadBalancer(LoadBalancerNode node, NetworkInterface held) {
+            List<String> lbGroups = node.loadBalancer().securityGroupIds();
+            if (lbGroups.isEmpty()) {
+                record(new Hop(Hop.Kind.LOAD_BALANCER, node.loadBalancer().id(), true, null, node.name()
+                        + " has no security groups, so every client reaches its listeners (as on AWS)"));
+            } else {
+                InnerLeg leg = new InnerLeg(trace, flow.protocol(), source.ip(), flow.sourcePort(), destination(), flow.port());
+                if (!leg.ingress(c.groups(lbGroups), held.withGroupIds(lbGroups), eni().groupIds())) return refuse(Verdict.Reason.NOT_ALLOWED);
+            }
+            return new LoadBalancerPass(c, faults, health, publications, trace, flow).pass(node, source.ip(), destinationText(), null, null,
+                    source.verdictSource());
+        }
+
+        /**
+         * The consumer's leg ended at an available interface endpoint of an endpoint service: the flow continues in the
+         * provider's account, at the node of one of the service's load balancers in the endpoint interface's zone. The
+         * load balancer's security groups judge it from the endpoint interface's address unless the load balancer turned
+         * that off for PrivateLink traffic; the target sees the node's address.
+         */
+        private Verdict acrossPrivateLink(VpcEndpoint endpoint, NetworkInterface held, String zoneId) {
+            EndpointServiceDirectory.Provider provider = services.find(view.scope().region(), endpoint.serviceName());
+            String serviceId = endpoint.serviceName().substring(endpoint.serviceName().lastIndexOf('.') + 1);
+            if (provider == null) {
+                record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), false, null, "the endpoint service " + serviceId + " of " + endpoint.id()
+                        + " no longer exists"));
+                return refuse(Verdict.Reason.HOST_UNREACHABLE);
+            }
+            CompiledScope p = compiledFor(provider.view());
+            LoadBalancerNode node = null;
+            List<String> arns = provider.configuration().networkLoadBalancerArns();
+            int hash = FlowHash.of(flow.protocol(), source.ip(), flow.sourcePort(), destination(), flow.port());
+            for (int i = 0; i < arns.size() && node == null; i++) {
+                io.localvpc.core.model.LoadBalancer lb = p.find(io.localvpc.core.model.LoadBalancer.class, arns.get(Math.floorMod(hash + i, arns.size())));
+                io.localvpc.core.model.LoadBalancer.Node n = lb == null ? null : lb.nodeIn(zoneId);
+                if (n != null) node = new LoadBalancerNode(lb, n);
+            }
+            if (node == null) {
+                record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), false, null, "no load balancer of " + serviceId + " has a node in " + zoneId
+                        + ", the zone of " + held.id()));
+                return refuse(Verdict.Reason.HOST_UNREACHABLE);
+            }
+            record(new Hop(Hop.Kind.ENDPOINT, endpoint.id(), true, null, "interface endpoint " + endpoint.id() + " via " + held.id() + " in " + zoneId
+                    + " → endpoint service " + serviceId + " of account " + provider.view().scope().account() + ", " + node.name()));
+            List<String> lbGroups = node.loadBalancer().securityGroupIds();
+            boolean enforce = !"off".equals(node.loadBalancer().attributes().get(ENFORCE_ON_PRIVATE_LINK));
+            if (!lbGroups.isEmpty() && enforce) {
+                NetworkInterface nodeEni = p.find(NetworkInterface.class, node.node().networkInterfaceId());
+                InnerLeg leg = new InnerLeg(trace, flow.protocol(), Ipv4.parse(held.privateIpAddress()), flow.sourcePort(),
+                        Ipv4.parse(node.node().privateIpAddress()), flow.port());
+                if (nodeEni != null && !leg.ingress(p.groups(lbGroups), nodeEni.withGroupIds(lbGroups), List.of())) return refuse(Verdict.Reason.NOT_ALLOWED);
+            }
+            return new LoadBalancerPass(p, faults, health, publications, trace, flow).pass(node, source.ip(),
+                    destinationText(), endpoint.id(), endpoint.serviceName(), source.verdictSource());
         }
 
         /**

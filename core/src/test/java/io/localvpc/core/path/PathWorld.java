@@ -46,15 +46,30 @@ public final class PathWorld {
     public static final Scope SCOPE = new Scope("000000000000", "us-east-1");
 
 
-    public final ManualClock clock = new ManualClock();
-    public final Store store = new Store(Journal.NONE, clock, DefaultVpc::create);
+    public final ManualClock clock;
+    public final Store store;
+    /** The account and region this world builds in ({@link #SCOPE} unless made for another account of the same store). */
+    public final Scope scope;
+
+    public PathWorld() {
+        this.clock = new ManualClock();
+        this.store = new Store(Journal.NONE, clock, DefaultVpc::create);
+        this.scope = SCOPE;
+    }
+
+    /** Another account's world in the same store, on the same clock (the provider of an endpoint service, say). */
+    public PathWorld(PathWorld sameStore, Scope scope) {
+        this.clock = sameStore.clock;
+        this.store = sameStore.store;
+        this.scope = scope;
+    }
 
     public <T> T write(Function<Tx, T> work) {
-        return store.write(SCOPE, work);
+        return store.write(scope, work);
     }
 
     public View view() {
-        return store.view(SCOPE);
+        return store.view(scope);
     }
 
     /** Moves time past every lifecycle delay (interface endpoints pending, NAT gateways pending, instances pending). */

@@ -1,6 +1,7 @@
 package io.localvpc.dataplane.flows;
 
 import io.localvpc.core.path.Hop;
+import io.localvpc.core.path.Target;
 import io.localvpc.dataplane.origin.FlowOrigin;
 
 /**
@@ -21,10 +22,19 @@ import io.localvpc.dataplane.origin.FlowOrigin;
  * @param origin        what the endpoint front and zone faults are told of a delivered flow; null otherwise
  * @param destinationEniId      the interface in the VPC the flow went to (an instance's), when it went to one; else null
  * @param destinationInstanceId the instance that interface is attached to, or null
+ * @param balanced      where a Network Load Balancer sent a delivered flow (its node, target group, target and, across
+ *                      PrivateLink, the consumer's endpoint), so what later ends that choice can cut the connection; null
+ *                      for any other flow
  */
 public record DecidedFlow(String account, String region, String vpcId, String sourceEniId, String sourceIp, String destinationIp,
                           boolean accepted, String path, Hop deciding, FlowOrigin origin, String destinationEniId,
-                          String destinationInstanceId) {
+                          String destinationInstanceId, Target.LoadBalanced balanced) {
+
+    public DecidedFlow(String account, String region, String vpcId, String sourceEniId, String sourceIp, String destinationIp,
+                       boolean accepted, String path, Hop deciding, FlowOrigin origin, String destinationEniId, String destinationInstanceId) {
+        this(account, region, vpcId, sourceEniId, sourceIp, destinationIp, accepted, path, deciding, origin, destinationEniId,
+                destinationInstanceId, null);
+    }
 
     /** A flow whose destination is no interface in the VPC (an AWS service, or refused before one was found). */
     public DecidedFlow(String account, String region, String vpcId, String sourceEniId, String sourceIp, String destinationIp,

@@ -25,6 +25,13 @@ public final class FlowPaths {
         return "local route to " + target.networkInterfaceId();
     }
 
+    /** The way through a Network Load Balancer (and, across PrivateLink, the consumer's endpoint) to its target. */
+    public static String of(Target.LoadBalanced b) {
+        String lb = b.loadBalancerArn().substring(b.loadBalancerArn().lastIndexOf(':') + 1).replaceFirst("^loadbalancer/", "");
+        return (b.endpointId() != null ? "interface endpoint " + b.endpointId() + " → " : "") + lb + " (" + b.nodeInterfaceId() + " in "
+                + b.zoneId() + ") → " + b.targetId() + " (" + b.target().networkInterfaceId() + ")";
+    }
+
     /**
      * As far as a refused flow got: the endpoint that refused it, or where its route pointed; "no route" when its route
      * table had none or a blackhole; null when it was refused before routing (its source, or DNS).

@@ -74,7 +74,16 @@ public final class SniContexts implements Mapping<String, SslContext> {
 
     /** A new handler for one accepted connection; it replaces itself with the chosen {@code SslHandler}. */
     public SniHandler newHandler() {
-        return new SniHandler(this) {
+        return newHandler(null);
+    }
+
+    /**
+     * As {@link #newHandler()}, with the certificate for {@code defaultName} for a client that sends no SNI (as JDK
+     * clients do for an IP literal) rather than the {@code localhost} one; null keeps that default.
+     */
+    public SniHandler newHandler(String defaultName) {
+        Mapping<String, SslContext> mapping = defaultName == null ? this : name -> map(name == null ? defaultName : name);
+        return new SniHandler(mapping) {
             @Override
             protected io.netty.handler.ssl.SslHandler newSslHandler(SslContext context, io.netty.buffer.ByteBufAllocator allocator) {
                 io.netty.handler.ssl.SslHandler handler = super.newSslHandler(context, allocator);

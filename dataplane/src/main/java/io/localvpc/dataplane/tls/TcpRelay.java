@@ -8,6 +8,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.ssl.SslContext;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.ReferenceCountUtil;
@@ -25,12 +27,19 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger("localvpc.endpoint");
 
     private final ServiceBackend backend;
+    /** Non-null: the backend speaks TLS, and this context (a client's) encrypts towards it. */
+    private final SslContext backendTls;
     private final Queue<Object> pending = new ArrayDeque<>();
     private Channel upstream;
     private boolean clientEnded;
 
     TcpRelay(ServiceBackend backend) {
+        this(backend, null);
+    }
+
+    TcpRelay(ServiceBackend backend, SslContext backendTls) {
         this.backend = backend;
+        this.backendTls = backendTls;
     }
 
     @Override
@@ -39,7 +48,13 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
         FrontTimeout.remove(ctx.pipeline());
         client.config().setAutoRead(false);
         upstream = Transports.connector(client.eventLoop())
-                .handler(new ByteRelay(client, false))
+                .handler(backendTls == null ? new ByteRelay(client, false) : new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast("tls", backendTls.newHandler(ch.alloc(), backend.address().getHostString(), backend.address().getPort()));
+                        ch.pipeline().addLast("relay", new ByteRelay(client, false));
+                    }
+                })
                 .connect(backend.address())
                 .addListener((ChannelFutureListener) f -> {
                     if (!f.isSuccess()) {

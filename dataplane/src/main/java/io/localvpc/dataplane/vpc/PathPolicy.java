@@ -18,8 +18,10 @@ import io.localvpc.dataplane.proxy.ConnectRequest;
 import io.localvpc.dataplane.proxy.ConnectionPolicy;
 import io.localvpc.dataplane.proxy.ConnectionDecision;
 import io.localvpc.dataplane.proxy.InProcessTarget;
+import io.localvpc.dataplane.proxy.ProxyProtocol;
 import io.localvpc.dataplane.proxy.Refusal;
 import io.localvpc.dataplane.route.ServiceRoute;
+import io.localvpc.dataplane.tls.TlsListeners;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -37,14 +39,22 @@ public final class PathPolicy implements ConnectionPolicy {
     private final PathEngine engine;
     private final ServiceRouter services;
     private final MetadataService metadata;
+    private final TlsListeners tlsListeners;
 
     /** @param metadata every instance's metadata service, or null when this data plane serves none */
     public PathPolicy(Store store, ScopeLocator locator, PathEngine engine, ServiceRouter services, MetadataService metadata) {
+        this(store, locator, engine, services, metadata, null);
+    }
+
+    /** @param tlsListeners where load balancers' TLS listeners terminate TLS, or null to refuse connections to them */
+    public PathPolicy(Store store, ScopeLocator locator, PathEngine engine, ServiceRouter services, MetadataService metadata,
+                      TlsListeners tlsListeners) {
         this.store = store;
         this.locator = locator;
         this.engine = engine;
         this.services = services;
         this.metadata = metadata;
+        this.tlsListeners = tlsListeners;
     }
 
     @Override
@@ -75,7 +85,53 @@ public final class PathPolicy implements ConnectionPolicy {
                     + verdict.summary() + "), but localvpc plays no backend for that service; point it at an upstream in the configuration",
                     decided);
         }
+        if (target instanceof Target.LoadBalanced balanced) return toLoadBalanced(scope.get(), delivered, balanced, request);
         return toInstance(scope.get(), delivered, (Target.Interface) target);
+    }
+
+    /**
+     * Through a Network Load Balancer to the program published on the chosen target's port, over a real socket on
+     * loopback, as to an instance. Across PrivateLink the flow is the consumer's interface endpoint's too: its origin
+     * names the endpoint and its zone, so the endpoint's data processing is metered, its interface shows in flow logs,
+     * and a zone fault cuts it. The decision rides on the connection, so whatever later ends the choice (the endpoint
+     * rejected or deleted, the target deregistered or failing, a zone down) can find and cut it. A TLS listener's TLS
+     * ends in this process ({@link TlsListeners}); the target gets plain TCP, or TLS again for a TLS target group.
+     */
+    private ConnectionDecision toLoadBalanced(Scope scope, Verdict.Delivered delivered, Target.LoadBalanced b, ConnectRequest request) {
+        String host = request.host();
+        Verdict.Source s = delivered.source();
+        FlowOrigin origin = null;
+        if (b.endpointId() != null) {
+            boolean named = io.localvpc.core.net.Ipv4.parse(host) < 0;
+            String serviceHost = named ? host : b.serviceName().substring(b.serviceName().lastIndexOf('.') + 1);
+            origin = new FlowOrigin(scope.account(), scope.region(), s.vpcId(), s.networkInterfaceId(), s.privateIp(), b.endpointId(),
+                    "interface-endpoint", b.endpointId(), b.zoneId(), serviceHost);
+        }
+        DecidedFlow decided = new DecidedFlow(scope.account(), scope.region(), s.vpcId(), s.networkInterfaceId(), s.privateIp(), b.address(), true,
+                FlowPaths.of(b), null, origin, b.endpointId() == null ? b.nodeInterfaceId() : null, null, b);
+        if (b.target().servedBy() == null) {
+            return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + b.target().address() + ":" + b.target().port()
+                    + " is open (" + delivered.summary() + "), but no program is published on that port", decided);
+        }
+        InetSocketAddress program = loopback(b.target().servedBy());
+        if (!"TLS".equals(b.listenerProtocol())) return new ConnectionDecision.Deliver(program, delivered.summary(), decided);
+        String listener = "listener TLS " + b.port() + " (" + b.listenerArn() + ")";
+        if (tlsListeners == null) {
+            return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path is open (" + delivered.summary() + "), but this data plane "
+                    + "terminates no TLS for " + listener, decided);
+        }
+        if (request.protocol() == ProxyProtocol.HTTP_FORWARD) {
+            // a plain HTTP request forwarded by the proxy would reach a TLS listener unencrypted, which fails its handshake
+            return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, host + ":" + b.port() + " is " + listener + ", which expects TLS; "
+                    + "send https:// (the proxy tunnels it with CONNECT) rather than a plain http:// request", decided);
+        }
+        return new ConnectionDecision.Deliver(program, delivered.summary(), decided)
+                .servedInProcess(tlsListeners.terminate(program, host, "TLS".equals(b.targetProtocol())));
+    }
+
+    private static InetSocketAddress loopback(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     /**
@@ -90,10 +146,7 @@ public final class PathPolicy implements ConnectionPolicy {
             return new ConnectionDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path to " + target.address() + " is open ("
                     + delivered.summary() + "), but no program is published on that port", decided);
         }
-        int colon = target.servedBy().lastIndexOf(':');
-        InetSocketAddress program = new InetSocketAddress(target.servedBy().substring(0, colon),
-                Integer.parseInt(target.servedBy().substring(colon + 1)));
-        return new ConnectionDecision.Deliver(program, delivered.summary(), decided);
+        return new ConnectionDecision.Deliver(loopback(target.servedBy()), delivered.summary(), decided);
     }
 
     /** What a flow record shows of a delivered flow. */

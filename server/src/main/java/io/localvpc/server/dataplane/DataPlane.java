@@ -3,6 +3,8 @@ package io.localvpc.server.dataplane;
 import io.localvpc.core.path.Flow;
 import io.localvpc.core.path.PathEngine;
 import io.localvpc.core.path.Publications;
+import io.localvpc.core.path.StoreEndpointServices;
+import io.localvpc.core.path.TargetHealthBook;
 import io.localvpc.core.path.Verdict;
 import io.localvpc.core.path.ZoneFaults;
 import io.localvpc.core.state.Scope;
@@ -48,9 +50,10 @@ public final class DataPlane implements AutoCloseable {
     private final Store store;
     private final ZoneFaults faults = new ZoneFaults();
     private final Publications publications = new Publications();
-    private final PathEngine engine = new PathEngine(faults, publications);
-    /** What the NLB health checks found of each target: written by {@link #healthChecks}, read by DescribeTargetHealth. */
-    private final io.localvpc.core.path.TargetHealthBook targetHealth = new io.localvpc.core.path.TargetHealthBook();
+    /** What the health checks found of load balancers' targets (the ELBv2 health checker writes it; the path engine reads it). */
+    private final TargetHealthBook targetHealth = new TargetHealthBook();
+    private final PathEngine engine;
+    private final BalancedConnectionCuts balancedCuts;
     private final io.localvpc.dataplane.health.HealthChecker healthChecks;
     private final PublishedPorts published;
     private final ScopeLocator locator;
@@ -82,6 +85,7 @@ public final class DataPlane implements AutoCloseable {
                      IdentityPolicySource identityPolicies, String defaultAccount, String defaultRegion, LocalVpcMetrics metrics,
                      io.localvpc.core.sigv4.SigV4Verifier signatures) {
         this.store = store;
+        this.engine = new PathEngine(faults, publications, targetHealth, new StoreEndpointServices(store));
         this.locator = new ScopeLocator(store);
         this.published = new PublishedPorts(store, locator, publications);
         this.costs = new CostMeter(store);
@@ -105,7 +109,8 @@ public final class DataPlane implements AutoCloseable {
             dns = new DnsServerRegistry(vpcId -> metrics.countingQueries(new VpcResolverView(store, locator, faults, vpcId)),
                     vpcId -> ResolverLifecycle.vpcExists(store, vpcId));
             this.proxy = WorkloadProxy.builder().port(proxyPort).eventLoopGroup(group).listener(ConnectionListener.all(flowLogTap, flows, metrics.connections(), costs))
-                    .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront), imds)).start();
+                    .policy(new PathPolicy(store, locator, engine, new EndpointServiceRouter(backends.router(), endpointFront), imds,
+                            new io.localvpc.dataplane.tls.TlsListeners(ca))).start();
         } catch (RuntimeException e) {
             if (dns != null) dns.close();
             if (endpointFront != null) endpointFront.close();
@@ -128,9 +133,12 @@ public final class DataPlane implements AutoCloseable {
         this.healthChecks = new io.localvpc.dataplane.health.HealthChecker(store, engine, targetHealth, group, java.time.Clock.systemUTC());
         store.addListener(healthChecks);
         healthChecks.wake(); // a restored state may already have listeners forwarding to targets
-        // A zone going down cuts the connections that run through interface-endpoint interfaces in it.
-        faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof DecidedFlow d && d.origin() != null
-                && zone.equals(d.origin().zoneId())));
+        // A zone going down cuts the connections that run through interface-endpoint interfaces in it, and those through
+        // load balancer nodes or to targets in it.
+        faults.onZoneDown(zone -> proxy.closeWhere(c -> c.context() instanceof DecidedFlow d && (d.origin() != null && zone.equals(d.origin().zoneId())
+                || d.balanced() != null && (zone.equals(d.balanced().zoneId()) || zone.equals(d.balanced().targetZoneId())))));
+        this.balancedCuts = new BalancedConnectionCuts(store, proxy, targetHealth);
+        store.addListener(balancedCuts);
     }
 
     /** What the workloads' connections and the billed resources have cost so far. */
@@ -208,8 +216,8 @@ public final class DataPlane implements AutoCloseable {
         return faults;
     }
 
-    /** The NLB targets' health as the health checks last found it. */
-    public io.localvpc.core.path.TargetHealthBook targetHealth() {
+    /** What the health checks last found of each registered target; the path engine picks only healthy ones. */
+    public TargetHealthBook targetHealth() {
         return targetHealth;
     }
 
@@ -286,6 +294,7 @@ public final class DataPlane implements AutoCloseable {
 
     @Override
     public void close() {
+        balancedCuts.close();
         healthChecks.close();
         proxy.close();
         flowLogs.close();

@@ -135,6 +135,14 @@ final class DataPlaneAdmin {
                 if (i.instanceId() != null) t.put("instanceId", i.instanceId());
                 if (i.servedBy() != null) t.put("servedBy", i.servedBy());
             }
+            if (d.target() instanceof Target.LoadBalanced b) {
+                t.put("loadBalancerArn", b.loadBalancerArn()).put("listenerArn", b.listenerArn()).put("targetGroupArn", b.targetGroupArn())
+                        .put("targetId", b.targetId()).put("targetAddress", b.target().address()).put("targetPort", b.target().port())
+                        .put("sourceAddressSeen", b.sourceAddress()).put("zoneId", b.zoneId());
+                if (b.endpointId() != null) t.put("vpcEndpointId", b.endpointId()).put("providerAccount", b.providerAccount());
+                if (b.target().instanceId() != null) t.put("instanceId", b.target().instanceId());
+                if (b.target().servedBy() != null) t.put("servedBy", b.target().servedBy());
+            }
             if (d.target() instanceof Target.InstanceMetadata m) t.put("service", "instance-metadata").put("instanceId", m.instanceId());
         }
         ArrayNode hops = o.putArray("hops");
