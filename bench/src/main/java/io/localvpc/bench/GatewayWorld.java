@@ -45,20 +45,25 @@ public final class GatewayWorld {
      * proxy as an HTTP proxy, trusting localvpc's CA, path style, plain payloads (no aws-chunked signing).
      */
     public static S3Client s3ThroughProxy(int proxyPort, String instance, String caPem) throws Exception {
+        SdkHttpClient http = ApacheHttpClient.builder()
+                .proxyConfiguration(ProxyConfiguration.builder().endpoint(URI.create("http://127.0.0.1:" + proxyPort))
+                        .username(instance).password("x").useSystemPropertyValues(false).useEnvironmentVariableValues(false).build())
+                .tlsTrustManagersProvider(trustingOnly(caPem))
+                .build();
+        return S3Client.builder().region(Region.US_EAST_1).httpClient(http).forcePathStyle(true)
+                .serviceConfiguration(PLAIN_PAYLOADS).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "x"))).build();
+    }
+
+    /** The SDK's trust managers for localvpc's CA alone. */
+    public static TlsTrustManagersProvider trustingOnly(String caPem) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("localvpc", CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
-        SdkHttpClient http = ApacheHttpClient.builder()
-                .proxyConfiguration(ProxyConfiguration.builder().endpoint(URI.create("http://127.0.0.1:" + proxyPort))
-                        .username(instance).password("x").useSystemPropertyValues(false).useEnvironmentVariableValues(false).build())
-                .tlsTrustManagersProvider((TlsTrustManagersProvider) tmf::getTrustManagers)
-                .build();
-        return S3Client.builder().region(Region.US_EAST_1).httpClient(http).forcePathStyle(true)
-                .serviceConfiguration(PLAIN_PAYLOADS).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "x"))).build();
+        return tmf::getTrustManagers;
     }
 
     /**

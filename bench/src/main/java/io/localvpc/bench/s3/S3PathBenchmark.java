@@ -6,22 +6,14 @@ import io.localvpc.testkit.LocalVpcExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
-import javax.net.ssl.TrustManagerFactory;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.Locale;
 
 /**
@@ -92,15 +84,9 @@ public final class S3PathBenchmark {
     }
 
     private static S3Client trustingClient(URI endpoint, String caPem) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("localvpc", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
         return S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint).forcePathStyle(true)
                 .serviceConfiguration(SAME_SETTINGS).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .httpClient(ApacheHttpClient.builder().tlsTrustManagersProvider((TlsTrustManagersProvider) tmf::getTrustManagers).build())
+                .httpClient(ApacheHttpClient.builder().tlsTrustManagersProvider(GatewayWorld.trustingOnly(caPem)).build())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "x"))).build();
     }
 
