@@ -1,20 +1,21 @@
 package io.localvpc.bench.net;
 
-import io.localvpc.core.model.Listener;
-import io.localvpc.core.model.LoadBalancer;
-import io.localvpc.core.model.NetworkInterface;
-import io.localvpc.core.model.Subnet;
-import io.localvpc.core.model.TargetGroup;
-import io.localvpc.core.model.VpcEndpoint;
-import io.localvpc.core.model.VpcEndpointServiceConfiguration;
-import io.localvpc.core.ops.InterfaceEndpointEnis;
-import io.localvpc.core.ops.NetworkInterfaceOps;
-import io.localvpc.core.path.TargetHealthBook;
 import io.localvpc.core.state.Scope;
 import io.localvpc.server.LocalVpc;
 import io.localvpc.testkit.LocalVpcExtension;
 import org.HdrHistogram.Histogram;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 import java.io.DataInputStream;
@@ -24,7 +25,6 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,9 +37,8 @@ import java.util.concurrent.Future;
  * (connect, 64 bytes each way, close) from 4 client threads (requests/s, p50/p99): on the localvpc paths each new
  * connection is one path decision. Prints Markdown rows for BENCHMARKS.md.
  *
- * <p>localvpc runs in this process. The load balancer, target group, listener, endpoint service and endpoint are
- * committed to its store as records, the shapes the ELBv2 and endpoint-service APIs store (to be created through
- * those APIs once they are on main); VPCs, subnets and instances go through the EC2 API.
+ * <p>localvpc runs in this process; the world is made through its APIs as users make it (EC2 in two accounts, ELBv2
+ * in the provider's), and the target is healthy by the real health checks before anything is measured.
  * Run: bench/privatelink.sh
  */
 public final class PrivateLinkBenchmark {
@@ -149,45 +148,44 @@ public final class PrivateLinkBenchmark {
                 }
                 lv.dataPlane().published().publish(server, String.valueOf(TARGET_PORT), "127.0.0.1:" + sinkPort);
 
-                // records the ELBv2 and endpoint-service APIs will make (see the class comment)
-                String lbArn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/bench/0123456789abcdef";
-                String tgArn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/bench/0123456789abcdef";
-                LoadBalancer lb = lv.store().write(provider, tx -> {
-                    Subnet s = tx.find(Subnet.class, pSubnet).orElseThrow();
-                    NetworkInterface made = NetworkInterfaceOps.create(tx, new NetworkInterfaceOps.Spec(pSubnet, null, List.of(), null, 0));
-                    tx.put(new NetworkInterface(made.id(), made.ownerId(), made.vpcId(), made.subnetId(), made.availabilityZone(), "ELB net/bench",
-                            "network_load_balancer", made.privateIpAddress(), List.of(), List.of(), made.macAddress(), true, true, "amazon-elb", null, null,
-                            made.createdAt()));
-                    tx.put(new TargetGroup(tgArn, provider.account(), "bench", "TCP", TARGET_PORT, pVpc, TargetGroup.INSTANCE, "ipv4",
-                            new TargetGroup.HealthCheck(true, "TCP", "traffic-port", null, null, 5, 2, 2, 2),
-                            List.of(new TargetGroup.RegisteredTarget(server, TARGET_PORT, null, tx.now(), null)), Map.of(), tx.now()));
-                    LoadBalancer made2 = tx.put(new LoadBalancer(lbArn, provider.account(), "bench", LoadBalancer.NETWORK, LoadBalancer.INTERNAL, pVpc, "ipv4",
-                            List.of(), List.of(new LoadBalancer.Node(s.availabilityZone(), s.availabilityZoneId(), s.id(), made.id(), made.privateIpAddress(), null)),
-                            "bench-0123456789.elb.us-east-1.amazonaws.com", "Z26RNL4JYFTOTI", Map.of(), tx.now(), tx.now()));
-                    tx.put(new Listener(lbArn.replace(":loadbalancer/", ":listener/") + "/0000000000000001", provider.account(), lbArn, "TCP",
-                            LISTENER_PORT, List.of(), null, null, List.of(new Listener.Action("forward", List.of(new Listener.WeightedTargetGroup(tgArn, null)))),
-                            tx.now()));
-                    tx.put(new VpcEndpointServiceConfiguration("vpce-svc-0123456789abcdef0", provider.account(),
-                            "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", List.of(lbArn), false, List.of(), null, null, null, List.of("ipv4"),
-                            tx.now(), tx.now(), null));
-                    return made2;
-                });
-                // the health checker checks the target (the sink accepts the checks' connections): wait until it is healthy
-                TargetHealthBook.TargetKey key = new TargetHealthBook.TargetKey(provider, tgArn, server, TARGET_PORT);
-                for (int i = 0; i < 600; i++) {
-                    TargetHealthBook.Health h = lv.dataPlane().targetHealth().of(key);
-                    if (h != null && h.isHealthy()) break;
-                    Thread.sleep(100);
+                // the provider's NLB, target group, listener and endpoint service, made as a provider makes them
+                String nodeAddress;
+                String serviceName;
+                try (ElasticLoadBalancingV2Client elb = ElasticLoadBalancingV2Client.builder().endpointOverride(api).region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(provider.account(), "test"))).build()) {
+                    String lbArn = elb.createLoadBalancer(r -> r.name("bench").type(LoadBalancerTypeEnum.NETWORK).scheme(LoadBalancerSchemeEnum.INTERNAL)
+                            .subnets(pSubnet)).loadBalancers().get(0).loadBalancerArn();
+                    String tgArn = elb.createTargetGroup(r -> r.name("bench").protocol(ProtocolEnum.TCP).port(TARGET_PORT).vpcId(pVpc)
+                            .targetType(TargetTypeEnum.INSTANCE).healthCheckIntervalSeconds(5).healthCheckTimeoutSeconds(2)
+                            .healthyThresholdCount(2).unhealthyThresholdCount(2)).targetGroups().get(0).targetGroupArn();
+                    elb.registerTargets(r -> r.targetGroupArn(tgArn).targets(t -> t.id(server).port(TARGET_PORT)));
+                    elb.createListener(r -> r.loadBalancerArn(lbArn).protocol(ProtocolEnum.TCP).port(LISTENER_PORT)
+                            .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tgArn)));
+                    // the health checker checks the target (the sink accepts the checks' connections): wait until it is healthy
+                    for (int i = 0; i < 600 && !elb.describeTargetHealth(r -> r.targetGroupArn(tgArn)).targetHealthDescriptions().get(0)
+                            .targetHealth().state().equals(TargetHealthStateEnum.HEALTHY); i++) {
+                        Thread.sleep(100);
+                    }
+                    nodeAddress = p.describeNetworkInterfaces(r -> r.filters(f -> f.name("vpc-id").values(pVpc))).networkInterfaces().stream()
+                            .filter(n -> n.interfaceTypeAsString().equals("network_load_balancer")).findFirst().orElseThrow().privateIpAddress();
+                    String serviceId = p.createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(lbArn).acceptanceRequired(false))
+                            .serviceConfiguration().serviceId();
+                    p.modifyVpcEndpointServicePermissions(r -> r.serviceId(serviceId).addAllowedPrincipals("arn:aws:iam::" + consumer.account() + ":root"));
+                    while (!p.describeVpcEndpointServiceConfigurations(r -> r.serviceIds(serviceId)).serviceConfigurations().get(0)
+                            .serviceStateAsString().equals("Available")) {
+                        Thread.sleep(50);
+                    }
+                    serviceName = p.describeVpcEndpointServiceConfigurations(r -> r.serviceIds(serviceId)).serviceConfigurations().get(0).serviceName();
                 }
-                String endpointAddress = lv.store().write(consumer, tx -> {
-                    String id = tx.newId("vpce");
-                    NetworkInterface eni = InterfaceEndpointEnis.create(tx, id, tx.find(Subnet.class, cSubnet).orElseThrow(), null, List.of(endpointGroup));
-                    tx.put(new VpcEndpoint(id, consumer.account(), cVpc, "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1", null,
-                            "ipv4", "ipv4", tx.now(), tx.now(), null, null, new VpcEndpoint.Interface(List.of(cSubnet), List.of(eni.id()),
-                            List.of(endpointGroup), false, "abcd1234", null, List.of())));
-                    return eni.privateIpAddress();
-                });
-                return new World(pClient, lb.nodes().get(0).privateIpAddress(), cClient, endpointAddress);
+                // the consumer's interface endpoint to it
+                VpcEndpoint endpoint = c.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(cVpc).serviceName(serviceName)
+                        .subnetIds(cSubnet).securityGroupIds(endpointGroup)).vpcEndpoint();
+                while (!c.describeVpcEndpoints(r -> r.vpcEndpointIds(endpoint.vpcEndpointId())).vpcEndpoints().get(0).stateAsString().equals("available")) {
+                    Thread.sleep(50);
+                }
+                String endpointAddress = c.describeNetworkInterfaces(r -> r.networkInterfaceIds(endpoint.networkInterfaceIds())).networkInterfaces()
+                        .get(0).privateIpAddress();
+                return new World(pClient, nodeAddress, cClient, endpointAddress);
             }
         }
     }
